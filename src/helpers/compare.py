@@ -125,22 +125,31 @@ def detect_actions(text: str) -> list[Detection]:
     return [found[a] for a in codebook.ACTIONS if a in found]
 
 
+def actions_for_document(doc: dict) -> list[dict]:
+    """The ``actions`` rows of one document (a ``documents`` row as a dict)."""
+    council = doc["council"] if isinstance(doc["council"], str) and doc["council"] else UNKNOWN_COUNCIL
+    return [
+        {
+            "doc_id": doc["doc_id"],
+            "council": council,
+            "action": det.action,
+            "evidence": doc["text"][det.start : det.end],
+            "start": det.start,
+            "end": det.end,
+            "confidence": det.confidence,
+            "bodies": ";".join(det.bodies),
+            "year": doc["year"],
+        }
+        for det in detect_actions(doc["text"])
+    ]
+
+
 def detect(documents: pd.DataFrame) -> pd.DataFrame:
     """The ``actions`` table: one row per (document, council, action)."""
-    rows = []
-    for doc in documents.itertuples():
-        for det in detect_actions(doc.text):
-            rows.append({
-                "doc_id": doc.doc_id,
-                "council": doc.council if isinstance(doc.council, str) and doc.council else UNKNOWN_COUNCIL,
-                "action": det.action,
-                "evidence": doc.text[det.start : det.end],
-                "start": det.start,
-                "end": det.end,
-                "confidence": det.confidence,
-                "bodies": ";".join(det.bodies),
-                "year": doc.year,
-            })
+    from .parallel import map_ordered
+
+    docs = documents[["doc_id", "council", "year", "text"]].to_dict("records")
+    rows = [row for rows in map_ordered(actions_for_document, docs) for row in rows]
     out = pd.DataFrame(rows, columns=["doc_id", "council", "action", "evidence", "start", "end", "confidence", "bodies", "year"])
     out["start"] = out["start"].astype(int)
     out["end"] = out["end"].astype(int)

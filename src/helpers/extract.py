@@ -152,26 +152,32 @@ def segment(text: str) -> list[Span]:
     return spans
 
 
+def items_for_document(doc: dict) -> list[dict]:
+    """The uncoded items of one document (a ``documents`` row as a dict)."""
+    return [
+        {
+            "item_id": f"{doc['doc_id']}-{seq:04d}",
+            "doc_id": doc["doc_id"],
+            "council": doc["council"],
+            "seq": seq,
+            "label": span.label,
+            "text": doc["text"][span.start : span.end],
+            "start": span.start,
+            "end": span.end,
+            "section": span.section,
+            "context": span.context,
+            "doc_type": doc["doc_type"],
+        }
+        for seq, span in enumerate(segment(doc["text"]))
+    ]
+
+
 def extract_items(documents: pd.DataFrame) -> pd.DataFrame:
     """Segment every document; returns the uncoded items (ids, labels, offsets, text)."""
-    rows = []
-    for doc in documents.itertuples():
-        for seq, span in enumerate(segment(doc.text)):
-            rows.append(
-                {
-                    "item_id": f"{doc.doc_id}-{seq:04d}",
-                    "doc_id": doc.doc_id,
-                    "council": doc.council,
-                    "seq": seq,
-                    "label": span.label,
-                    "text": doc.text[span.start : span.end],
-                    "start": span.start,
-                    "end": span.end,
-                    "section": span.section,
-                    "context": span.context,
-                    "doc_type": doc.doc_type,
-                }
-            )
+    from .parallel import map_ordered
+
+    docs = documents[["doc_id", "council", "doc_type", "text"]].to_dict("records")
+    rows = [row for rows in map_ordered(items_for_document, docs) for row in rows]
     columns = ["item_id", "doc_id", "council", "seq", "label", "text", "start", "end", "section", "context", "doc_type"]
     return pd.DataFrame(rows, columns=columns)
 

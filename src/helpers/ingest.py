@@ -15,11 +15,13 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import InputFileError, WorkbookError
+from .parallel import map_ordered
 
 SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
 MANIFEST = "manifest.csv"
@@ -284,6 +286,17 @@ def parse_file(path: Path, raw: Path, max_mb: float) -> Parsed:
     return Parsed(rel, hashlib.sha256(data).hexdigest(), text)
 
 
+def parse_one(path: Path, raw: Path, max_mb: float) -> Parsed | dict:
+    """Parse one file; a file that cannot be read gives its ``ingest_report`` row instead."""
+    rel = path.relative_to(raw).as_posix()
+    try:
+        return parse_file(path, raw, max_mb)
+    except SkipFile as exc:
+        return _report(rel, "skipped", str(exc))
+    except Exception as exc:  # a broken file must never stop the batch
+        return _report(rel, "error", f"could not read: {exc.__class__.__name__}: {exc}")
+
+
 def ingest(raw: Path, max_mb: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Ingest every file under ``raw``; return (documents, ingest_report)."""
     from .config import MAX_FILE_MB
@@ -294,17 +307,12 @@ def ingest(raw: Path, max_mb: float | None = None) -> tuple[pd.DataFrame, pd.Dat
     max_mb = MAX_FILE_MB if max_mb is None else max_mb
     manifest, report = read_manifest(raw)
     documents, seen = [], {}
-    for path in list_files(raw):
+    paths = [p for p in list_files(raw) if p.relative_to(raw).as_posix() != MANIFEST and not p.name.startswith(".")]
+    outcomes = map_ordered(partial(parse_one, raw=raw, max_mb=max_mb), paths)
+    for path, parsed in zip(paths, outcomes):
         rel = path.relative_to(raw).as_posix()
-        if rel == MANIFEST or path.name.startswith("."):
-            continue
-        try:
-            parsed = parse_file(path, raw, max_mb)
-        except SkipFile as exc:
-            report.append(_report(rel, "skipped", str(exc)))
-            continue
-        except Exception as exc:  # a broken file must never stop the batch
-            report.append(_report(rel, "error", f"could not read: {exc.__class__.__name__}: {exc}"))
+        if isinstance(parsed, dict):
+            report.append(parsed)
             continue
         doc_id = doc_id_for(parsed.sha256)
         if doc_id in seen:
