@@ -41,8 +41,8 @@ $(NPM_DIR)/node_modules/axe-core/axe.min.js:
 test: setup-dev $(NPM_DIR)/node_modules/axe-core/axe.min.js ## install the test tools and run the test suite (notebooks included)
 	$(BIN)/python -m pytest
 
-benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md
-	$(BIN)/python -m pytest -m slow benchmarks
+benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
+	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)
 
 lab: setup ## open JupyterLab on the notebooks with the workbook's kernel
 	$(BIN)/pip install --quiet -c $(LOCK) -e ".[lab]"

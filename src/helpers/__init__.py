@@ -6,3 +6,12 @@ One module per stage the notebooks show: :mod:`helpers.ingest`, :mod:`helpers.ex
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``helpers.search`` is :func:`helpers.explore.search`, imported on first use."""
+    if name == "search":
+        from .explore import search
+
+        return search
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -1,7 +1,10 @@
 """``python -m helpers`` — the workbook's command line.
 
-    python -m helpers run [--raw DIR] [--processed DIR] [--reports DIR]
+    python -m helpers run [--raw DIR] [--processed DIR] [--reports DIR] [--scheduler tcp://HOST:PORT|local]
+    python -m helpers synth --docs N --out DIR [--seed S] [--formats txt html pdf docx]
     python -m helpers brief --council "Southwark Council"
+    python -m helpers export [--processed DIR] [--reports DIR]
+    python -m helpers import-qdpx edited.qdpx [--annotations DIR]
 """
 
 from __future__ import annotations
@@ -32,27 +35,70 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the numbered notebooks in order and export the briefing")
     _add_paths(run)
     run.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="run only these notebooks (names without .ipynb)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="send per-document work to a Dask cluster: tcp://HOST:PORT, or 'local' to start one "
+                          "(default: $WORKBOOK_SCHEDULER or $DASK_SCHEDULER_ADDRESS, else local cores; needs .[scale])")
+
+    synth = sub.add_parser("synth", help="write a synthetic corpus of council documents (benchmarks, scale tests)")
+    synth.add_argument("--docs", type=int, required=True, help="number of documents")
+    synth.add_argument("--out", required=True, help="folder to write them into")
+    synth.add_argument("--seed", type=int, default=None, help="random seed (default helpers.config.SEED)")
+    synth.add_argument("--formats", nargs="+", choices=["txt", "html", "pdf", "docx"],
+                       help="formats to write (default all, mostly PDF; PDF needs the [synth] extra)")
 
     brief = sub.add_parser("brief", help="write reports/briefing-<council>.html for one council")
     _add_paths(brief)
     brief.add_argument("--council", required=True, help="the council's name as in the councils table")
+
+    export = sub.add_parser("export", help="write reports/workbook.xlsx, workbook.qdpx (REFI-QDA) and codebook.qdc")
+    _add_paths(export)
+
+    qdpx = sub.add_parser("import-qdpx", help="add the codes changed in an edited .qdpx to data/annotations/overrides.csv")
+    _add_paths(qdpx)
+    qdpx.add_argument("file", help="the .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder")
     return parser
+
+
+def _synth(args) -> int:
+    from .config import SEED
+    from .synth import synthesise
+
+    if args.docs < 1:
+        print("error: --docs must be at least 1", file=sys.stderr)
+        return 2
+    rows = synthesise(args.docs, args.out, SEED if args.seed is None else args.seed, args.formats)
+    print(f"{len(rows)} documents written to {args.out}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "synth":
+        return _synth(args)
     paths = _paths(args)
     try:
         if args.command == "run":
+            from .parallel import scheduler_session
             from .pipeline import run
 
-            run(paths, args.only)
+            with scheduler_session(args.scheduler):
+                run(paths, args.only)
         elif args.command == "brief":
             from .pipeline import brief_council
 
             brief_council(paths, args.council)
+        elif args.command == "export":
+            from .exchange import export_all
+
+            for path in export_all(paths).values():
+                print(path)
+        elif args.command == "import-qdpx":
+            from .exchange import import_qdpx
+
+            import_qdpx(args.file, paths)
     except WorkbookError as exc:
         log_file = log_to(paths.reports)
+        logging.getLogger("helpers").error("%s", exc, exc_info=True)
         print(f"\nerror: {exc}", file=sys.stderr)
         print(f"(details in {log_file})", file=sys.stderr)
         return 1

@@ -18,6 +18,10 @@ class InputFileError(WorkbookError):
     """A hand-edited input file (manifest, overrides, gold) has a problem."""
 
 
+class InputFileWarning(UserWarning):
+    """A hand-edited input file has something the workbook ignores (e.g. an unknown column)."""
+
+
 def log_to(reports_dir: Path) -> Path:
     """Send the full tracebacks of this process to ``reports/workbook.log``."""
     reports_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import NOTEBOOKS_DIR, Paths
 from .errors import WorkbookError, log_to
-from .tables import run_lock
+from .tables import atomic_output, remove_stale_temp_files, run_lock
 
 log = logging.getLogger("helpers.pipeline")
 
@@ -19,6 +19,7 @@ NOTEBOOKS = [
     "03_cluster_themes",
     "04_compare_councils",
     "05_briefing",
+    "06_review_and_export",
 ]
 BRIEFING_NOTEBOOK = "05_briefing"
 
@@ -38,6 +39,23 @@ def _parameters(paths: Paths, extra: dict | None = None) -> dict:
     return params
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Errors raised on purpose for the researcher: their message is the whole story.
+_OWN_ERRORS = {cls.__name__ for cls in (WorkbookError, *WorkbookError.__subclasses__())}
+
+
+def _failure_message(name: str, exc, output: Path) -> str:
+    """One line naming the notebook, the cell and the error; the traceback goes to the log."""
+    log.error("notebook %s failed in cell [%s] (executed copy: %s):\n%s", name, exc.exec_count, output,
+              _ANSI.sub("", "\n".join(exc.traceback or [])))
+    first_line = next((ln.strip() for ln in (exc.source or "").splitlines() if ln.strip()), "")
+    lines = [ln.strip() for ln in _ANSI.sub("", str(exc.evalue)).splitlines() if ln.strip()]
+    error = (lines[0] if lines else "")[:400]
+    if exc.ename not in _OWN_ERRORS:
+        error = f"{exc.ename}: {error}"
+    return f"notebook {name} failed in cell [{exc.exec_count}] `{first_line[:80]}`: {error}"
+
+
 def execute(name: str, paths: Paths, extra: dict | None = None, output_name: str | None = None) -> Path:
     """Execute one notebook on a fresh kernel; raise WorkbookError naming the failing cell."""
     import papermill as pm
@@ -46,25 +64,23 @@ def execute(name: str, paths: Paths, extra: dict | None = None, output_name: str
     source = NOTEBOOKS_DIR / f"{name}.ipynb"
     if not source.exists():
         raise WorkbookError(f"notebook {source} is missing from this checkout")
-    out_dir = paths.reports / "executed"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    output = out_dir / f"{output_name or name}.ipynb"
-    try:
-        pm.execute_notebook(
-            str(source),
-            str(output),
-            parameters=_parameters(paths, extra),
-            kernel_name="python3",
-            progress_bar=False,
-            cwd=str(NOTEBOOKS_DIR),
-        )
-    except PapermillExecutionError as exc:
-        log.error("notebook %s failed in cell %s:\n%s", name, exc.exec_count, "\n".join(exc.traceback or []))
-        evalue = re.sub(r"\x1b\[[0-9;]*m", "", str(exc.evalue)).strip().splitlines()
-        raise WorkbookError(
-            f"notebook {name} failed in cell {exc.exec_count}: {exc.ename}: {evalue[-1] if evalue else ''}"
-            f" (executed copy with the traceback: {output})"
-        ) from None
+    output = paths.reports / "executed" / f"{output_name or name}.ipynb"
+    failure = None
+    with atomic_output(output, suffix=".tmp.ipynb") as partial:  # a killed run leaves the previous copy
+        try:
+            pm.execute_notebook(
+                str(source),
+                str(partial),
+                parameters=_parameters(paths, extra),
+                kernel_name="python3",
+                progress_bar=False,
+                cwd=str(NOTEBOOKS_DIR),
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no kernel start-up chatter on the terminal
+            )
+        except PapermillExecutionError as exc:  # keep the executed copy: it shows the traceback
+            failure = exc
+    if failure is not None:
+        raise WorkbookError(_failure_message(name, failure, output)) from None
     return output
 
 
@@ -77,6 +93,7 @@ def run(paths: Paths, notebooks: list[str] | None = None) -> Path:
     names = notebooks or NOTEBOOKS
     briefing = paths.reports / "briefing.html"
     with run_lock(paths.processed):
+        remove_stale_temp_files(paths.reports)
         for i, name in enumerate(names, start=1):
             t0 = time.perf_counter()
             print(f"[{i}/{len(names)}] {name} …", end="", flush=True)
@@ -89,11 +106,14 @@ def run(paths: Paths, notebooks: list[str] | None = None) -> Path:
 
 
 def brief_council(paths: Paths, council: str) -> Path:
-    """Write ``reports/briefing-<council>.html`` focused on one council."""
-    from .brief import export_html
+    """Write ``reports/briefing-<council>.html`` focused on one council (the name as in the councils table,
+    any case, or a unique part of it)."""
+    from .brief import export_html, resolve_council
+    from .tables import read_table
 
     paths.ensure_outputs()
     log_to(paths.reports)
+    council = resolve_council(council, read_table("councils", paths.processed))
     name = f"{BRIEFING_NOTEBOOK}-{slug(council)}"
     with run_lock(paths.processed):
         executed = execute(BRIEFING_NOTEBOOK, paths, {"council": council}, output_name=name)
