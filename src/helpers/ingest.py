@@ -1,110 +1,332 @@
 """Stage 1 — ingest: a folder of council documents becomes the ``documents`` and
 ``ingest_report`` tables.
 
-Each file is read by its format (text, HTML, PDF, Word), its text normalised, and its
+Each file is read by its format — text (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252),
+HTML (main content only, via trafilatura), PDF (the text layer page by page, via
+pypdfium2, with running headers, page furniture and end-of-line hyphenation removed)
+and Word (paragraphs and tables in reading order) — its text normalised, and its
 metadata taken from ``manifest.csv`` or, where the manifest is silent, inferred from
-the text. A file that cannot be read gets one ``ingest_report`` row saying why; every
-other file is still ingested.
+the text (the ``inferred`` column names the inferred fields).
+
+A file that cannot be read gets one ``ingest_report`` row with a plain-English reason
+and every other file is still ingested. PDF, HTML and Word files are parsed in worker
+processes with a time limit (``config.PARSE_TIMEOUT_S``), so one pathological file
+cannot stall the batch. Parsed text is cached by content hash (``cache_dir``), so a
+second run over an unchanged folder re-parses nothing.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import hashlib
 import io
+import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import partial
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputFileError, WorkbookError
-from .parallel import map_ordered
+from .errors import InputFileWarning, WorkbookError
+from .parallel import map_ordered, n_jobs
 
-SUPPORTED = {".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "council", "body", "doc_type", "date", "source_url"]
+#: Manifest columns with a meaning beyond the contract ones; any other column is kept as it is.
+MANIFEST_OPTIONAL = MANIFEST_COLUMNS[1:] + ["title", "notes"]
 DOC_TYPES = ("minutes", "report", "scrutiny", "news", "web page", "other")
+#: Formats parsed in a worker process under the time limit; text files are read in-process.
+GUARDED = {".pdf", ".html", ".htm", ".docx"}
+#: Folders with at least this many files show a progress bar.
+PROGRESS_MIN_FILES = 50
+NO_TEXT_LAYER = "no text layer — scanned? OCR not supported"
 
 
 class SkipFile(Exception):
     """A file that is reported and skipped, with a plain-English reason."""
 
 
-# ---------------------------------------------------------------- reading formats
+@dataclass
+class Outcome:
+    """What reading one file gave: its normalised text, or the reason it was skipped."""
+
+    status: str  # "ok", "skipped" or "error"
+    text: str = ""
+    reason: str = ""
+    hints: dict = field(default_factory=dict)  # metadata the format carries outside the text (HTML <title>)
+    timeout_s: float | None = None  # set when the file ran out of time
+
+
+# ---------------------------------------------------------------- text files
 
 
 def decode_text(data: bytes) -> str:
-    """Decode bytes of a text file: UTF-8 (with or without BOM), else the detected encoding."""
+    """Decode a text file: BOM, strict UTF-8, Windows-1252 (which covers Latin-1), else detected.
+
+    Windows-1252 is tried before charset-normalizer's guess because short UK documents in
+    it are routinely mistaken for cp1250 or Mac encodings ("£" read as "Ł").
+    """
     if not data.strip():
-        raise SkipFile("empty file")
-    if b"\x00" in data[:4096]:
-        raise SkipFile("binary content in a text file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        raise SkipFile("empty file" if not data else "empty file (only whitespace)")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    if b"\x00" in data[:8192]:
+        raise SkipFile("binary content in a text file — not text")
+    for attempt in (_strict_utf8, _western):
+        text = attempt(data)
+        if text is not None:
+            return _check_textual(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise SkipFile("binary content in a text file")
-    return str(best)
+        raise SkipFile("binary content in a text file — not text")
+    return _check_textual(str(best))
 
 
-def read_html(data: bytes) -> str:
-    import trafilatura
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
-    html = decode_text(data)
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, favor_recall=True, deduplicate=False
-    )
-    if not text or not text.strip():
-        raise SkipFile("no main text found in the HTML page")
+
+def _western(data: bytes) -> str | None:
+    """Windows-1252 text, unless the bytes are undefined there or read as another script."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    non_ascii = sum(1 for c in letters if ord(c) > 127)
+    return text if letters and non_ascii / len(letters) < 0.2 else None
+
+
+def _check_textual(text: str) -> str:
+    """Reject decoded 'text' that is mostly control characters (a binary file named .txt)."""
+    sample = text[:20000]
+    junk = sum(1 for c in sample if (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f") or c == "\ufffd")
+    if junk > 0.02 * len(sample):
+        raise SkipFile("binary content in a text file — not text")
     return text
 
 
-def read_pdf(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+# ---------------------------------------------------------------- HTML
 
+
+def read_html(data: bytes) -> tuple[str, dict]:
+    """The main content of a web page (minutes, report text) without navigation, banners or footers.
+
+    The page's <title> and site name are kept as hints for the council, which web pages often
+    name only in their header and footer.
+    """
+    import lxml.html
+    import trafilatura
+
+    html = decode_text(data)
+    hints = {}
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise SkipFile("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except SkipFile:
-        raise
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise SkipFile(f"unreadable PDF ({exc.__class__.__name__}: {exc})") from None
-    if not "".join(pages).strip():
-        raise SkipFile("no text layer — scanned? OCR not supported")
-    return "\n\n".join(pages)
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    if tree is not None:
+        unwrap_layout_tables(tree)
+        hints = {
+            "title": " ".join((tree.findtext(".//title") or "").split()),
+            "sitename": " ".join(tree.xpath("string(//meta[@property='og:site_name']/@content)").split()),
+        }
+        html = lxml.html.tostring(tree, encoding="unicode")
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, include_links=False, deduplicate=False
+    )
+    if not text or not text.strip():
+        raise SkipFile("no main text found in the web page")
+    return _html_blocks(text), {k: v for k, v in hints.items() if v}
 
 
-def read_docx(data: bytes) -> str:
+def _html_blocks(text: str) -> str:
+    """One paragraph per extracted block (blank line between), table rows kept together."""
+    lines = [l for l in text.split("\n") if l.strip() and not re.fullmatch(r"\|(?:\s*:?-+:?\s*\|)+\s*", l)]
+    out = lines[:1]
+    for prev, line in zip(lines, lines[1:]):
+        out.append(("\n" if prev.startswith("|") and line.startswith("|") else "\n\n") + line)
+    return "".join(out)
+
+
+_LAYOUT_CELLS = "(./tr | ./tbody/tr)/td[.//p or .//div or .//h1 or .//h2 or .//h3 or .//ul or .//table]"
+
+
+def unwrap_layout_tables(tree) -> None:
+    """Turn tables used for page layout (cells holding paragraphs, headings or tables, as on CMIS
+    pages) into plain blocks, so the extractor can tell the navigation column from the content."""
+    for table in [t for t in tree.iter("table") if t.xpath(_LAYOUT_CELLS)]:
+        for part in table.xpath("./tbody | ./thead | ./tr | ./tbody/tr | ./thead/tr | (./tr | ./tbody/tr)/td"):
+            part.tag = "div"
+        table.tag = "div"
+
+
+# ---------------------------------------------------------------- PDF
+
+_FURNITURE = re.compile(
+    r"(?:you are on )?page \d+(?: of \d+)?|\d+ of \d+|- ?\d+ ?-|page \d+ of \d+ pages?", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"[ivxlc\d]{1,4}", re.IGNORECASE)
+#: Line-end hyphens after these stay (co-operation, multi-agency) unless the document says otherwise.
+_KEEP_HYPHEN_AFTER = {"co", "multi", "non", "cross", "self", "well", "ex", "anti", "semi", "inter", "post", "pre"}
+_ZONE = 3  # lines at the top and bottom of a page where running headers and footers live
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text layer of each page (pypdfium2), with line-end hyphens as ``-`` + newline."""
+    import pypdfium2 as pdfium
+
+    head = data[:1024].lstrip()
+    if b"%PDF" not in head:
+        kind = "a web page (an error page saved instead of the document?)" if head[:1] == b"<" else "not a PDF file"
+        raise SkipFile(f"not a PDF: the file is {kind}")
+    if b"%%EOF" not in data[-2048:]:
+        raise SkipFile("truncated PDF (the file ends before the PDF does) — download it again")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise SkipFile("encrypted PDF (needs a password to open)") from None
+        raise SkipFile(f"damaged PDF that cannot be opened ({exc})") from None
+    try:
+        pages = []
+        for page in document:
+            raw = page.get_textpage().get_text_range()
+            pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
+        return pages
+    finally:
+        document.close()
+
+
+def _line_key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.lower())).strip()
+
+
+def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers and headers/footers repeated at the top or bottom of most pages."""
+    counts: Counter = Counter()
+    for lines in pages:
+        zone = lines[:_ZONE] + lines[-_ZONE:]
+        counts.update({_line_key(line) for line in zone})
+    threshold = max(2, (len(pages) + 1) // 2)
+    running = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 2 else set()
+    cleaned = []
+    for lines in pages:
+        keep = []
+        for i, line in enumerate(lines):
+            in_zone = i < _ZONE or i >= len(lines) - _ZONE
+            if _FURNITURE.fullmatch(line) or (in_zone and (_line_key(line) in running or _BARE_NUMBER.fullmatch(line))):
+                continue
+            keep.append(line)
+        cleaned.append(keep)
+    return cleaned
+
+
+def rejoin_hyphenation(text: str) -> str:
+    """Re-join words hyphenated across lines ("partner-\\nship" → "partnership").
+
+    A hyphen stays where the document itself writes the compound with one elsewhere, or
+    after prefixes UK councils hyphenate (co-, multi-, non-, cross-…).
+    """
+    compounds = {m.lower() for m in re.findall(r"[A-Za-z]+-[A-Za-z]+", text)}
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+    def join(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        hyphenated = f"{left}-{right}".lower()
+        keep = hyphenated in compounds or (
+            (left + right).lower() not in words and left.lower() in _KEEP_HYPHEN_AFTER
+        )
+        return f"{left}-{right}" if keep else left + right
+
+    return re.sub(r"([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)", join, text)
+
+
+def clean_pdf_text(pages: list[str]) -> str:
+    """Page texts → one text: furniture dropped, pages joined, hyphenation re-joined."""
+    lines = strip_page_furniture([[l.strip() for l in p.split("\n") if l.strip()] for p in pages])
+    text = ""
+    for page in lines:
+        if not page:
+            continue
+        body = "\n".join(page)
+        # a sentence running over the page break continues on the next page's first line
+        runs_on = text and (text.endswith("-") or not re.search(r"[.:;!?)\"']$", text)) and body[:1].islower()
+        text = f"{text}\n{body}" if runs_on else (f"{text}\n\n{body}" if text else body)
+    return rejoin_hyphenation(text)
+
+
+def read_pdf(data: bytes) -> tuple[str, dict]:
+    pages = pdf_pages(data)
+    if not any(p.strip() for p in pages):
+        raise SkipFile(NO_TEXT_LAYER)
+    blank = sum(1 for p in pages if not p.strip())
+    hints = {"warning": f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing"} if blank else {}
+    return clean_pdf_text(pages), hints
+
+
+# ---------------------------------------------------------------- Word
+
+
+def read_docx(data: bytes) -> tuple[str, dict]:
+    """Paragraphs and tables of the document body, in the order they appear."""
     import zipfile
 
     import docx
+    from docx.table import Table
 
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise SkipFile("old Word 97-2003 (.doc) file named .docx — save it as .docx")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SkipFile(f"not a valid Word document ({exc.__class__.__name__})") from None
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" | ".join(cell.text.strip() for cell in row.cells))
-    return "\n\n".join(parts)
+    except zipfile.BadZipFile:
+        raise SkipFile("not a Word document (not a zip file) — a broken download?") from None
+    except (KeyError, ValueError) as exc:
+        raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
+    parts = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            parts.append(_table_text(block))
+        else:
+            bullet = "- " if (block.style is not None and "bullet" in (block.style.name or "").lower()) else ""
+            parts.append(bullet + block.text)
+    return "\n\n".join(p for p in parts if p.strip()), {}
 
 
-READERS = {
-    ".txt": decode_text,
-    ".md": decode_text,
+def _table_text(table) -> str:
+    """One line per row, cells separated by " | "; a merged cell is written once."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.split()))
+        rows.append(" | ".join(cells))
+    return "\n".join(rows)
+
+
+def read_plain(data: bytes) -> tuple[str, dict]:
+    return decode_text(data), {}
+
+
+READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
+    ".txt": read_plain,
+    ".md": read_plain,
     ".html": read_html,
     ".htm": read_html,
     ".pdf": read_pdf,
@@ -119,7 +341,7 @@ _QUOTES = str.maketrans(
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
         "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
         "\u2212": "-", "\u00a0": " ", "\u2022": "-", "\u00b7": "-", "\u25aa": "-", "\u25cf": "-",
-        "\u2023": "-", "\u2043": "-", "\u25e6": "-",
+        "\u2023": "-", "\u2043": "-", "\u25e6": "-", "\u00ad": "", "\u200b": "",
     }
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
@@ -139,71 +361,170 @@ def normalise_text(text: str) -> str:
 
 # ---------------------------------------------------------------- metadata
 
+_LOWER = r"[a-zà-öø-ÿŵŷâêîôû]"
+_WORD = rf"(?!Council\b)(?:St\.?|[A-Z]{_LOWER}+(?:['’]{_LOWER}+)?(?:-(?:{_LOWER}+-)*[A-Z]{_LOWER}+)*)"
+_PLACE = rf"{_WORD}(?:(?: (?:and|&|upon|on|of|under|in|the)){{0,3}} {_WORD}){{0,7}}"  # bounded: linear time
 _COUNCIL = re.compile(
-    r"\b(?:London Borough of [A-Z][a-z]+(?: [A-Z][a-z]+)?"
-    r"|(?:Royal Borough of |City of )?[A-Z][a-z]+(?:[ -](?:upon|on|of|under|and|[A-Z][a-z]+))*"
-    r" (?:City|County|Borough|District|Metropolitan Borough|Town)? ?Council)\b"
+    rf"\b(?:(?:London|Royal) Borough of {_PLACE}"
+    rf"|Cyngor (?:Sir |Bwrdeistref Sirol |Dinas a Sir |Dinas )?{_PLACE}"
+    rf"|Comhairle nan Eilean Siar"
+    rf"|{_PLACE} Council)\b"
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: Capitalised words that start a sentence or name a meeting rather than a place.
+_NOT_PLACE = {
+    "The", "This", "That", "These", "Each", "Every", "A", "An", "Our", "Your", "Their", "Its", "All", "Both",
+    "Full", "Cabinet", "Executive", "Meeting", "Minutes", "Agenda", "Report", "Member", "Members", "Leader",
+    "Mayor", "Chair", "Chief", "Officer", "Officers", "Local", "Joint", "Partner", "Partners", "Partnership",
+    "In", "At", "On", "By", "For", "From", "With", "To", "As", "And", "Of", "Yesterday", "Today", "Now",
+    "Dear", "Committee", "Board", "Scrutiny", "Review", "Item", "Appendix", "Unitary", "Labour", "Conservative",
+}
+#: Bodies called "... Council" that are not local authorities.
+_NOT_AUTHORITY = {
+    "Youth", "Arts", "Privy", "Research", "Security", "Sports", "Business", "Voluntary", "Faith", "Schools",
+    "Pensioners", "Student", "Parish", "Community", "Medical", "Nursing", "Care", "Health", "Advisory",
+}
+_GENERIC = {
+    "the", "london", "royal", "borough", "council", "city", "county", "district", "metropolitan", "of",
+    "cyngor", "sir", "bwrdeistref", "sirol", "dinas", "a",
+}
+_SMALL_WORDS = re.compile(r"(?<=\s)(Of|And|Upon|On|Under|In|The|Nan|A)(?=\s)")
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTHS}),? ((?:19|20)\d\d)\b|\b({_MONTHS}) (\d{{1,2}})(?:st|nd|rd|th)?,? ((?:19|20)\d\d)\b"
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m1>{_MONTH})\.?,? (?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<m2>{_MONTH})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d3>\d{{1,2}})[/.](?P<n3>\d{{1,2}})[/.](?P<y3>(?:19|20)\d\d)\b"
+    rf"|\b(?P<y4>(?:19|20)\d\d)-(?P<n4>\d\d)-(?P<d4>\d\d)\b",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"(?:date(?: of (?:the )?(?:meeting|decision|publication|report))?|meeting date|decision date"
+    r"|held on|published(?: on)?|meeting of [^\n]{0,80}? on)\s*:?\s*(?:[A-Za-z]+day,? )?$",
+    re.IGNORECASE,
 )
 _BODIES = [
-    ("Health and Wellbeing Board", r"Health and Well-?being Board"),
-    ("Community Safety Partnership", r"Community Safety Partnership"),
-    ("Overview and Scrutiny Committee", r"Overview and Scrutiny"),
-    ("Cabinet", r"\bCabinet\b"),
-    ("Local Strategic Partnership", r"Local Strategic Partnership|\bLSP Board\b"),
+    ("Health and Wellbeing Board", r"Health (?:and|&) Well-?being Board"),
+    ("Community Safety Partnership", r"Community Safety Partnership|Safer [A-Z]\w+ Partnership"),
     ("Public Services Board", r"Public Services? Board"),
-    ("Community Planning Partnership", r"Community Planning Partnership"),
-    ("Governance Committee", r"governance committee"),
+    ("Community Planning Partnership", r"Community Planning Partnership|\bCPP Board"),
+    ("Integration Joint Board", r"Integration Joint Board"),
+    ("Local Strategic Partnership", r"Local Strategic Partnership|\bLSP\b(?: Board)?"),
+    ("Overview and Scrutiny Committee", r"Overview (?:and|&) Scrutiny"),
+    ("Scrutiny Committee", r"Scrutiny (?:Committee|Panel|Commission|Board)"),
+    ("Police and Crime Panel", r"Police and Crime Panel"),
+    ("Governance Committee", r"Governance Committee"),
+    ("Policy and Resources Committee", r"Policy (?:and|&) Resources Committee"),
+    ("Cabinet", r"(?-i:\bCabinet\b)"),
+    ("Executive", r"(?-i:\bThe Executive\b|\bExecutive Board\b|\bExecutive Committee\b)"),
+    ("Full Council", r"(?-i:\bFull Council\b|\bCouncil Meeting\b)"),
 ]
+_BODY = re.compile("|".join(f"(?P<b{i}>{pattern})" for i, (_, pattern) in enumerate(_BODIES)), re.IGNORECASE)
+_MEETING_LINE = re.compile(
+    r"^(?:(?:the )?minutes of|meeting of|meeting:|report to:?|decision maker:?|committee:?|to:)[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _headings_titled(text: str) -> str:
+    """ALL-CAPS lines (document headers) in title case, so "LONDON BOROUGH OF HARINGEY" is found."""
+    lines = []
+    for line in text.split("\n"):
+        if sum(c.isalpha() for c in line) > 3 and line.upper() == line:
+            line = _SMALL_WORDS.sub(lambda m: m.group(1).lower(), line.title())
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _council_key(name: str) -> str:
+    return " ".join(w for w in re.split(r"[\s&]+", name.lower()) if w and w not in _GENERIC)
 
 
 def infer_council(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    for m in _COUNCIL.finditer(text[:20000]):
-        name = m.group(0).strip()
-        if name.split()[0] in {"The", "This", "That", "Each", "Every", "A", "Our", "Cabinet", "Full"}:
+    """The local authority the document is about: the council named most often (header first)."""
+    head = _headings_titled(text[:20000])
+    forms: dict[str, Counter] = {}
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in _COUNCIL.finditer(head):
+        words = m.group(0).split()
+        while len(words) > 1 and (words[0] in _NOT_PLACE or words[0].islower()):
+            words = words[1:]
+        name = " ".join(words)
+        key = _council_key(name)
+        if not key or (len(words) > 1 and words[-1] == "Council" and words[-2] in _NOT_AUTHORITY):
             continue
-        counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda k: (counts[k], -len(k))) if counts else None
+        weight = 0.5 if name.startswith("Cyngor") else 1.0
+        forms.setdefault(key, Counter())[name] += 1
+        score[key] += weight + (1.0 if m.start() < 600 else 0.0)
+        first.setdefault(key, m.start())
+    for key in list(score):  # "Yesterday Southwark" counts for "Southwark"
+        tail = " ".join(key.split()[1:])
+        if tail in score and tail != key:
+            score[tail] += score.pop(key)
+            forms[tail].update(forms.pop(key))
+    if not score:
+        return None
+    best = max(score, key=lambda k: (score[k], -first.get(k, 0)))
+    return forms[best].most_common(1)[0][0]
+
+
+def _date_from(m: re.Match) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return dt.datetime.strptime(f"{g['d1']} {g['m1'][:3].title()} {g['y1']}", "%d %b %Y").date()
+        if g["y2"]:
+            return dt.datetime.strptime(f"{g['d2']} {g['m2'][:3].title()} {g['y2']}", "%d %b %Y").date()
+        if g["y3"]:
+            return dt.date(int(g["y3"]), int(g["n3"]), int(g["d3"]))
+        return dt.date(int(g["y4"]), int(g["n4"]), int(g["d4"]))
+    except ValueError:
+        return None
 
 
 def infer_date(text: str) -> str | None:
-    m = _DATE.search(text[:20000])
-    if not m:
-        return None
-    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-    number = _MONTHS.split("|").index(month) + 1
-    return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+    """The meeting or publication date as ISO ``YYYY-MM-DD``, only from a full date in the text.
+
+    A labelled date ("Date of meeting: …", "held on …") wins; otherwise the first full date
+    near the top. A partial date such as "Monday, January 13" gives nothing.
+    """
+    head = text[:5000]
+    found = [(m, d) for m in _DATE.finditer(head) if (d := _date_from(m))]
+    labelled = [d for m, d in found if _DATE_LABEL.search(head[max(0, m.start() - 90) : m.start()])]
+    early = [d for m, d in found if m.start() < 2000]
+    pick = (labelled or early or [None])[0]
+    return pick.isoformat() if pick else None
 
 
 def infer_body(text: str) -> str | None:
-    head = text[:5000]
-    for name, pattern in _BODIES:
-        if re.search(pattern, head, re.IGNORECASE):
-            return name
+    """The committee or partnership the document is for: named on a meeting line, else first named."""
+    head = _headings_titled(text[:3000])
+    for zone in [m.group(0) for m in _MEETING_LINE.finditer(head)] + [head]:
+        m = _BODY.search(zone)
+        if m:
+            return _BODIES[int(m.lastgroup[1:])][0]
     return None
 
 
 def infer_doc_type(text: str, suffix: str) -> str:
+    """minutes, scrutiny, report, news, web page or other — from the title first, then the text."""
+    title = " ".join(text.split("\n", 3)[:3]).lower()
     head = text[:3000]
-    if re.search(r"\bMinutes\b|\bRESOLVED\b|\bPresent:", text):
+    for word, kind in (("minutes", "minutes"), ("scrutiny", "scrutiny"), ("report", "report")):
+        if re.search(rf"\b{word}\b", title):
+            return kind
+    if re.search(r"^(?:Minutes:?|Present:|Apologies(?: for absence)?:?)\s*$|\bRESOLVED\b", text, re.MULTILINE):
         return "minutes"
     if re.search(r"scrutiny", head, re.IGNORECASE):
         return "scrutiny"
-    if re.search(r"\b(said|told)\b", text) and re.search(r"\u201c|\"", text):
+    if len(re.findall(r"\b(?:said|told|added)\b", text)) >= 2 and re.search(r"[\"“”]", text):
         return "news"
-    if re.search(r"\brecommendations?\b|\breport\b", head, re.IGNORECASE):
+    if re.search(r"\brecommendations?\b|\bpurpose of (?:the|this) report\b|\breport (?:of|to|by)\b", head, re.IGNORECASE):
         return "report"
-    if suffix in {".html", ".htm"}:
-        return "web page"
-    return "other"
+    return "web page" if suffix in {".html", ".htm"} else "other"
 
 
 def year_of(date: str | None) -> int | None:
-    m = re.match(r"((?:19|20)\d\d)", date or "")
+    m = re.search(r"\b((?:19|20)\d\d)\b", date or "")
     return int(m.group(1)) if m else None
 
 
@@ -219,39 +540,43 @@ def title_of(text: str) -> str:
 
 
 def read_manifest(raw: Path) -> tuple[dict[str, dict], list[dict]]:
-    """Rows of ``manifest.csv`` keyed by relative file path, and report rows for bad rows."""
+    """Rows of ``manifest.csv`` keyed by relative file path, and report rows for rows refused.
+
+    Read with :func:`helpers.inputs.read_csv_input`: a missing ``file`` column, an unknown
+    doc_type or a non-ISO date stops the run with the line and the fix. Extra columns are kept
+    (they become columns of ``documents``).
+    """
+    from .inputs import read_csv_input
+
     path = raw / MANIFEST
     if not path.exists():
         return {}, []
-    text = decode_text(path.read_bytes())
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise InputFileError(f"{path}: line 1: the manifest needs a 'file' column")
-    rows, report = {}, []
-    for line, row in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        name = row.get("file", "")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputFileWarning)
+        table = read_csv_input(
+            path, required=["file"], optional=MANIFEST_OPTIONAL, labels={"doc_type": DOC_TYPES}, dates=["date"]
+        )
+    for warning in caught:
+        warnings.warn(str(warning.message).replace("is ignored by the workbook", "is kept as a column of documents"),
+                      warning.category, stacklevel=2)
+    rows: dict[str, dict] = {}
+    report = []
+    root = raw.resolve()
+    for line, row in zip(table.attrs["lines"], table.to_dict("records")):
+        name = row["file"].replace("\\", "/")
         if not name:
             continue
         target = (raw / name).resolve()
-        if not target.is_relative_to(raw.resolve()):
-            report.append(_report(name, "skipped", f"manifest line {line}: path leaves the raw folder — refused"))
-            continue
-        if not target.exists():
-            report.append(_report(name, "error", f"manifest line {line}: file not found"))
-            continue
-        rows[target.relative_to(raw.resolve()).as_posix()] = row
+        if Path(name).is_absolute() or not target.is_relative_to(root):
+            report.append(_report(name, "skipped", f"manifest line {line}: the path leaves the raw folder — refused"))
+        elif not target.is_file():
+            report.append(_report(name, "error", f"manifest line {line}: listed but no such file in the raw folder"))
+        else:
+            rows.setdefault(target.relative_to(root).as_posix(), row)
     return rows, report
 
 
-# ---------------------------------------------------------------- the stage
-
-
-@dataclass
-class Parsed:
-    file: str
-    sha256: str
-    text: str
+# ---------------------------------------------------------------- files, cache and parsing
 
 
 def _report(file: str, status: str, reason: str = "", doc_id: str | None = None) -> dict:
@@ -263,111 +588,261 @@ def doc_id_for(sha256: str) -> str:
 
 
 def list_files(raw: Path) -> list[Path]:
-    return sorted(p for p in Path(raw).rglob("*") if p.is_file() or p.is_symlink())
+    """Every file and symbolic link under ``raw`` (links to folders are listed, not followed)."""
+    found = []
+    for folder, dirs, files in os.walk(raw, followlinks=False):
+        base = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # .git, .ipynb_checkpoints
+        found += [base / name for name in files]
+        found += [base / name for name in dirs if (base / name).is_symlink()]
+    return sorted(found)
 
 
-def parse_file(path: Path, raw: Path, max_mb: float) -> Parsed:
-    """Read one file into normalised text, or raise SkipFile with the reason."""
-    rel = path.relative_to(raw).as_posix()
-    if path.is_symlink() and not path.resolve().is_relative_to(raw.resolve()):
-        raise SkipFile("symbolic link pointing outside the raw folder — refused")
-    suffix = path.suffix.lower()
-    if suffix not in READERS:
-        raise SkipFile("unsupported format")
+def screen(path: Path, raw: Path, max_mb: float) -> str | None:
+    """Why ``path`` must not be read at all (link out of the folder, hidden, format, size), or None."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(raw.resolve()):
+            return "symbolic link pointing outside the raw folder — refused"
+        if not target.exists():
+            return "broken symbolic link"
+        if target.is_dir():
+            return "symbolic link to a folder — not followed"
+    if path.name.startswith("~$"):
+        return "Word lock file (the document was open in Word), not a document"
+    if path.name.startswith("."):
+        return "hidden or system file"
+    if path.suffix.lower() not in READERS:
+        return "unsupported format"
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
-        raise SkipFile(f"file larger than the {max_mb:g} MB limit")
-    data = path.read_bytes()
-    if not data.strip():
-        raise SkipFile("empty file")
-    text = normalise_text(READERS[suffix](data))
-    if not text:
-        raise SkipFile("no text after normalisation")
-    return Parsed(rel, hashlib.sha256(data).hexdigest(), text)
+        return f"file of {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)"
+    if size == 0:
+        return "empty file"
+    return None
 
 
-def parse_one(path: Path, raw: Path, max_mb: float) -> Parsed | dict:
-    """Parse one file; a file that cannot be read gives its ``ingest_report`` row instead."""
-    rel = path.relative_to(raw).as_posix()
+def parse_bytes(suffix: str, data: bytes) -> Outcome:
+    """Read the bytes of one file by its format into normalised text (never raises)."""
     try:
-        return parse_file(path, raw, max_mb)
+        text, hints = READERS[suffix](data)
+        text = normalise_text(text)
+        if not text:
+            raise SkipFile("no text after normalisation")
+        return Outcome("ok", text, hints.pop("warning", ""), hints)
     except SkipFile as exc:
-        return _report(rel, "skipped", str(exc))
+        return Outcome("skipped", reason=str(exc))
     except Exception as exc:  # a broken file must never stop the batch
-        return _report(rel, "error", f"could not read: {exc.__class__.__name__}: {exc}")
+        return Outcome("error", reason=f"could not read: {exc.__class__.__name__}: {exc}")
 
 
-def ingest(raw: Path, max_mb: float | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Ingest every file under ``raw``; return (documents, ingest_report)."""
-    from .config import MAX_FILE_MB
+def parse_path(suffix: str, path: str) -> Outcome:
+    """Worker-process entry point: read and parse one file."""
+    return parse_bytes(suffix, Path(path).read_bytes())
 
-    raw = Path(raw)
-    if not raw.is_dir():
-        raise WorkbookError(f"raw folder {raw} does not exist: point --raw at your documents")
-    max_mb = MAX_FILE_MB if max_mb is None else max_mb
-    manifest, report = read_manifest(raw)
-    documents, seen = [], {}
-    paths = [p for p in list_files(raw) if p.relative_to(raw).as_posix() != MANIFEST and not p.name.startswith(".")]
-    outcomes = map_ordered(partial(parse_one, raw=raw, max_mb=max_mb), paths)
-    for path, parsed in zip(paths, outcomes):
-        rel = path.relative_to(raw).as_posix()
-        if isinstance(parsed, dict):
-            report.append(parsed)
-            continue
-        doc_id = doc_id_for(parsed.sha256)
-        if doc_id in seen:
-            report.append(_report(rel, "duplicate", f"same content as {seen[doc_id]}", doc_id))
-            continue
-        seen[doc_id] = rel
-        documents.append(_document(parsed, doc_id, manifest.get(rel, {}), path.suffix.lower()))
-        report.append(_report(rel, "ok", "", doc_id))
-    docs = pd.DataFrame(documents, columns=DOCUMENT_COLUMNS)
-    docs["year"] = docs["year"].astype("Int64")
-    docs["n_chars"] = docs["n_chars"].astype(int)
-    rep = pd.DataFrame(report, columns=["file", "status", "reason", "doc_id"])
-    if docs.empty:
-        reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in report[:5]) or "the folder is empty"
-        raise WorkbookError(f"no document in {raw} could be read ({reasons})")
-    return docs, rep
 
+def _parse_task(task: tuple[str, Path]) -> Outcome:
+    return parse_path(task[0], str(task[1]))
+
+
+def parse_guarded(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -> list[Outcome]:
+    """Parse files in worker processes; one that runs past ``timeout_s`` is abandoned and skipped."""
+    from pebble import ProcessPool
+    from pebble.common import ProcessExpired
+
+    outcomes = []
+    with ProcessPool(max_workers=max(1, min(n_jobs(), len(tasks)))) as pool:
+        futures = [pool.schedule(parse_path, args=(suffix, str(path)), timeout=timeout_s) for suffix, path in tasks]
+        for future in futures:
+            try:
+                outcomes.append(future.result())
+            except FutureTimeout:
+                outcomes.append(Outcome(
+                    "skipped", reason=f"took longer than {timeout_s:g} s to read (config.PARSE_TIMEOUT_S) — skipped",
+                    timeout_s=timeout_s,
+                ))
+            except ProcessExpired as exc:
+                outcomes.append(Outcome("error", reason=f"the reader crashed on this file (exit code {exc.exitcode})"))
+            if progress is not None:
+                progress.update()
+    return outcomes
+
+
+def parse_many(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -> list[Outcome]:
+    """Parse (suffix, path) tasks in order: text files in this process, other formats under the time limit."""
+    guarded = [i for i, (suffix, _) in enumerate(tasks) if suffix in GUARDED]
+    plain = [i for i, (suffix, _) in enumerate(tasks) if suffix not in GUARDED]
+    outcomes: list[Outcome | None] = [None] * len(tasks)
+    for i, outcome in zip(plain, map_ordered(_parse_task, [tasks[i] for i in plain])):
+        outcomes[i] = outcome
+    if progress is not None:
+        progress.update(len(plain))
+    if guarded:
+        for i, outcome in zip(guarded, parse_guarded([tasks[i] for i in guarded], timeout_s, progress)):
+            outcomes[i] = outcome
+    return outcomes
+
+
+@cache
+def _reader_version() -> str:
+    """Changes whenever this module or a reading library changes, so stale cache entries are ignored."""
+    libraries = ["pypdfium2", "trafilatura", "python-docx", "ftfy", "charset-normalizer"]
+    stamp = Path(__file__).read_bytes() + "|".join(version(name) for name in libraries).encode()
+    return hashlib.sha256(stamp).hexdigest()[:16]
+
+
+class TextCache:
+    """Parsed text (or the skip reason) of each file, by content hash, under ``cache_dir``."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.root = Path(cache_dir) / f"ingest-{_reader_version()}" if cache_dir else None
+
+    def _path(self, sha256: str, suffix: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}{suffix}.json"
+
+    def get(self, sha256: str, suffix: str, timeout_s: float) -> Outcome | None:
+        if self.root is None:
+            return None
+        path = self._path(sha256, suffix)
+        try:
+            outcome = Outcome(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+        if outcome.timeout_s is not None and timeout_s > outcome.timeout_s:
+            return None  # a longer time limit now: try again
+        return outcome
+
+    def put(self, sha256: str, suffix: str, outcome: Outcome) -> None:
+        if self.root is None or outcome.status == "error":
+            return
+        from .tables import atomic_write_text
+
+        path = self._path(sha256, suffix)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(outcome.__dict__, ensure_ascii=False))
+
+
+# ---------------------------------------------------------------- the stage
 
 DOCUMENT_COLUMNS = [
     "doc_id", "file", "council", "body", "doc_type", "date", "year", "title", "text",
     "n_chars", "sha256", "source_url", "format", "inferred", "notes",
 ]
+REPORT_COLUMNS = ["file", "status", "reason", "doc_id"]
 
 
-def _document(parsed: Parsed, doc_id: str, meta: dict, suffix: str) -> dict:
-    text = parsed.text
+def _progress(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="ingest", unit="file", disable=total < PROGRESS_MIN_FILES, leave=False)
+
+
+def ingest(
+    raw: Path,
+    max_mb: float | None = None,
+    cache_dir: Path | None = None,
+    timeout_s: float | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Ingest every file under ``raw``; return (documents, ingest_report).
+
+    Raises WorkbookError only when no document at all could be read.
+    """
+    from .config import MAX_FILE_MB, PARSE_TIMEOUT_S
+
+    raw = Path(raw)
+    if not raw.is_dir():
+        raise WorkbookError(f"raw folder {raw} does not exist: point --raw at your documents")
+    max_mb = MAX_FILE_MB if max_mb is None else max_mb
+    timeout_s = PARSE_TIMEOUT_S if timeout_s is None else timeout_s
+    manifest, report = read_manifest(raw)
+    store = TextCache(cache_dir)
+    files = [p for p in list_files(raw) if p.relative_to(raw).as_posix() != MANIFEST]
+
+    rows: list[dict | tuple] = []  # a report row, or (rel, suffix, sha256) of a file to read
+    with _progress(len(files)) as bar:
+        for path in files:
+            rel = path.relative_to(raw).as_posix()
+            reason = screen(path, raw, max_mb)
+            if reason:
+                rows.append(_report(rel, "skipped", reason))
+                bar.update()
+                continue
+            rows.append((rel, path.suffix.lower(), hashlib.sha256(path.read_bytes()).hexdigest()))
+        pending = [r for r in rows if isinstance(r, tuple)]
+        outcomes = {r: store.get(r[2], r[1], timeout_s) for r in pending}
+        misses = [r for r in pending if outcomes[r] is None]
+        bar.update(len(pending) - len(misses))
+        parsed = parse_many([(r[1], raw / r[0]) for r in misses], timeout_s, bar) if misses else []
+        for r, outcome in zip(misses, parsed):
+            outcomes[r] = outcome
+            store.put(r[2], r[1], outcome)
+
+    documents, seen = [], {}
+    for row in rows:
+        if isinstance(row, dict):
+            report.append(row)
+            continue
+        rel, suffix, sha = row
+        outcome = outcomes[row]
+        doc_id = doc_id_for(sha)
+        if outcome.status != "ok":
+            report.append(_report(rel, outcome.status, outcome.reason))
+        elif doc_id in seen:
+            report.append(_report(rel, "duplicate", f"same content as {seen[doc_id]} — kept once", doc_id))
+        else:
+            seen[doc_id] = rel
+            documents.append(_document(rel, sha, outcome, manifest.get(rel, {}), suffix))
+            report.append(_report(rel, "ok", outcome.reason, doc_id))
+    if not documents:
+        reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in report[:5]) or "the folder is empty"
+        raise WorkbookError(f"no document in {raw} could be read ({reasons})")
+    return _documents_table(documents, manifest), pd.DataFrame(report, columns=REPORT_COLUMNS)
+
+
+def _documents_table(documents: list[dict], manifest: dict[str, dict]) -> pd.DataFrame:
+    extra = sorted({k for row in manifest.values() for k in row} - set(DOCUMENT_COLUMNS) - set(MANIFEST_COLUMNS))
+    docs = pd.DataFrame(documents, columns=DOCUMENT_COLUMNS + extra)
+    docs["year"] = docs["year"].astype("Int64")
+    docs["n_chars"] = docs["n_chars"].astype(int)
+    return docs
+
+
+def _document(rel: str, sha: str, outcome: Outcome, meta: dict, suffix: str) -> dict:
+    """One ``documents`` row: manifest values first, inferred values where the manifest is silent."""
+    text = outcome.text
     inferred = []
 
-    def pick(field, infer):
-        value = (meta.get(field) or "").strip()
+    def pick(name: str, infer: Callable[[], str | None]) -> str | None:
+        value = (meta.get(name) or "").strip()
         if value:
             return value
         value = infer()
         if value:
-            inferred.append(field)
+            inferred.append(name)
         return value or None
 
-    council = pick("council", lambda: infer_council(text))
+    hints = outcome.hints or {}
+    council = pick("council", lambda: infer_council(text) or infer_council(hints.get("sitename", "") + "\n" + hints.get("title", "")))
     body = pick("body", lambda: infer_body(text))
     doc_type = pick("doc_type", lambda: infer_doc_type(text, suffix))
-    if doc_type not in DOC_TYPES:
-        doc_type = "other"
     date = pick("date", lambda: infer_date(text))
+    year = year_of(date)
+    if "date" in inferred and year:
+        inferred.append("year")
+    extras = {k: v or None for k, v in meta.items() if k not in DOCUMENT_COLUMNS + MANIFEST_COLUMNS}
     return {
-        "doc_id": doc_id,
-        "file": parsed.file,
+        **extras,
+        "doc_id": doc_id_for(sha),
+        "file": rel,
         "council": council,
         "body": body,
-        "doc_type": doc_type,
+        "doc_type": doc_type if doc_type in DOC_TYPES else "other",
         "date": date,
-        "year": year_of(date),
+        "year": year,
         "title": (meta.get("title") or "").strip() or title_of(text),
         "text": text,
         "n_chars": len(text),
-        "sha256": parsed.sha256,
+        "sha256": sha,
         "source_url": (meta.get("source_url") or "").strip() or None,
         "format": suffix.lstrip("."),
         "inferred": ",".join(inferred),
@@ -375,11 +850,22 @@ def _document(parsed: Parsed, doc_id: str, meta: dict, suffix: str) -> dict:
     }
 
 
+def metadata_sources(documents: pd.DataFrame) -> pd.DataFrame:
+    """For each metadata field, how many documents have it from the manifest, inferred, or missing."""
+    rows = []
+    for name in ("council", "body", "doc_type", "date", "year"):
+        inferred = documents["inferred"].fillna("").str.split(",").map(lambda fields: name in fields)
+        known = documents[name].notna()
+        rows.append({"field": name, "from manifest": int((known & ~inferred).sum()),
+                     "inferred from the text": int((known & inferred).sum()), "missing": int((~known).sum())})
+    return pd.DataFrame(rows)
+
+
 def run(paths) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Ingest ``paths.raw`` and write the ``documents`` and ``ingest_report`` tables."""
     from .tables import write_table
 
-    documents, report = ingest(paths.raw)
+    documents, report = ingest(paths.raw, cache_dir=Path(paths.processed) / ".cache")
     write_table(report, "ingest_report", paths.processed)
     write_table(documents, "documents", paths.processed)
     return documents, report

@@ -1,0 +1,455 @@
+"""Ingest: every format councils publish, metadata, bad files reported, cache and time limit.
+
+Every fixture is written here (fpdf2 for PDFs, python-docx for Word, literal HTML pages).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+import zipfile
+
+import pandas as pd
+import pytest
+from conftest import write
+from fpdf import FPDF
+
+from helpers import ingest
+from helpers.config import PROJ_ROOT
+from helpers.errors import InputFileError, WorkbookError
+
+# ---------------------------------------------------------------- fixtures
+
+
+def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: str | None = "Page {i} of {n}", **encryption) -> bytes:
+    """A PDF whose page i has the given lines, a running header and a numbered footer."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    for i, lines in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=8)
+        if header:
+            pdf.set_xy(15, 8)
+            pdf.cell(0, 5, header)
+        if footer:
+            pdf.set_xy(15, 285)
+            pdf.cell(0, 5, footer.format(i=i, n=len(pages)), align="C")
+        pdf.set_font("helvetica", size=11)
+        pdf.set_xy(15, 25)
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    if encryption:
+        pdf.set_encryption(**encryption)
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    """A PDF with drawings but no text layer, like a scan."""
+    pdf = FPDF()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.rect(20, 20, 150, 200, style="F")
+    return bytes(pdf.output())
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Review of Partnership Arrangements", level=1)
+    document.add_paragraph("The board considered the options below.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Option", "Decision"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Merge the boards", "Agreed"
+    document.add_paragraph("RESOLVED that the merger proceed.")
+    document.add_paragraph("Reduce duplication", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+MODERNGOV = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Agenda item - Review of Partnerships - Renfrewshire Council</title>
+<script>var tracking = "TRACKING-SCRIPT-TEXT"; window.dataLayer = [];</script>
+<style>.nav {color: red}</style></head>
+<body>
+<div id="cookieBanner" class="cookie-banner"><p>We use cookies on this website COOKIE-BANNER-TEXT. Accept all cookies?</p>
+<button>Accept</button></div>
+<header><nav class="mgBreadcrumb"><ul><li><a href="/">Home</a></li><li><a href="/ieDocHome.aspx">NAV-COUNCILLORS-LINK</a></li>
+<li><a href="/mgCalendar.aspx">Meetings calendar</a></li><li><a href="/mgListCommittees.aspx">Committees</a></li></ul></nav></header>
+<div id="mgContent" class="mgContent"><main>
+<h1 class="mgMainTitle">Agenda item - Review of Strategic Partnerships</h1>
+<p>Meeting of Cabinet, Thursday, 5 March 2015 7.00 pm</p>
+<h2>Minutes:</h2>
+<p>The Cabinet considered the report of the Chief Executive on the review of the Community Planning Partnership.
+Members noted that the review had found duplication between the thematic boards and the partnership board.</p>
+<p>RESOLVED that the Community Planning Partnership board be restructured into three thematic boards, and that
+a progress report be brought back to the Cabinet within six months.</p>
+<table class="mgTable"><tr><th>Board</th><th>Decision</th></tr><tr><td>Safer Communities Board</td><td>Merge</td></tr></table>
+</main></div>
+<footer><p>FOOTER-COPYRIGHT-TEXT Renfrewshire Council, Cotton Street, Paisley</p><a href="/accessibility">Accessibility statement</a></footer>
+<script>console.log("SECOND-SCRIPT-TEXT")</script>
+</body></html>"""
+
+CMIS = """<html><head><title>CMIS &gt; Meetings &gt; Health and Wellbeing Board</title></head><body>
+<table width="100%"><tr><td class="leftnav"><a href="/cmis5/Meetings.aspx">LEFTNAV-MEETINGS</a><br><a href="/cmis5/People.aspx">People</a></td>
+<td class="content"><div class="MainContent">
+<h2>Health and Wellbeing Board - Minutes</h2>
+<p>Date of meeting: 12 June 2013</p>
+<p>The Health and Wellbeing Board received a report on the future of the Local Strategic Partnership. The Board agreed
+to absorb the remaining functions of the Local Strategic Partnership and to disband its executive group from April.</p>
+<p>The Director of Public Health said the change would remove a layer of meetings that no longer added value to partners.</p>
+</div></td></tr></table>
+<div class="footer">CMIS-FOOTER-TEXT powered by CMIS</div></body></html>"""
+
+GOOD_TEXT = "Minutes of the Cabinet of Southwark Council held on 13 January 2011.\n\nRESOLVED that the LSP be reviewed.\n"
+
+
+@pytest.fixture()
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    return folder
+
+
+def run(raw, **kwargs):
+    kwargs.setdefault("cache_dir", None)
+    return ingest.ingest(raw, **kwargs)
+
+
+def status_of(report: pd.DataFrame, file: str) -> tuple[str, str]:
+    rows = report[report["file"] == file]
+    assert len(rows) == 1, f"{file}: {len(rows)} report rows"
+    return rows["status"].iloc[0], rows["reason"].iloc[0]
+
+
+def text_of(docs: pd.DataFrame, file: str) -> str:
+    return docs.set_index("file").loc[file, "text"]
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_text_encodings_are_detected_not_guessed(raw):
+    sentence = "The council’s “partnership” review – cost £4,000 – café naïve."
+    write(raw / "utf8.txt", sentence.encode("utf-8"))
+    write(raw / "bom.txt", b"\xef\xbb\xbf" + ("BOM " + sentence).encode("utf-8"))
+    write(raw / "cp1252.txt", ("Windows " + sentence).encode("cp1252"))
+    write(raw / "latin1.md", "Latin £120 for the café résumé, in Sevenoaks.".encode("latin-1"))
+    write(raw / "utf16.txt", ("UTF16 " + sentence).encode("utf-16"))
+    docs, report = run(raw)
+    assert (report["status"] == "ok").all(), report
+    expected = "The council's \"partnership\" review - cost £4,000 - café naïve."
+    for file, prefix in [("utf8.txt", ""), ("bom.txt", "BOM "), ("cp1252.txt", "Windows "), ("utf16.txt", "UTF16 ")]:
+        assert text_of(docs, file) == prefix + expected, file
+    assert text_of(docs, "latin1.md") == "Latin £120 for the café résumé, in Sevenoaks."
+
+
+def test_moderngov_and_cmis_pages_keep_the_main_content_only(raw):
+    write(raw / "moderngov.html", MODERNGOV)
+    write(raw / "cmis.htm", CMIS.encode("cp1252"))
+    docs, report = run(raw)
+    assert (report["status"] == "ok").all(), report
+    page = text_of(docs, "moderngov.html")
+    assert "RESOLVED that the Community Planning Partnership board be restructured" in page
+    assert "Safer Communities Board" in page  # the table is kept
+    for junk in ["TRACKING-SCRIPT", "COOKIE-BANNER", "NAV-COUNCILLORS", "FOOTER-COPYRIGHT", "SECOND-SCRIPT", "color: red"]:
+        assert junk not in page
+    cmis = text_of(docs, "cmis.htm")
+    assert "absorb the remaining functions of the Local Strategic Partnership" in cmis
+    assert "LEFTNAV" not in cmis and "CMIS-FOOTER" not in cmis
+    meta = docs.set_index("file")
+    # the council is named only in the page title and footer: the page's <title> supplies it
+    assert meta.loc["moderngov.html", "council"] == "Renfrewshire Council"
+    assert meta.loc["moderngov.html", "date"] == "2015-03-05"
+    assert meta.loc["cmis.htm", "body"] == "Health and Wellbeing Board"
+    assert meta.loc["cmis.htm", "date"] == "2013-06-12" and meta.loc["cmis.htm", "doc_type"] == "minutes"
+
+
+def test_pdf_pages_lose_furniture_and_hyphenation(raw):
+    pages = [
+        ["Report of the Chief Executive", "The review of strategic partner-", "ship arrangements found that the",
+         "multi-", "agency groups met too often and the govern-"],
+        ["ance of the boards was unclear. Members agreed", "to co-", "operate on a single plan.", "3"],
+        ["RECOMMENDATIONS", "That the Safer Communities Board be merged.", "Page 3"],
+    ]
+    write(raw / "pack.pdf", pdf_bytes(pages, header="Cabinet - 13 January 2020 - Vale of Glamorgan Council",
+                                      footer="You are on page {i} of {n}"))
+    docs, report = run(raw)
+    assert status_of(report, "pack.pdf") == ("ok", "")
+    text = text_of(docs, "pack.pdf")
+    assert "strategic partnership arrangements" in text
+    assert "multi-agency groups" in text and "co-operate" in text
+    assert "the governance of the boards" in text.replace("\n", " ")
+    assert "You are on page" not in text and "Page 3" not in text and "13 January 2020" not in text
+    assert "\n3\n" not in text
+    assert text.startswith("Report of the Chief Executive")
+
+
+def test_pdf_furniture_rules_on_page_texts():
+    pages = ["Haringey Council Cabinet\nFirst page text here.\nPage 1 of 2",
+             "Haringey Council Cabinet\nsecond page continues the sentence.\nPage 2 of 2"]
+    text = ingest.clean_pdf_text(pages)
+    assert text == "First page text here.\n\nsecond page continues the sentence."
+    assert ingest.clean_pdf_text(["Header\nThe text runs\nPage 1", "Header\non over the break.\nPage 2"]) == (
+        "The text runs\non over the break.")
+    assert ingest.rejoin_hyphenation("a well-\nbeing board and a well-being plan") == "a well-being board and a well-being plan"
+    assert ingest.rejoin_hyphenation("the partner-\nship") == "the partnership"
+
+
+def test_docx_paragraphs_and_tables_in_reading_order(raw):
+    write(raw / "report.docx", docx_bytes())
+    docs, report = run(raw)
+    text = text_of(docs, "report.docx")
+    order = ["Review of Partnership Arrangements", "The board considered", "Option | Decision",
+             "Merge the boards | Agreed", "RESOLVED that the merger proceed.", "- Reduce duplication"]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions), text
+
+
+def test_normalisation_repairs_mojibake_and_keeps_bullets():
+    raw_text = "The â€œnimbleâ€\x9d board\u00a0\u00a0met.\n\n\n\n• First point\n▪ Second point\nﬁnance  ﬂows"
+    text = ingest.normalise_text(raw_text)
+    assert text == 'The "nimble" board met.\n\n- First point\n- Second point\nfinance flows'
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_every_bad_file_gets_one_reason_and_good_files_still_ingest(raw, tmp_path):
+    write(raw / "good.txt", GOOD_TEXT)
+    write(raw / "sub" / "copy.txt", GOOD_TEXT)
+    write(raw / "empty.txt", b"")
+    write(raw / "blank.md", b"  \n\t\n  ")
+    write(raw / "junk.txt", bytes(range(256)) * 20)
+    full = pdf_bytes([["Text of a report about partnerships."]])
+    write(raw / "truncated.pdf", full[: len(full) // 2])
+    write(raw / "locked.pdf", pdf_bytes([["Secret text."]], owner_password="o", user_password="u"))
+    write(raw / "scan.pdf", scanned_pdf())
+    write(raw / "error-page.pdf", "<html><body>404 Not Found</body></html>")
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("readme.txt", "not a word document")
+    write(raw / "fake.docx", zipped.getvalue())
+    write(raw / "notzip.docx", b"This was never a Word file.")
+    write(raw / "old.doc", b"\xd0\xcf\x11\xe0 old word")
+    write(raw / "budget.xlsx", b"PK\x03\x04 spreadsheet")
+    write(raw / "big.txt", GOOD_TEXT + "x" * 2_000_000)
+    write(raw / ".DS_Store", b"\x00\x01")
+    outside = write(tmp_path / "outside.txt", "A secret outside the raw folder.")
+    os.symlink(outside, raw / "link.txt")
+    os.symlink(tmp_path, raw / "linkdir")
+    write(raw / "manifest.csv", "file,council\n../outside.txt,Nowhere Council\nmissing.pdf,Somewhere Council\n")
+
+    docs, report = run(raw, max_mb=1)
+
+    assert list(docs["file"]) == ["good.txt"]
+    assert report["file"].is_unique
+    expected = {
+        "good.txt": ("ok", ""),
+        "sub/copy.txt": ("duplicate", "same content as good.txt"),
+        "empty.txt": ("skipped", "empty file"),
+        "blank.md": ("skipped", "empty file (only whitespace)"),
+        "junk.txt": ("skipped", "binary content"),
+        "truncated.pdf": ("skipped", "truncated PDF"),
+        "locked.pdf": ("skipped", "encrypted PDF"),
+        "scan.pdf": ("skipped", "no text layer — scanned? OCR not supported"),
+        "error-page.pdf": ("skipped", "not a PDF: the file is a web page"),
+        "fake.docx": ("skipped", "not a Word document"),
+        "notzip.docx": ("skipped", "not a Word document"),
+        "old.doc": ("skipped", "unsupported format"),
+        "budget.xlsx": ("skipped", "unsupported format"),
+        "big.txt": ("skipped", "larger than the 1 MB limit"),
+        ".DS_Store": ("skipped", "hidden"),
+        "link.txt": ("skipped", "symbolic link pointing outside the raw folder — refused"),
+        "linkdir": ("skipped", "symbolic link pointing outside the raw folder — refused"),
+        "../outside.txt": ("skipped", "path leaves the raw folder — refused"),
+        "missing.pdf": ("error", "no such file"),
+    }
+    for file, (status, reason) in expected.items():
+        got_status, got_reason = status_of(report, file)
+        assert got_status == status and reason in got_reason, (file, got_status, got_reason)
+    assert set(report["file"]) == set(expected)
+    assert "A secret" not in " ".join(docs["text"])
+
+
+def test_owner_password_pdf_is_readable(raw):
+    write(raw / "restricted.pdf", pdf_bytes([["Restricted printing, readable text."]], owner_password="owner"))
+    docs, _ = run(raw)
+    assert "Restricted printing, readable text." in text_of(docs, "restricted.pdf")
+
+
+def test_partly_scanned_pdf_is_ingested_with_a_warning(raw):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.cell(0, 6, "Only the first page has a text layer.")
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")
+    write(raw / "mixed.pdf", bytes(pdf.output()))
+    docs, report = run(raw)
+    status, reason = status_of(report, "mixed.pdf")
+    assert status == "ok" and "1 of 2 pages have no text layer" in reason
+
+
+def test_a_slow_file_is_abandoned_and_the_batch_goes_on(raw, monkeypatch):
+    def stuck(data):
+        time.sleep(60)
+
+    monkeypatch.setitem(ingest.READERS, ".pdf", stuck)  # the forked workers inherit it
+    write(raw / "slow.pdf", pdf_bytes([["whatever"]]))
+    write(raw / "good.txt", GOOD_TEXT)
+    write(raw / "page.html", CMIS)
+    t0 = time.perf_counter()
+    docs, report = run(raw, timeout_s=1.5)
+    assert time.perf_counter() - t0 < 20
+    status, reason = status_of(report, "slow.pdf")
+    assert status == "skipped" and "longer than 1.5 s" in reason
+    assert set(docs["file"]) == {"good.txt", "page.html"}
+
+
+def test_no_readable_document_fails_with_the_reasons(raw):
+    write(raw / "empty.txt", b"")
+    write(raw / "old.doc", b"x")
+    with pytest.raises(WorkbookError, match="no document .* could be read .*empty.txt: empty file"):
+        run(raw)
+
+
+def test_a_bad_manifest_line_is_explained(raw):
+    write(raw / "a.txt", GOOD_TEXT)
+    write(raw / "manifest.csv", "file,doc_type\na.txt,agenda\n")
+    with pytest.raises(InputFileError, match="line 2"):
+        run(raw)
+
+
+# ---------------------------------------------------------------- metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        ("LONDON BOROUGH OF HARINGEY\n\nCabinet report on the review of partnerships.", "London Borough of Haringey"),
+        ("Minutes of the Vale of Glamorgan Council Cabinet. The Vale of Glamorgan Council agreed.", "Vale of Glamorgan Council"),
+        ("Renfrewshire Council - Leadership Board. The Community Planning Partnership met.", "Renfrewshire Council"),
+        ("Southwark Council\nThe Southwark Alliance is the LSP. Southwark Council will lead.", "Southwark Council"),
+        ("Vale of Glamorgan Council / Cyngor Bro Morgannwg\nPublic Services Board", "Vale of Glamorgan Council"),
+        ("Cyngor Gwynedd\nAdroddiad i'r Cabinet", "Cyngor Gwynedd"),
+        ("Meeting of The City of Edinburgh Council on partnership working.", "City of Edinburgh Council"),
+        ("Stoke-on-Trent City Council and the NHS agreed a joint board.", "Stoke-on-Trent City Council"),
+        ("Brighton & Hove City Council Cabinet met. Full Council will decide.", "Brighton & Hove City Council"),
+        ("Simon Eden, Winchester City Council, spoke. Hampshire County Council and Winchester City Council agreed.",
+         "Winchester City Council"),
+        ("The Youth Council and the Arts Council attended. Full Council approved it.", None),
+        ("This document names no authority at all.", None),
+    ],
+)
+def test_council_names_in_england_wales_and_scotland(text, council):
+    assert ingest.infer_council(text) == council
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Minutes of the meeting held on Monday, 13th January 2020 at 7pm", "2020-01-13"),
+        ("Cabinet\nDate: 5 March 2015\nReferred from 1 February 2014", "2015-03-05"),
+        ("Published: January 7, 2019. The board met.", "2019-01-07"),
+        ("Date of meeting: 03/11/2012", "2012-11-03"),
+        ("Meeting date 2021-09-30", "2021-09-30"),
+        ("At the governance committee on Monday, January 13, Mr Travers said", None),
+        ("The pilots are due to report in March 2010.", None),
+        ("Held on 31 February 2020 (a typo)", None),
+    ],
+)
+def test_only_full_dates_give_a_date(text, date):
+    assert ingest.infer_date(text) == date
+
+
+def test_bodies_and_doc_types_are_inferred():
+    assert ingest.infer_body("Report to: Cabinet\nSubject: Health and Wellbeing Board review") == "Cabinet"
+    assert ingest.infer_body("Minutes of the Health & Well-being Board held on 1 May 2012") == "Health and Wellbeing Board"
+    assert ingest.infer_body("Minutes of the Public Services Board") == "Public Services Board"
+    assert ingest.infer_body("Overview and Scrutiny Committee - review of the LSP Board") == "Overview and Scrutiny Committee"
+    assert ingest.infer_body("the cabinet said nothing") is None
+    assert ingest.infer_doc_type("Minutes\nPresent: Cllr A", ".txt") == "minutes"
+    assert ingest.infer_doc_type("Scrutiny review of partnerships", ".pdf") == "scrutiny"
+    assert ingest.infer_doc_type('Headline\n\nThe leader said "no". He told us more.', ".txt") == "news"
+    assert ingest.infer_doc_type("Purpose of the report\nRecommendations", ".docx") == "report"
+    assert ingest.infer_doc_type("Welcome to our partnership pages", ".html") == "web page"
+    assert ingest.infer_doc_type("Welcome", ".txt") == "other"
+
+
+def test_manifest_wins_and_inferred_fields_are_listed(raw):
+    write(raw / "a.txt", GOOD_TEXT)
+    write(raw / "b.txt", "Renfrewshire Council\nReport to the Community Planning Partnership Board, 2 June 2016.")
+    write(raw / "manifest.csv", "file,council,date,licence\na.txt,Lambeth Council,2011,OGL v3\n")
+    with pytest.warns(UserWarning, match="licence"):
+        docs, _ = run(raw)
+    rows = docs.set_index("file")
+    assert rows.loc["a.txt", "council"] == "Lambeth Council" and rows.loc["a.txt", "year"] == 2011
+    assert rows.loc["a.txt", "inferred"] == "body,doc_type"
+    assert rows.loc["a.txt", "licence"] == "OGL v3" and pd.isna(rows.loc["b.txt", "licence"])
+    assert rows.loc["b.txt", "council"] == "Renfrewshire Council"
+    assert rows.loc["b.txt", "body"] == "Community Planning Partnership"
+    assert rows.loc["b.txt", "date"] == "2016-06-02" and rows.loc["b.txt", "year"] == 2016
+    assert rows.loc["b.txt", "inferred"] == "council,body,doc_type,date,year"
+
+
+def test_shipped_corpus_council_and_year_where_the_text_states_them(tmp_path):
+    raw = PROJ_ROOT / "data" / "raw"
+    docs, report = run(raw)
+    assert (report["status"] == "ok").sum() == 5
+    rows = docs.set_index("file")
+    assert rows.loc["003_c08ea39f1cb0a62b.txt", "year"] == 2009  # from the manifest
+    bare = tmp_path / "bare"
+    shutil.copytree(raw, bare)
+    (bare / "manifest.csv").unlink()
+    rows = run(bare)[0].set_index("file")
+    assert rows.loc["000_f9e95ce8da41dc60.txt", "council"] == "Southampton City Council"
+    assert pd.isna(rows.loc["000_f9e95ce8da41dc60.txt", "year"])  # "Monday, January 13" has no year
+    assert rows.loc["003_c08ea39f1cb0a62b.txt", "council"] == "Southwark Council"
+    assert rows.loc["001_0cffce2aec037a8e.txt", "doc_type"] == "minutes"
+    assert rows.loc["002_efdbd8c4c2074fb9.txt", "doc_type"] == "scrutiny"
+
+
+# ---------------------------------------------------------------- cache, determinism, progress
+
+
+def test_second_run_reparses_nothing_and_gives_identical_tables(raw, tmp_path, monkeypatch, capsys):
+    write(raw / "a.txt", GOOD_TEXT)
+    write(raw / "page.html", MODERNGOV)
+    write(raw / "pack.pdf", pdf_bytes([["Southwark Council report on the LSP."]]))
+    write(raw / "report.docx", docx_bytes())
+    write(raw / "scan.pdf", scanned_pdf())
+    cache = tmp_path / "cache"
+    first = ingest.ingest(raw, cache_dir=cache)
+    assert capsys.readouterr().err == ""  # no progress bar for five files
+
+    def boom(*args, **kwargs):
+        raise AssertionError("a reader was called on an unchanged file")
+
+    monkeypatch.setattr(ingest, "parse_many", boom)
+    for suffix in list(ingest.READERS):
+        monkeypatch.setitem(ingest.READERS, suffix, boom)
+    second = ingest.ingest(raw, cache_dir=cache)
+    for a, b in zip(first, second):
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_output_is_deterministic_without_cache(raw):
+    for i in range(4):
+        write(raw / f"d{i}.txt", f"Southwark Council report {i} on 1 May 201{i}.")
+    write(raw / "page.html", MODERNGOV)
+    first, second = run(raw), run(raw)
+    for a, b in zip(first, second):
+        pd.testing.assert_frame_equal(a, b)
+    assert list(first[0]["file"]) == sorted(first[0]["file"])
+
+
+def test_large_folders_show_a_progress_bar(raw, capsys):
+    for i in range(ingest.PROGRESS_MIN_FILES):
+        write(raw / f"note{i:03d}.txt", f"Note {i}: Southwark Council met on {i % 28 + 1} May 2012.")
+    docs, _ = run(raw)
+    assert len(docs) == ingest.PROGRESS_MIN_FILES
+    assert "ingest" in capsys.readouterr().err
