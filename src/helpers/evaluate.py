@@ -1,13 +1,27 @@
-"""Measure the workbook against hand-coded gold labels (data/annotations)."""
+"""Measure the workbook against hand-coded gold labels (data/annotations).
+
+Gold rows name an item by a short verbatim ``key_phrase`` inside it. :func:`match_gold`
+pairs each gold row with the extracted item that contains its phrase, one item per gold
+row at most, so an item that swallows two gold items counts once and the other is missed.
+:func:`item_quality` turns that into recall, precision and kind/status/theme accuracy
+with Cohen's kappa; because the theme model learns from the gold itself, the labels it
+scores are re-coded **leave one document out** (trained on the other documents' gold).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+GOLD_COLUMNS = ["file", "label", "key_phrase", "kind", "status", "theme", "notes"]
+FIELDS = ("kind", "status", "theme")
 
+
+@lru_cache(maxsize=4096)
 def normalise_phrase(text: str) -> str:
     """The form used to match a quoted phrase: NFKC, straight quotes, plain dashes, single spaces, lower case."""
     from .ingest import normalise_text
@@ -15,15 +29,9 @@ def normalise_phrase(text: str) -> str:
     return re.sub(r"\s+", " ", normalise_text(unicodedata.normalize("NFKC", text))).strip().lower()
 
 
-def locate(phrase: str, text: str) -> int:
-    """Offset of ``phrase`` in ``text`` after normalising both, or -1.
-
-    Works on a whitespace-collapsed, lower-cased copy of ``text`` with an index map
-    back to the original offsets.
-    """
-    target = normalise_phrase(phrase)
-    if not target:
-        return -1
+@lru_cache(maxsize=64)
+def _normalised_with_index(text: str) -> tuple[str, list[int]]:
+    """``text`` whitespace-collapsed and lower-cased, with each character's original offset."""
     chars, index = [], []
     prev_space = False
     for i, ch in enumerate(text):
@@ -36,25 +44,186 @@ def locate(phrase: str, text: str) -> int:
             chars.append(ch.lower())
             prev_space = False
         index.append(i)
-    pos = "".join(chars).find(target)
-    return index[pos] if pos >= 0 else -1
+    return "".join(chars), index
+
+
+def locate_all(phrase: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in ``text`` of every occurrence of ``phrase`` after normalising both."""
+    target = normalise_phrase(phrase)
+    if not target:
+        return []
+    flat, index = _normalised_with_index(text)
+    spans, pos = [], flat.find(target)
+    while pos >= 0:
+        spans.append((index[pos], index[pos + len(target) - 1] + 1))
+        pos = flat.find(target, pos + 1)
+    return spans
+
+
+def locate(phrase: str, text: str) -> int:
+    """Offset of ``phrase`` in ``text`` after normalising both, or -1."""
+    spans = locate_all(phrase, text)
+    return spans[0][0] if spans else -1
+
+
+def read_gold(annotations: Path) -> pd.DataFrame:
+    """``items_gold.csv`` checked against the codebook (empty frame when there is none)."""
+    from . import codebook
+    from .inputs import read_csv_input
+
+    path = Path(annotations) / "items_gold.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=GOLD_COLUMNS)
+    return read_csv_input(
+        path,
+        required=["file", "key_phrase", "kind", "status", "theme"],
+        optional=["label", "notes"],
+        labels={"kind": codebook.KINDS, "status": codebook.STATUSES, "theme": codebook.THEMES},
+        nonempty=["file", "key_phrase", "kind", "status", "theme"],
+    )
 
 
 def match_gold(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Attach to each gold row the item whose span contains its key phrase.
 
     Returns the gold rows with ``doc_id``, ``pos`` (phrase offset, -1 when the phrase is
-    not in the document) and ``item_id`` (None when no item covers it).
+    not in the document) and ``item_id`` (None when no item covers it, or when the item
+    that covers it is already taken by an earlier gold row). A phrase that occurs several
+    times in a document is matched to its occurrences in gold-row order.
     """
     by_file = dict(zip(documents["file"], zip(documents["doc_id"], documents["text"])))
+    seen: dict[tuple[str, str], int] = {}
+    taken: set[str] = set()
     rows = []
     for g in gold.to_dict("records"):
         doc_id, text = by_file.get(g["file"], (None, ""))
-        pos = locate(g["key_phrase"], text) if doc_id else -1
-        item_id = None
-        if pos >= 0:
-            hit = items[(items["doc_id"] == doc_id) & (items["start"] <= pos) & (items["end"] > pos)]
-            if not hit.empty:
-                item_id = hit.iloc[0]["item_id"]
+        key = (g["file"], normalise_phrase(g["key_phrase"]))
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        spans = locate_all(g["key_phrase"], text) if doc_id else []
+        pos, item_id = -1, None
+        if occurrence < len(spans):
+            pos, phrase_end = spans[occurrence]
+            doc_items = items[items["doc_id"] == doc_id]
+            hit = doc_items[(doc_items["start"] <= pos) & (doc_items["end"] >= phrase_end)]
+            free = [i for i in hit["item_id"] if i not in taken]
+            if free:
+                item_id = free[0]
+                taken.add(item_id)
         rows.append({**g, "doc_id": doc_id, "pos": pos, "item_id": item_id})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=[*gold.columns, "doc_id", "pos", "item_id"])
+
+
+def training_examples(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Gold labels as training rows: the text of the matched item (else the key phrase),
+    with doc_id, kind, status and theme."""
+    matched = match_gold(items, documents, gold)
+    texts = dict(zip(items["item_id"], items["text"]))
+    return pd.DataFrame(
+        {
+            "doc_id": matched["doc_id"],
+            "text": [texts.get(i, k) if isinstance(i, str) else k for i, k in zip(matched["item_id"], matched["key_phrase"])],
+            "kind": matched["kind"],
+            "status": matched["status"],
+            "theme": matched["theme"],
+        }
+    )
+
+
+def code_leave_one_document_out(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Re-code each document's items with models trained only on the other documents' gold."""
+    from .coding import code_items
+
+    examples = training_examples(items, documents, gold)
+    parts = [
+        code_items(items[items["doc_id"] == doc_id], examples[examples["doc_id"] != doc_id])
+        for doc_id in items["doc_id"].drop_duplicates()
+    ]
+    return pd.concat(parts) if parts else items
+
+
+def _scored(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Gold rows matched to (re-coded) items, and the items of the gold documents."""
+    gold_docs = documents[documents["file"].isin(set(gold["file"]))]
+    scope = items[items["doc_id"].isin(set(gold_docs["doc_id"]))]
+    if lodo and len(scope):
+        scope = code_leave_one_document_out(scope, gold_docs, gold)
+    matched = match_gold(scope, gold_docs, gold)
+    coded = scope.set_index("item_id")[list(FIELDS)]
+    for field in FIELDS:
+        matched[f"{field}_pred"] = [coded[field].get(i) if isinstance(i, str) else None for i in matched["item_id"]]
+    return matched, scope
+
+
+def item_quality(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = True) -> pd.DataFrame:
+    """Rows (metric, value): item recall and precision on the gold documents, and for
+    kind, status and theme the accuracy and Cohen's kappa on the matched items.
+
+    With ``lodo`` (the default) labels are re-coded leave one document out, so nothing
+    is scored by a model that saw its gold."""
+    from sklearn.metrics import accuracy_score, cohen_kappa_score
+
+    matched, scope = _scored(items, documents, gold, lodo)
+    hits = matched[matched["item_id"].map(lambda i: isinstance(i, str))]
+    rows = [
+        ("gold items", float(len(matched))),
+        ("extracted items", float(len(scope))),
+        ("item recall", len(hits) / len(matched) if len(matched) else float("nan")),
+        ("item precision", hits["item_id"].nunique() / len(scope) if len(scope) else float("nan")),
+    ]
+    for field in FIELDS:
+        truth, pred = hits[field].astype(str), hits[f"{field}_pred"].astype(str)
+        rows.append((f"{field} accuracy", accuracy_score(truth, pred) if len(hits) else float("nan")))
+        kappa = cohen_kappa_score(truth, pred) if len(hits) and len(set(truth) | set(pred)) > 1 else float("nan")
+        rows.append((f"{field} kappa", kappa))
+    return pd.DataFrame(rows, columns=["metric", "value"])
+
+
+def quality_by_document(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """:func:`item_quality` for each gold document (rows: file; columns: metrics), with
+    labels re-coded leave one document out once for all documents."""
+    gold_docs = documents[documents["file"].isin(set(gold["file"]))]
+    scope = items[items["doc_id"].isin(set(gold_docs["doc_id"]))]
+    recoded = code_leave_one_document_out(scope, gold_docs, gold) if len(scope) else scope
+    table = {}
+    for file, doc_id in zip(gold_docs["file"], gold_docs["doc_id"]):
+        q = item_quality(recoded[recoded["doc_id"] == doc_id], gold_docs, gold[gold["file"] == file], lodo=False)
+        table[file] = dict(zip(q["metric"], q["value"]))
+    return pd.DataFrame.from_dict(table, orient="index")
+
+
+def disagreements(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = True) -> pd.DataFrame:
+    """Every difference from the gold: missed gold items, extra items, and wrong labels.
+
+    Columns: file, problem, label, gold (the gold's kind/status/theme), extracted (ours),
+    text (the key phrase, or the extra item's opening words), why (the coder's reason).
+    """
+    matched, scope = _scored(items, documents, gold, lodo)
+    files = dict(zip(documents["doc_id"], documents["file"]))
+    whys = dict(zip(scope["item_id"], scope.get("why", pd.Series(index=scope.index, dtype=object))))
+    rows = []
+    for g in matched.to_dict("records"):
+        if not isinstance(g["item_id"], str):
+            problem = "phrase not in document" if g["pos"] < 0 else "missed (no item, or merged into another)"
+            rows.append((g["file"], problem, g.get("label", ""), _labels(g), "", g["key_phrase"], ""))
+            continue
+        wrong = [f for f in FIELDS if g[f] != g[f"{f}_pred"]]
+        if wrong:
+            ours = "/".join(str(g[f"{f}_pred"]) for f in FIELDS)
+            rows.append((g["file"], "wrong " + ", ".join(wrong), g.get("label", ""), _labels(g), ours,
+                         g["key_phrase"], whys.get(g["item_id"], "")))
+    used = set(matched["item_id"].dropna())
+    for it in scope[~scope["item_id"].isin(used)].to_dict("records"):
+        ours = "/".join(str(it[f]) for f in FIELDS)
+        rows.append((files.get(it["doc_id"], ""), "extra item (not in gold)", it["label"], "", ours,
+                     _opening(it["text"]), it.get("why", "")))
+    return pd.DataFrame(rows, columns=["file", "problem", "label", "gold", "extracted", "text", "why"])
+
+
+def _labels(row: dict) -> str:
+    return "/".join(str(row[f]) for f in FIELDS)
+
+
+def _opening(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

@@ -1,40 +1,144 @@
 """Stage 2 — extract: each document's text becomes items (recommendations, proposals,
 decisions, resolutions…) with their label and exact offsets.
 
-Segmentation follows the document's own structure: "Recommendation N:" blocks,
-"Proposal"/"Implications" sections, RESOLVED parts, numbered paragraphs and bullets;
-in narrative minutes and news, the sentences that record a decision, proposal,
-request or position. Every item's ``text`` equals ``documents.text[start:end]``.
+Segmentation follows the document's own structure, in three layers:
+
+1. **Paragraphs.** Lines are grouped into paragraphs; a bullet or an enumerated line
+   ("(a)", "(1)", "3.1", "a)") starts a paragraph of its own, and a blank line that falls
+   inside a sentence (a page break: the line before has no closing punctuation and the
+   next starts in lower case) does not end the paragraph.
+2. **Sections.** Short heading lines set the section the following paragraphs are in:
+   "Proposal", "Implications", "Recommendations", "RESOLVED" / "RESOLVED to:" /
+   "DECIDED", "Decision:", "Action:", "Principles", "Options". A "Recommendation N:"
+   paragraph is one item and numbers the Proposal/Implications sections after it;
+   "RESOLVED – That …", "Decision: …", "Action: …" lines are items with that label.
+   In ModernGov minutes, the agenda blurb before "Minutes:" is skipped.
+3. **Items.** In an item section every bullet and enumerated part is one item (its
+   "(a)" / "3.1" label kept); a lead-in line ending in ":" is not an item but the
+   ``context`` of the parts under it, unless it carries a decision of its own
+   ("To defer … but to note the following:") or earlier sentences. Other paragraphs
+   of an item section are split into sentence groups where a sentence opens a new
+   proposal ("It is also proposed…", "To note…", "… may also need…"); pure
+   cross-references ("is contained in Appendix 2") are dropped. Outside item sections
+   (narrative minutes, news, letters) the sentences that record a decision, proposal,
+   request, action or position are kept (:data:`_PROSE_CUES`), a sentence that opens
+   with "This …"/"These …" joins the item before it, and a sentence is split into
+   clauses where a new clause states something of its own (", and would adopt …").
+
+Every item's ``text`` equals ``documents.text[start:end]``. Researcher corrections in
+``data/annotations/overrides.csv`` (relabel / drop / add, matched by quoted text) are
+applied after coding by :func:`apply_overrides`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-# A heading that changes what the following paragraphs are.
+# ----------------------------------------------------------------------------- patterns
+
+_ENUM = re.compile(
+    r"^(?:\((?P<paren>[0-9]{1,2}|[a-z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
+)
+_BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
+# A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
+_HEADING_WORDS = (
+    r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
+    r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
+    r"(?:alternative )?options?(?: considered| appraisal)?(?: and rejected)?|minutes)"
+)
 _SECTION = re.compile(
-    r"^(?P<head>proposals?|implications?|recommendations?|resolved|decided|decision|actions?|"
-    r"key principles|principles|options?|minutes)\s*(?:to)?\s*[:\-]*\s*$",
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
+)
+_RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
+_OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))\s*[:.\-–]\s*", re.IGNORECASE)
+_INLINE_HEAD = re.compile(
+    r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
-_RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*[:.\-]\s*", re.IGNORECASE)
-_INLINE_HEAD = re.compile(r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed)\s*(?:to|that)?\s*[:\-]?\s+", re.IGNORECASE)
-_ENUM = re.compile(r"^(?:\((?P<a>[0-9]{1,2}|[a-z]|[ivx]{1,4})\)|(?P<b>\d{1,2}(?:\.\d{1,2}){0,2})\.?|(?P<c>[a-z])[.)])\s+")
-_BULLET = re.compile(r"^[-*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Prof|Rev|St|No|Nos|Co|Ltd|Inc|vs?|cf|e\.g|i\.e|etc|approx|para|paras|"
+    r"App|Appx|Fig|Ref|Sec|Cl|ie|eg)\.$|\b[A-Z]\.$",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r":\s*[-–]?\s*$")
+_SKIP_LINES = re.compile(
+    r"^(?:none\.?|n/?a\.?|nil\.?|supporting documents:?|agenda item|report to follow\.?|"
+    r"(?:see |as per )?appendix \w+\.?|minutes:?|\.)$",
+    re.IGNORECASE,
+)
+# Sections whose paragraphs are items (the value is the section name used by coding).
+_ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option"}
+_SECTION_NAMES = {
+    "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
+    "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
+    "decision": "decision", "action": "action", "principle": "principle", "option": "option",
+}
 
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
-    r"\b(agreed|resolved|decided|confirmed|approved|requested|asked that|recommend\w*|propos\w+|"
-    r"should|would (?:be|remain|include|focus|adopt|re-engage|take|need)|will (?:be|need|cease|re-engage|take)|"
-    r"defer\w*|postpon\w*|noted|principles?|it was (?:suggested|intended|reported)|intend\w*|"
-    r"aspir\w+|need(?:s|ed)? (?:major|to)|not timely|is progressing|worked up|suggested)\b",
+    r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
+    r"encouraged|urged|recommend(?:s|ed|ing)?\b|propos(?:e|ed|es|ing|al|als)\b|"
+    r"should|must|shall|would (?!not\b)|will (?!not\b)|going to|(?:is|are|was|were) to be|needed\b|needs? to\b|(?:do|does|really) need\b|"
+    r"(?:is|was|were|be) required|defer\w*|postpon\w*|noted|welcomed|commended|emphasi[sz]ed|highlighted|"
+    r"concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|principles?|intend\w*|it was (?:suggested|intended|reported)|"
+    r"aspir\w+|not timely|progressing|worked (?:up|on)|in the process of|has been (?:created|established|set up|drafted|agreed)|"
+    r"committed to|majority view|consensus|most important|have now got|"
+    r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
+    r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering))\b",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r"[:]\s*-?\s*$")
+# Narrative about the meeting itself: who presented or led what.
+_NARRATIVE = re.compile(
+    r"\b(?:presented (?:the|a|an)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
+    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b",
+    re.IGNORECASE,
+)
+# A sentence that only points elsewhere.
+_CROSS_REFERENCE = re.compile(
+    r"^(?:the )?(?:[\w\- ]{0,60}?)\b(?:is|are) (?:contained|attached|set out|shown|included|addressed|described)\s+"
+    r"(?:in|at|as|below|above)\b[^.]{0,40}\.?$|^none\.?$",
+    re.IGNORECASE,
+)
+# A sentence that opens a new proposal inside a paragraph of an item section.
+_FRESH = re.compile(
+    r"^(?:it is (?:also |further )?(?:proposed|recommended|agreed|resolved)\b|to (?!be\b)[a-z]+\b|that (?:the|a|an|this)\b)"
+    r"|\b(?:may|will|should|would|must|could) also\b|\balso (?:proposed|recommended|agreed|need)\b",
+    re.IGNORECASE,
+)
+# A sentence that has content of its own (not background) inside an item section.
+_SUBSTANTIVE = re.compile(
+    r"\b(?:will|shall|should|would|must|may|need(?:s|ed)?|(?:is|are|be) (?:proposed|recommended|agreed)|"
+    r"propose[sd]? (?:that|to)|recommend(?:s|ed)? (?:that|to)|to be)\b|^(?:to|that)\b",
+    re.IGNORECASE,
+)
+# A sentence that continues the one before (anaphora): "This would require…", "These will…".
+_CONTINUES = re.compile(
+    r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b",
+    re.IGNORECASE,
+)
+# A clause boundary inside a sentence where a new clause states something of its own:
+# "; that there should be …", ", and would adopt …", ", but felt that …", ", the only … would be …".
+_MODAL = r"\b(?:would|should|will|must|shall|felt|agreed|requested|confirmed)\b"
+_CLAUSE = re.compile(
+    r";\s+(?:and\s+)?(?=[^,;]{0,90}?" + _MODAL + r")"
+    r"|,\s+(?:and|but)\s+(?=(?:that\s+(?!(?:would|should|will|must|is|was)\b)|it|there|they|he|she|we)\b[^,;]{0,90}?"
+    + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed)\b)"
+    r"|,\s+(?=the\b[^,;]{0,60}?\b(?:would|should|will|must)\b)"
+    r"|\s+and\s+(?=(?:[\w'-]+\s+){1,5}?(?:would|should|will|must)\b)",
+    re.IGNORECASE,
+)
+# The clause before a split must state something itself (not "To address a point raised, …").
+_LEFT_CLAUSE = re.compile(
+    _MODAL + r"|\b(?:welcomed|noted|expressed|raised|emphasi[sz]ed|highlighted|intended|identified)\b", re.IGNORECASE
+)
+_CLAUSE_ATTACHES = re.compile(r"^(?:and |but )?(?:it was |was )?(?:agreed|confirmed|noted) that (?:this|it|these)\b", re.I)
+_RELATIVE = re.compile(r"^(?:which|who|whose|where|whom)\b", re.IGNORECASE)
+_DECISION_LEAD = re.compile(r"\b(?:defer\w*|postpon\w*|reject\w*|declin\w*|not to\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -47,10 +151,17 @@ class Span:
 
 
 @dataclass
-class _Block:
-    start: int
-    end: int
-    lines: list[tuple[int, int]] = field(default_factory=list)
+class _State:
+    """What the segmenter knows at a paragraph: its section, number and lead-in."""
+
+    section: str = ""
+    heading: str = ""
+    number: str = ""
+    lead_in: str = ""
+    in_minutes_blurb: bool = False
+
+
+# ----------------------------------------------------------------------------- text units
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -62,7 +173,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _lines(text: str):
-    """(start, end) of each non-empty line."""
+    """(start, end) of each non-empty line, trimmed."""
     pos = 0
     for line in text.split("\n"):
         s, e = _trim(text, pos, pos + len(line))
@@ -71,85 +182,241 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _is_heading(line: str) -> bool:
+    return bool(_SECTION.match(line) or _RECOMMENDATION.fullmatch(line.strip()))
+
+
+def _is_title(body: str) -> bool:
+    """A heading or title line: one short line with no closing punctuation ("3. Background")."""
+    if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–]$", body) or _BULLET.match(body):
+        return False
+    numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", body)
+    return not _ENUM.match(body) or bool(numbered and len(body.split()) <= 9)
+
+
+def _page_break(text: str, prev_end: int, start: int) -> bool:
+    """A blank line inside a sentence: no closing punctuation before, lower case after."""
+    before = text[prev_end - 1] if prev_end > 0 else "."
+    return before not in ".:;!?\"')" and text[start].islower()
+
+
 def _paragraphs(text: str):
-    """Group lines into paragraphs; a bullet or enumerated line starts a paragraph of its own."""
+    """Group lines into paragraphs: lists of (start, end) line spans."""
     para: list[tuple[int, int]] = []
     prev_end = -1
     for s, e in _lines(text):
         line = text[s:e]
-        blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s]
-        starts_new = blank_between or _BULLET.match(line) or _ENUM.match(line) or _SECTION.match(line)
-        if para and starts_new:
+        blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s] and not _page_break(text, prev_end, s)
+        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line))
+        if para and (blank_between or own_start or _is_heading(text[para[-1][0] : para[-1][1]])):
             yield para
             para = []
         para.append((s, e))
         prev_end = e
-        if _SECTION.match(line):
-            yield para
-            para = []
     if para:
         yield para
 
 
-def _sentences(text: str, start: int, end: int):
-    pos = start
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``text[start:end]``; abbreviations such as "Cllr." do not end one."""
+    spans, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        yield _trim(text, pos, m.start() + len(m.group(0).rstrip()))
+        head = text[pos : m.start() + 1]
+        if _ABBREVIATION.search(head.rstrip("\"')]")):
+            continue
+        spans.append(_trim(text, pos, m.start() + len(m.group(0).rstrip())))
         pos = m.end()
     if pos < end:
-        yield _trim(text, pos, end)
+        spans.append(_trim(text, pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+    """Split one sentence where a new clause states something of its own.
+
+    Returns the lead-in ("Three key principles had been identified;") when the sentence
+    opens with one, and the clause spans after it.
+    """
+    bounds: list[tuple[int, int]] = []  # (end of previous clause, start of next)
+    for m in _CLAUSE.finditer(text, start, end):
+        rest = text[m.end() : end]
+        previous_start = bounds[-1][1] if bounds else start
+        if _RELATIVE.match(rest) or _CLAUSE_ATTACHES.match(rest):
+            continue
+        if m.start() - previous_start < 25 or end - m.end() < 25:
+            continue
+        left = text[previous_start : m.start()]
+        if ";" not in m.group(0) and (not _LEFT_CLAUSE.search(left) or re.match(r"(?:in order )?to\b", left, re.I)):
+            continue
+        if "," not in m.group(0) and ";" not in m.group(0) and not bounds:
+            continue  # a bare "and" splits only the last of a list of clauses ("…; that A, B and C")
+        bounds.append((m.start(), m.end()))
+    starts = [start, *(b for _, b in bounds)]
+    ends = [*(a for a, _ in bounds), end]
+    clauses = [_trim(text, a, b) for a, b in zip(starts, ends)]
+    lead = ""
+    if len(clauses) > 1 and text[clauses[0][1] : clauses[1][0]].lstrip().startswith(";") and not re.search(
+        _MODAL, text[clauses[0][0] : clauses[0][1]], re.IGNORECASE
+    ):
+        lead = text[clauses[0][0] : clauses[0][1]]
+        clauses = clauses[1:]
+    return lead, clauses
+
+
+# ----------------------------------------------------------------------------- labels
+
+
+def _enum_label(body: str) -> str:
+    m = _ENUM.match(body)
+    if not m:
+        return ""
+    if m.group("paren"):
+        return f"({m.group('paren')})"
+    if m.group("num"):
+        return m.group("num")
+    return f"({m.group('dot')})"
+
+
+def _section_label(state: _State) -> str:
+    """'Proposal 3' under Recommendation 3's Proposal heading; else the heading word."""
+    if state.section in {"proposal", "implication"} and state.number:
+        return f"{state.heading} {state.number}"
+    if state.section == "resolved":
+        return state.heading
+    return ""
+
+
+# ----------------------------------------------------------------------------- segmenting
+
+
+def _prose_items(text: str, start: int, end: int, state: _State) -> list[Span]:
+    """The sentences (or clauses) of a narrative paragraph that record something."""
+    spans: list[Span] = []
+    section = state.section or "prose"
+    for s, e in _sentences(text, start, end):
+        sentence = text[s:e]
+        if spans and spans[-1].end >= s - 3 and _CONTINUES.match(sentence):
+            spans[-1].end = e
+            continue
+        if len(sentence) < 20 or not _PROSE_CUES.search(sentence) or _NARRATIVE.search(sentence):
+            continue
+        lead, clauses = _clauses(text, s, e)
+        spans.extend(Span(cs, ce, "", section, lead or state.lead_in) for cs, ce in clauses)
+    return spans
+
+
+def _section_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph of an item section into items: a sentence that opens a new
+    proposal starts a group; background before it joins it; cross-references go."""
+    groups: list[list[int]] = []
+    for s, e in _sentences(text, start, end):
+        sentence = text[s:e]
+        if groups and _FRESH.search(sentence):
+            previous = text[groups[-1][0] : groups[-1][1]]
+            if _CROSS_REFERENCE.match(previous):
+                groups[-1] = [s, e]
+            elif not _SUBSTANTIVE.search(previous):
+                groups[-1][1] = e
+            else:
+                groups.append([s, e])
+        elif groups:
+            groups[-1][1] = e
+        else:
+            groups.append([s, e])
+    return [(s, e) for s, e in groups if not _CROSS_REFERENCE.match(text[s:e])]
+
+
+def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -> list[Span]:
+    """A paragraph ending in ':' introduces what follows. Sentences before it, or a
+    decision in it ("To defer … but to note the following:"), are items too."""
+    sentences = _sentences(text, start, end)
+    last_start = sentences[-1][0]
+    spans = []
+    if last_start > start and state.section in _ITEM_SECTIONS:
+        for s, e in _section_groups(text, start, sentences[-2][1]):
+            spans.append(Span(s, e, label, state.section, state.lead_in))
+    lead = text[last_start:end]
+    if state.section in _ITEM_SECTIONS and _DECISION_LEAD.search(lead):
+        cut = re.search(r"\s*(?:,?\s*(?:but|and)\s+to note\b|:)", lead)
+        stop = last_start + cut.start() if cut and cut.start() > 20 else end
+        spans.append(Span(*_trim(text, last_start, stop), label, state.section, state.lead_in))
+    state.lead_in = lead
+    return spans
+
+
+def _heading(body: str, state: _State) -> None:
+    head = _SECTION.match(body).group("head").lower()
+    words = [w if w == "minutes" else w.rstrip("s") for w in head.split()]
+    word = next((w for w in words if w in _SECTION_NAMES or w == "minutes"), words[0])
+    if word == "minutes":
+        state.section, state.heading, state.in_minutes_blurb = "", "", False
+    else:
+        state.section = _SECTION_NAMES.get(word, "")
+        state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
+        if state.section == "resolved":
+            state.heading = state.heading.split()[0].upper()
+        if state.section == "option" and "reject" in head:
+            state.heading = "Options considered and rejected"
+    state.lead_in = ""
 
 
 def segment(text: str) -> list[Span]:
     """Find the items of one document, following its structure."""
     spans: list[Span] = []
-    section = ""
-    lead_in = ""
+    state = _State(in_minutes_blurb=bool(re.search(r"^minutes:?\s*$", text, re.I | re.M)))
     for para in _paragraphs(text):
         start, end = para[0][0], para[-1][1]
         body = text[start:end]
-        head = _SECTION.match(body)
-        if head:
-            section = head.group("head").lower().rstrip("s")
-            if section in {"resolved", "decided"}:
-                section = "resolved"
-            lead_in = ""
+        if _SECTION.match(body):
+            _heading(body, state)
+            continue
+        if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()):
+            continue
+        if _is_title(body):
+            state.section, state.heading, state.lead_in = "", "", ""
             continue
         rec = _RECOMMENDATION.match(body)
         if rec:
             label = re.sub(r"\s+", " ", rec.group("label")).strip().capitalize()
-            spans.append(Span(start, end, label, "recommendation"))
-            section, lead_in = "recommendation", label
-            continue
-        if body.strip().lower() in {"none", "none.", "n/a", "supporting documents:", "agenda item"}:
+            state.number = re.search(r"\d+[a-z]?", label).group(0)
+            state.section, state.heading, state.lead_in = "recommendation", "Recommendation", ""
+            if end > start + rec.end():
+                spans.append(Span(start, end, label, "recommendation"))
             continue
         inline = _INLINE_HEAD.match(body)
-        if inline and section not in {"resolved"}:
+        if inline and not (_LEAD_IN.search(body) and len(body) < 200):
             word = inline.group("label").lower()
-            if word in {"resolved", "decided"}:
-                section = "resolved"
-            rest = start + inline.end()
-            if rest < end:
-                spans.append(Span(rest, end, inline.group("label"), "resolved" if word in {"resolved", "decided"} else word))
+            section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
+            section = "resolved" if word in {"resolved", "decided", "agreed", "resolution"} else section
+            spans.append(Span(start + inline.end(), end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
             continue
-        label = ""
-        enum = _ENUM.match(body)
-        if enum:
-            label = "(" + (enum.group("a") or enum.group("c")) + ")" if (enum.group("a") or enum.group("c")) else enum.group("b")
-        if _LEAD_IN.search(body) and len(body) < 300:
-            lead_in = body
-            if section in {"proposal", "implication", "resolved", "recommendation", "principle", "action", "decision", "option"}:
-                continue
-        if section in {"proposal", "implication", "resolved", "principle", "action", "decision", "option"} or (
-            _BULLET.match(body) or enum
-        ) and section:
-            spans.append(Span(start, end, label, section, lead_in))
+        if inline:  # "RESOLVED to:" / "Decision:" with the parts below
+            _heading(re.sub(r"\s+(?:to|that)\b.*$", "", inline.group("label"), flags=re.I), state) if _SECTION.match(inline.group("label")) else None
+            state.lead_in = body
             continue
-        # Narrative prose: keep the sentences that record something.
-        for s, e in _sentences(text, start, end):
-            if e - s > 20 and _PROSE_CUES.search(text[s:e]):
-                spans.append(Span(s, e, "", section or "prose", lead_in))
+        option = _OPTION.match(body)
+        label = _enum_label(body) or (option.group("label").capitalize() if option else "")
+        is_part = bool(_BULLET.match(body) or _ENUM.match(body) or option)
+        if _LEAD_IN.search(body) and len(body) < 400:
+            spans.extend(_lead_in_items(text, start, end, state, _section_label(state)))
+            continue
+        if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
+            context = state.lead_in or (state.heading if state.section == "option" else "")
+            spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))
+            continue
+        if state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I):
+            state.section = ""  # the resolution is over; narrative again
+        if state.section in _ITEM_SECTIONS:
+            for s, e in _section_groups(text, start, end):
+                spans.append(Span(s, e, label or _section_label(state), state.section))
+            state.lead_in = ""
+            continue
+        state.lead_in = ""
+        spans.extend(_prose_items(text, start, end, state))
     return spans
+
+
+# ----------------------------------------------------------------------------- tables
 
 
 def items_for_document(doc: dict) -> list[dict]:
@@ -172,14 +439,16 @@ def items_for_document(doc: dict) -> list[dict]:
     ]
 
 
+_UNCODED = ["item_id", "doc_id", "council", "seq", "label", "text", "start", "end", "section", "context", "doc_type"]
+
+
 def extract_items(documents: pd.DataFrame) -> pd.DataFrame:
     """Segment every document; returns the uncoded items (ids, labels, offsets, text)."""
     from .parallel import map_ordered
 
     docs = documents[["doc_id", "council", "doc_type", "text"]].to_dict("records")
     rows = [row for rows in map_ordered(items_for_document, docs) for row in rows]
-    columns = ["item_id", "doc_id", "council", "seq", "label", "text", "start", "end", "section", "context", "doc_type"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=_UNCODED)
 
 
 ITEM_COLUMNS = [
@@ -188,13 +457,136 @@ ITEM_COLUMNS = [
 ]
 
 
-def run(paths) -> pd.DataFrame:
-    """Segment and code every document; write the ``items`` table."""
+# ----------------------------------------------------------------------------- corrections
+
+OVERRIDE_COLUMNS = ["file", "quote", "change", "kind", "status", "theme", "note"]
+CHANGES = ("relabel", "drop", "add")
+
+
+def read_overrides(annotations: Path) -> pd.DataFrame:
+    """``overrides.csv`` checked against the codebook; rows whose file starts with '#'
+    are comments. An absent file means no corrections."""
+    from . import codebook
+    from .inputs import read_csv_input
+
+    path = Path(annotations) / "overrides.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=OVERRIDE_COLUMNS)
+    df = read_csv_input(
+        path,
+        required=["file", "quote", "change"],
+        optional=["kind", "status", "theme", "note"],
+        labels={"change": CHANGES, "kind": codebook.KINDS, "status": codebook.STATUSES, "theme": codebook.THEMES},
+    )
+    df = df[~df["file"].str.startswith("#")].reset_index(drop=True)
+    for column in OVERRIDE_COLUMNS:
+        if column not in df:
+            df[column] = ""
+    return df[OVERRIDE_COLUMNS]
+
+
+def override_examples(overrides: pd.DataFrame) -> pd.DataFrame:
+    """Researchers' relabels and additions that name a theme, as theme-model training rows."""
+    rows = overrides[overrides["change"].isin(["relabel", "add"]) & (overrides["theme"] != "")]
+    return pd.DataFrame({"doc_id": None, "text": rows["quote"], "theme": rows["theme"]})
+
+
+def apply_overrides(items: pd.DataFrame, documents: pd.DataFrame, overrides: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Apply researcher corrections to coded items, matched by quoted text.
+
+    Returns the corrected items and a report (one row per override: file, quote,
+    change, outcome, item_id) saying which applied and which no longer match anything.
+    """
     from .coding import code_items
+    from .evaluate import locate_all
+
+    by_file = dict(zip(documents["file"], zip(documents["doc_id"], documents["text"])))
+    items = items.copy()
+    report, added = [], []
+    for o in overrides.to_dict("records"):
+        doc_id, text = by_file.get(o["file"], (None, ""))
+        spans = locate_all(o["quote"], text) if doc_id else []
+        outcome, item_id = _override_one(items, o, doc_id, spans)
+        if o["change"] == "add" and spans:
+            start, end = spans[0]
+            item_id = f"{doc_id}-add{len(added) + 1:03d}"
+            added.append({"item_id": item_id, "doc_id": doc_id, "council": _council(documents, doc_id), "seq": 0,
+                          "label": "", "text": text[start:end], "start": start, "end": end, "section": "added",
+                          "context": "", "doc_type": "", "_override": o})
+            outcome = "applied: item added"
+        elif o["change"] == "drop" and item_id:
+            items = items[items["item_id"] != item_id]
+        report.append({"file": o["file"], "quote": o["quote"], "change": o["change"], "outcome": outcome, "item_id": item_id})
+    if added:
+        new = code_items(pd.DataFrame(added).drop(columns="_override"))
+        for i, row in enumerate(added):
+            _relabel(new, new.index[i], row["_override"])
+        items = pd.concat([items, new[items.columns]], ignore_index=True)
+    order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+    items = items.assign(_doc=items["doc_id"].map(order)).sort_values(["_doc", "start", "end"], kind="stable")
+    items = items.drop(columns="_doc").reset_index(drop=True)
+    items["seq"] = items.groupby("doc_id").cumcount().astype(int)
+    return items, pd.DataFrame(report, columns=["file", "quote", "change", "outcome", "item_id"])
+
+
+def _override_one(items: pd.DataFrame, o: dict, doc_id: str | None, spans: list[tuple[int, int]]) -> tuple[str, str | None]:
+    """Relabel in place, or find the item a drop removes; returns (outcome, item_id)."""
+    if doc_id is None:
+        return "no match: file not among the documents", None
+    if not spans:
+        return "no match: quote not found in the document", None
+    if o["change"] == "add":
+        return "", None
+    start, end = spans[0]
+    hit = items[(items["doc_id"] == doc_id) & (items["start"] <= start) & (items["end"] >= end)]
+    if hit.empty:
+        return "no match: no item contains the quote (use change 'add')", None
+    index = hit.index[0]
+    if o["change"] == "relabel":
+        if not any(o[f] for f in ("kind", "status", "theme")):
+            return "not applied: relabel names no kind, status or theme", hit.loc[index, "item_id"]
+        _relabel(items, index, o)
+        return "applied: relabelled", items.loc[index, "item_id"]
+    return "applied: item dropped", hit.loc[index, "item_id"]
+
+
+def _relabel(items: pd.DataFrame, index, o: dict) -> None:
+    changed = [f"{f}={o[f]}" for f in ("kind", "status", "theme") if o[f]]
+    for f in ("kind", "status", "theme"):
+        if o[f]:
+            items.loc[index, f] = o[f]
+    items.loc[index, "confidence"] = 1.0
+    note = f" ({o['note']})" if o.get("note") else ""
+    items.loc[index, "why"] = f"researcher correction: {', '.join(changed)}{note}; was: {items.loc[index, 'why']}"
+
+
+def _council(documents: pd.DataFrame, doc_id: str):
+    return documents.loc[documents["doc_id"] == doc_id, "council"].iloc[0]
+
+
+def overrides_report(paths) -> pd.DataFrame:
+    """The report of the last run's corrections (which applied, which match nothing)."""
+    from .tables import read_table
+
+    return read_table("overrides_report", paths.processed)
+
+
+def run(paths) -> pd.DataFrame:
+    """Segment and code every document, apply corrections; write ``items`` (and ``overrides_report``)."""
+    from .coding import code_items
+    from .evaluate import read_gold, training_examples
     from .tables import check_offsets, read_table, write_table
 
     documents = read_table("documents", paths.processed)
-    items = code_items(extract_items(documents))[ITEM_COLUMNS]
+    items = extract_items(documents)
+    overrides = read_overrides(paths.annotations)
+    examples = pd.concat(
+        [training_examples(items, documents, read_gold(paths.annotations)), override_examples(overrides)],
+        ignore_index=True,
+    )
+    items, report = apply_overrides(code_items(items, examples), documents, overrides)
+    items = items[ITEM_COLUMNS]
     check_offsets(items, documents, "items", "text")
     write_table(items, "items", paths.processed)
+    write_table(report, "overrides_report", paths.processed)
     return items

@@ -1,0 +1,78 @@
+"""Kind, status and theme coding: codebook labels, status that follows the document,
+and reasons a researcher can read."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import codebook, coding
+
+
+def _code(rows: list[dict], examples: pd.DataFrame | None = None) -> pd.DataFrame:
+    items = pd.DataFrame([{"label": "", "section": "prose", "context": "", **r} for r in rows])
+    return coding.code_items(items, examples)
+
+
+def test_the_same_words_are_proposed_in_a_report_and_agreed_after_resolved():
+    text = "That the Board meets quarterly."
+    coded = _code([{"text": text, "section": "proposal"}, {"text": text, "section": "resolved"}])
+    assert list(coded["kind"]) == ["proposal", "resolution"]
+    assert list(coded["status"]) == ["proposed", "agreed"]
+
+
+@pytest.mark.parametrize(("text", "section", "kind", "status"), [
+    ("To defer further consideration until March.", "proposal", "proposal", "deferred"),
+    ("That the report be noted.", "resolved", "resolution", "noted"),
+    ("(b) That the Board not approve the joint budget.", "resolved", "resolution", "rejected"),
+    ("It was agreed that the partnership would meet every six weeks.", "prose", "decision", "agreed"),
+    ("It was requested that the sub-groups be consulted.", "prose", "request", "agreed"),
+    ("The chair encouraged members to map their groups before the next meeting.", "prose", "request", "proposed"),
+    ("Proposals for these areas would be worked up for the partners.", "prose", "action", "agreed"),
+    ("Concern was expressed about the dismantling of the structure.", "prose", "statement", "noted"),
+    ("The Board should consider meeting quarterly.", "recommendation", "recommendation", "proposed"),
+    ("It is proposed that a GP joins the Board.", "implication", "proposal", "proposed"),
+    ("Protocols will need to be drawn up.", "implication", "implication", "proposed"),
+])
+def test_kind_and_status_rules(text, section, kind, status):
+    coded = _code([{"text": text, "section": section}]).iloc[0]
+    assert (coded["kind"], coded["status"]) == (kind, status), coded["why"]
+
+
+def test_parts_under_a_principles_lead_in_are_principles():
+    coded = _code([{"text": "- Open communications", "section": "proposal",
+                    "context": "but to note the following principles:"}]).iloc[0]
+    assert (coded["kind"], coded["status"]) == ("principle", "noted")
+
+
+def test_labels_are_codebook_names_and_confidence_is_a_probability():
+    coded = _code([{"text": t} for t in ["The board will merge with the safety partnership.",
+                                         "We aspire to do better.", "x"]])
+    assert set(coded["kind"]) <= set(codebook.KINDS)
+    assert set(coded["status"]) <= set(codebook.STATUSES)
+    assert set(coded["theme"]) <= set(codebook.THEMES)
+    assert coded["confidence"].between(0, 1).all()
+
+
+def test_theme_terms_decide_when_clear_and_why_names_them():
+    coded = _code([{"text": "The chair and deputy chair will be nominated by the members."}]).iloc[0]
+    assert coded["theme"] == "membership"
+    assert "terms of membership" in coded["why"] and "'chair'" in coded["why"]
+
+
+def test_theme_model_learns_from_examples_and_names_the_nearest_one():
+    text = "Ward panels will be refreshed."
+    examples = pd.DataFrame({"text": ["Ward panels are where residents have their say",
+                                      "Refresh the ward panels so residents are heard"],
+                             "theme": ["engagement", "engagement"]})
+    without = _code([{"text": text}]).iloc[0]
+    learned = _code([{"text": text}], examples).iloc[0]
+    assert "terms of" not in learned["why"], "no codebook term: the model decides"
+    assert learned["theme"] == "engagement"
+    assert "nearest example (engagement" in learned["why"]
+    assert "nearest example" not in without["why"]
+
+
+def test_theme_model_is_deterministic():
+    texts = [{"text": "The LSP will pool its budgets with the CCG."}, {"text": "Ward panels will be refreshed."}]
+    assert _code(texts).equals(_code(texts))

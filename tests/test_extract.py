@@ -1,0 +1,290 @@
+"""Segmentation on every document shape, the offset invariant, and the corrections loop.
+
+Fixtures are small documents written here, one per shape: a review report, ModernGov
+minutes, a cabinet report and a news story.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import codebook, extract
+from helpers.errors import InputFileError
+
+REPORT = """Proposals in response to the review
+
+Recommendation 1: The Partnership should reduce the number of thematic partnerships.
+
+Proposal
+
+To merge the two economic partnerships. In particular:
+
+- to appoint a single chair
+- to hold a joint awayday
+
+Implications
+
+The Board will need to agree new terms of reference. The work will be led by the secretariat in order to
+
+deliver the changes by March.
+
+The question of membership is addressed below.
+
+Recommendation 2: The Partnership should review its budget.
+
+Proposal
+
+To defer consideration of this recommendation until the spending review but to note the following principles:
+
+- Open and accessible budgeting
+- Shared services where possible
+
+Implications
+
+The proposed membership is contained in Appendix 2. It is proposed that a youth representative joins the Board. \
+It is also proposed that the chair rotates annually.
+"""
+
+MINUTES = """Agenda item
+
+12. Review of Community Safety Partnership arrangements
+
+The report will set out options for the future of the partnership.
+
+Minutes:
+
+The Head of Community Safety presented the report. Members discussed the options.
+
+It was agreed that the Safer Borough Partnership would meet quarterly from April.
+
+RESOLVED to:
+
+(1) approve the merger of the Drugs and Alcohol Action Team into the Safer Borough Partnership;
+
+(2) defer a decision on the Youth Offending sub-group until the March meeting;
+
+(3) note the performance report.
+
+45. Health and Wellbeing Board
+
+RESOLVED – That the report be noted.
+
+DECIDED:
+
+(a) That the Health and Wellbeing Board terms of reference be revised.
+
+(b) That the Board not approve the proposed joint budget.
+
+Decision: The Board agreed to establish a task and finish group on data sharing.
+
+Action: Officers to circulate the revised membership list to all partners.
+"""
+
+CABINET = """Report to Cabinet
+
+1. Purpose of report
+
+1.1 This report sets out proposals to restructure the Local Strategic Partnership.
+
+2. Recommendations
+
+2.1 That Cabinet approves the new three-tier partnership structure set out in Appendix A.
+
+2.2 That Cabinet notes the consultation with the voluntary sector.
+
+3. Background
+
+3.1 The Local Strategic Partnership was established in 2002. It has twelve thematic partnerships.
+
+Alternative options considered and rejected
+
+Option 1: Retain the current structure with no change.
+
+Option 2: Dissolve the partnership and transfer its functions to the council.
+"""
+
+NEWS = """Council to scrap partnership board
+
+The county's strategic partnership board is to be scrapped, councillors heard on Tuesday.
+
+Council leader Jane Smith said the board should be replaced by a smaller group that meets twice a year.
+
+The board was set up in 2003 and has 40 members.
+"""
+
+PROSE = """Three key principles had been identified; that there should be a core group that meets monthly, \
+the only standing bodies would be the Health and Wellbeing Board and the Safety Board and task and finish \
+groups would be commissioned for specific pieces of work. The body would focus on priorities, and would adopt \
+a commissioning approach. To manage these challenges, the value of joint working was emphasised. This would \
+require genuine sharing of resources."""
+
+
+def _items(text: str) -> list[tuple[str, str, str]]:
+    return [(s.label, s.section, text[s.start : s.end]) for s in extract.segment(text)]
+
+
+def _texts(text: str) -> list[str]:
+    return [t for _, _, t in _items(text)]
+
+
+def test_review_report_keeps_labels_bullets_and_lead_ins():
+    items = _items(REPORT)
+    labels = [label for label, _, _ in items]
+    assert "Recommendation 1" in labels and "Recommendation 2" in labels
+    assert ("Proposal 1", "proposal", "To merge the two economic partnerships.") in items
+    assert ("Proposal 1", "proposal", "- to appoint a single chair") in items
+    texts = _texts(REPORT)
+    assert not any(t.endswith("In particular:") for t in texts), "a lead-in is context, not an item"
+    assert not any("Proposals in response" in t for t in texts), "a title is not an item"
+    assert not any("addressed below" in t for t in texts), "a cross-reference is not an item"
+
+
+def test_lead_in_attaches_as_context_and_a_deferral_in_it_is_an_item():
+    spans = extract.segment(REPORT)
+    bullets = [s for s in spans if REPORT[s.start : s.end].startswith("- Open")]
+    assert bullets and bullets[0].context.startswith("To defer consideration")
+    assert any(REPORT[s.start : s.end] == "To defer consideration of this recommendation until the spending review"
+               for s in spans)
+
+
+def test_a_page_break_inside_a_sentence_does_not_split_the_item():
+    texts = _texts(REPORT)
+    implication = next(t for t in texts if t.startswith("The Board will need to agree"))
+    assert implication.endswith("deliver the changes by March.")
+
+
+def test_a_paragraph_with_two_proposals_is_split_and_its_cross_reference_dropped():
+    texts = _texts(REPORT)
+    assert "It is proposed that a youth representative joins the Board." in texts
+    assert "It is also proposed that the chair rotates annually." in texts
+    assert not any(t.startswith("The proposed membership is contained") for t in texts)
+
+
+def test_moderngov_minutes_resolutions_keep_their_part_labels():
+    items = _items(MINUTES)
+    by_label = {label: (section, text) for label, section, text in items}
+    assert by_label["(1)"][0] == "resolved" and "merger of the Drugs" in by_label["(1)"][1]
+    assert by_label["(2)"][1].startswith("(2) defer")
+    assert by_label["(b)"][0] == "resolved"
+    assert by_label["RESOLVED"] == ("resolved", "That the report be noted.")
+    assert by_label["Decision"] == ("decision", "The Board agreed to establish a task and finish group on data sharing.")
+    assert by_label["Action"][0] == "action"
+    texts = [t for _, _, t in items]
+    assert "It was agreed that the Safer Borough Partnership would meet quarterly from April." in texts
+    assert not any("will set out options" in t for t in texts), "the agenda blurb before Minutes: is skipped"
+    assert not any("presented the report" in t for t in texts), "narrative is not an item"
+    assert not any(t.startswith("45.") for t in texts), "an agenda heading is not an item"
+
+
+def test_cabinet_report_numbered_recommendations_and_rejected_options():
+    items = _items(CABINET)
+    assert [(label, section) for label, section, _ in items] == [
+        ("2.1", "recommendation"), ("2.2", "recommendation"), ("Option 1", "option"), ("Option 2", "option"),
+    ]
+    spans = extract.segment(CABINET)
+    assert "rejected" in spans[-1].context
+
+
+def test_news_prose_decisions_and_proposals_in_reported_speech():
+    texts = _texts(NEWS)
+    assert texts == [
+        "The county's strategic partnership board is to be scrapped, councillors heard on Tuesday.",
+        "Council leader Jane Smith said the board should be replaced by a smaller group that meets twice a year.",
+    ]
+
+
+def test_narrative_sentences_split_into_clauses_and_this_sentences_join_the_item_before():
+    texts = _texts(PROSE)
+    assert "that there should be a core group that meets monthly" in texts
+    assert "the only standing bodies would be the Health and Wellbeing Board and the Safety Board" in texts
+    assert "task and finish groups would be commissioned for specific pieces of work." in texts
+    assert "would adopt a commissioning approach." in texts
+    assert any(t.startswith("To manage these challenges") and t.endswith("genuine sharing of resources.") for t in texts)
+
+
+@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE])
+def test_offsets_are_exact_and_items_are_trimmed_and_disjoint(text):
+    spans = extract.segment(text)
+    assert spans
+    previous_end = 0
+    for s in spans:
+        item = text[s.start : s.end]
+        assert item and item == item.strip()
+        assert s.start >= previous_end, "items do not overlap"
+        previous_end = s.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "RESOLVED", "Proposal", "Recommendation 2: The Board should meet.", "- a bullet", "(a) That it be noted.",
+    "It was agreed that the board would merge.", "In particular:", "", "3.1 That Cabinet approves.", "Minutes:",
+    "To defer this until May but to note the following:", "plain words without a cue", "Implications",
+]), max_size=25))
+def test_any_mix_of_shapes_gives_valid_spans(lines):
+    text = "\n".join(lines)
+    for s in extract.segment(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end].strip() == text[s.start : s.end]
+
+
+# ----------------------------------------------------------------------------- corrections
+
+DOCS = pd.DataFrame({
+    "doc_id": ["d1"], "file": ["report.txt"], "council": ["Testshire"], "doc_type": ["report"], "text": [REPORT],
+})
+
+
+def _coded() -> pd.DataFrame:
+    from helpers.coding import code_items
+
+    return code_items(extract.extract_items(DOCS))
+
+
+def _write_overrides(tmp_path, rows: str):
+    (tmp_path / "overrides.csv").write_text("file,quote,change,kind,status,theme,note\n" + rows, encoding="utf-8")
+    return extract.read_overrides(tmp_path)
+
+
+def test_overrides_relabel_drop_and_add_by_quote_and_report_what_no_longer_matches(tmp_path):
+    overrides = _write_overrides(tmp_path, (
+        "# a comment row is ignored,x,relabel,,,,\n"
+        "report.txt,to appoint a single chair,relabel,,agreed,governance,chair agreed at the meeting\n"
+        "report.txt,to hold a joint awayday,drop,,,,not a proposal\n"
+        "report.txt,The question of membership is addressed below,add,statement,noted,membership,\n"
+        "report.txt,a sentence that was edited away,relabel,,,data,\n"
+    ))
+    assert len(overrides) == 4
+    items, report = extract.apply_overrides(_coded(), DOCS, overrides)
+    chair = items[items["text"] == "- to appoint a single chair"].iloc[0]
+    assert (chair["status"], chair["theme"], chair["confidence"]) == ("agreed", "governance", 1.0)
+    assert chair["kind"] == "proposal", "an empty cell leaves that label alone"
+    assert "researcher correction" in chair["why"]
+    assert not (items["text"] == "- to hold a joint awayday").any()
+    added = items[items["text"] == "The question of membership is addressed below"].iloc[0]
+    assert (added["kind"], added["status"], added["theme"]) == ("statement", "noted", "membership")
+    assert list(items["seq"]) == list(range(len(items)))
+    assert all(REPORT[s:e] == t for s, e, t in zip(items["start"], items["end"], items["text"]))
+    assert list(report["outcome"].str.split(":").str[0]) == ["applied", "applied", "applied", "no match"]
+
+
+def test_overrides_with_an_unknown_label_are_refused_with_the_line(tmp_path):
+    with pytest.raises(InputFileError, match="line 2"):
+        _write_overrides(tmp_path, "report.txt,to hold a joint awayday,relabel,,,housing,\n")
+
+
+def test_the_shipped_overrides_file_is_valid():
+    from helpers.config import PROJ_ROOT
+
+    overrides = extract.read_overrides(PROJ_ROOT / "data" / "annotations")
+    assert set(overrides["change"]) <= set(extract.CHANGES)
+
+
+def test_items_table_uses_codebook_labels():
+    items = _coded()
+    assert set(items["kind"]) <= set(codebook.KINDS)
+    assert set(items["status"]) <= set(codebook.STATUSES)
+    assert set(items["theme"]) <= set(codebook.THEMES)
+    assert items["why"].str.contains("kind:").all()
