@@ -1,14 +1,35 @@
-"""Stage 4 — compare: detect restructuring actions in each document, with the
-sentence that evidences them, and compare councils' restructuring models.
+"""Stage 4 — compare: detect restructuring actions in each document, with the clause that
+evidences them, and compare councils' restructuring models.
 
-An action is recorded only where a sentence says something is decided, proposed or
-under way for a partnership body — a keyword elsewhere on the page is not enough.
+How an action is detected (``detect_actions``):
+
+1. The text is cut into clauses: blocks (paragraphs, bullets, headings) → sentences →
+   clauses at ``;`` and at ``, and/but/while`` — always as offsets into the text, so the
+   evidence is exactly ``text[start:end]``.
+2. A clause must state the action's wording (``RULES``: e.g. "merging … Thematic
+   Partnerships") *about a partnership body* — the words near the trigger must name a board,
+   group, partnership … and not a school, a service or a data hub.
+3. The clause must be *grounded*: something says it is proposed, agreed, deferred or under
+   way — in the clause itself, earlier in its sentence, in the lead-in of a bullet list, in the
+   sentence it elaborates ("It is really about …") or in the heading it sits under
+   ("Proposal", "RESOLVED"). Things only noted, commended or raised as concerns, and things
+   rejected, are not actions.
+4. Negation near the trigger ("would not be abolished", "no merger") and status-quo clauses
+   ("no change is proposed", "(as is)") rule the clause out.
+
+Each detection carries its status, the bodies concerned (codebook abbreviations where they
+apply), and the before/after where the text states it. Documents that concern several
+councils give one row per council named; council names are normalised so "London Borough
+of Southwark" and "Southwark Council" are one council.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,82 +38,436 @@ from . import codebook
 
 UNKNOWN_COUNCIL = "(council not stated)"
 
-# Sentence-level: a claim that something is decided, proposed or under way.
-_MODALITY = re.compile(
-    r"\b(should|will|would|shall|propos\w*|recommend\w*|agreed|resolved|decided|confirmed|approved|"
-    r"intend\w*|plan\w*|to (?:move|establish|create|merge|simplify|introduce|defer|review|hold)|"
-    r"is (?:being|to be)|are (?:being|to be)|has been|have been|was (?:to|being)|were (?:being|in the process)|"
-    r"in the process of|commissioned|under way|progressing|need(?:s|ed)? to)\b",
-    re.I,
-)
-_NEGATED = re.compile(r"\b(no change is proposed|not (?:be )?(?:merged|dissolved|abolished)|would remain|will remain|"
-                      r"remain(?:s)? (?:in place|unchanged)|not timely)\b", re.I)
+# ============================================================================ text units
 
-ACTION_PATTERNS: dict[str, re.Pattern] = {
-    "merge": re.compile(r"\b(merg\w+|amalgamat\w+|combin\w+ (?:into|with)|bring together .{0,40}into (?:one|a single)|single (?:board|partnership))\b", re.I),
-    "dissolve": re.compile(r"\b(will cease|ceases? to exist|abolish\w*|disband\w*|decommission\w*|dissolv\w+|wound up|"
-                           r"dismantl\w+|no longer (?:meet|exist)|the only standing partnership bodies|(?:activity|activities) (?:was|were) frozen|"
-                           r"currently inactive)\b", re.I),
-    "create": re.compile(r"\b(establish(?:ed|ing)? (?:a|an|the)? ?(?:new )?[\w -]{0,40}(?:board|group|sub-committee|committee|partnership)|"
-                         r"set(?:ting)? up (?:a|an) [\w' -]{0,40}|has been created|new (?:board|group|sub-committee|partnership)|"
-                         r"first meeting of the)\b", re.I),
-    "regionalise": re.compile(r"\b(regional(?:ly|ise\w*|ize\w*)? (?:board|partnership|body|level|footprint)|county-wide|sub-regional|"
-                              r"across (?:the )?(?:three|two|four|five|\d) (?:councils|authorities|areas)|police (?:force )?area|"
-                              r"joint (?:board|partnership|committee) (?:for|across|covering))\b", re.I),
-    "streamline": re.compile(r"\b(simplif\w+|streamlin\w+|reduc\w+ (?:the number of|duplication)|fewer (?:tiers|boards|groups|sub-groups)|"
-                             r"rationalis\w+ (?:the )?(?:structure|partnerships)|smaller number of)\b", re.I),
-    "task_and_finish": re.compile(r"\b(task[- ]and[- ]finish|commissioning approach|time-limited (?:group|work))\b", re.I),
-    "meeting_frequency": re.compile(r"\b(meet(?:s|ing)? (?:every|once|twice|quarterly|monthly|bi-monthly|annually)|quarterly meetings?|"
-                                    r"meeting quarterly|frequency of meetings|(?:every|each) (?:six|two|three|four) (?:weeks|months))\b", re.I),
-    "membership": re.compile(r"\b(membership|(?:would|will) (?:also )?be a member|represent(?:ed|ation)|chaired by|as chair|"
-                             r"nominate a deputy|appoint\w* (?:an? )?[\w ]{0,30}(?:chair|member))\b", re.I),
-    "terms_of_reference": re.compile(r"\b(terms of reference|constitution|protocols?|governance arrangements|accountabilit\w+|"
-                                     r"roles and responsibilities|standing orders)\b", re.I),
-    "review": re.compile(r"\b(review of (?:the )?(?:strategic )?partnership\w*(?: arrangements| working)?|review(?:ing|ed)? (?:the|our|its) partnership\w*|"
-                         r"undertake the review|(?:in the process of )?being reviewed|research commissioned into partnership)\b", re.I),
-    "pooled_resources": re.compile(r"\b(pool\w* budgets?|joint (?:commissioning|funding|efficiency)|shared service\w*|total place|"
-                                   r"shares? senior management|bring together those budgets|shared (?:teams?|resources))\b", re.I),
-    "statutory_alignment": re.compile(r"\b(health and well-?being board|integrated care (?:system|partnership|board)|\bICS\b|\bICP\b|"
-                                      r"police and crime commissioner|local area agreement|\bLAA\b|comprehensive area assessment|"
-                                      r"\bCPA\b|public services board|local service board|statutory)\b", re.I),
-}
+_BULLET = re.compile(r"[-•*–·▪○]\s+|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s+")
+_ABBREVIATIONS = {"cllr", "mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "etc", "cf", "vs", "approx", "para", "ref"}
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:and|but|while|whereas|although|though)\s+[^,;]{0,80}?\b(?:would|should|will|must|shall|was|were|is|are|"
+    r"has|have|had|agreed|confirmed|felt|noted|requested)\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause with the context that can ground it (all offsets into the document text)."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    lead: str = ""          # the lead-in line of a bullet list ("To simplify … into:-")
+    heading: str = ""       # the heading the clause sits under ("Proposal", "RESOLVED")
+    previous: str = ""      # the two sentences before (for "It is really about …")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "“\""):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+_NOT_HEADING = re.compile(r"^(?:That|To|It|None|Nil|N/A)\b|[.;,!?-]$")
+_LABEL_LINE = re.compile(r"^(Recommendation|Proposal|Decision|Resolution|Resolved|Implication)s?\b[\s\d.]*:", re.I)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without end punctuation ("Proposal", "Implications", "Minutes:", "RESOLVED")."""
+    words = line.rstrip(":").split()
+    if line.endswith(":") and len(words) > 3:
+        return False
+    return 0 < len(words) <= 6 and line[0].isupper() and not _NOT_HEADING.search(line.rstrip(":"))
+
+
+def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Paragraphs and bullets as ``(start, end, lead, heading)``, headings kept as context.
+
+    Hard-wrapped lines are joined into one paragraph; a bullet is a block of its own and
+    carries the lead-in paragraph ending in ``:`` that introduced its list.
+    """
+    heading = lead = ""
+    para: list[int] = []
+    for s, e in _lines(text):
+        s, e = _trimmed(text, s, e)
+        line = text[s:e]
+        bullet = _BULLET.match(line)
+        if bullet and re.match(r"\d", line) and _is_heading(line[bullet.end():]):
+            line, bullet = line[bullet.end():], None      # a numbered agenda item: "8. Review of …"
+        new = not line or bullet or _is_heading(line) or (para and text[para[0]:para[1]].endswith((":", ":-")))
+        if new and para:
+            yield para[0], para[1], "", heading
+            paragraph = text[para[0]:para[1]]
+            lead = paragraph if paragraph.endswith((":", ":-")) else ""
+            para = []
+        if not line:
+            continue
+        if bullet:
+            yield s + bullet.end(), e, lead, heading
+        elif _is_heading(line):
+            heading, lead = line.rstrip(":"), ""
+        else:
+            label = _LABEL_LINE.match(line)
+            if label and not para:
+                heading = label.group(1).capitalize()
+            para = [para[0] if para else s, e]
+    if para:
+        yield para[0], para[1], "", heading
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    s = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)$", text[s:m.start()])
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        yield _trimmed(text, s, m.end())
+        s = m.end()
+    if s < end:
+        yield _trimmed(text, s, end)
+
+
+def clauses(text: str) -> list[Clause]:
+    """Every clause of ``text`` with its grounding context."""
+    out: list[Clause] = []
+    history: list[str] = []
+    for b_start, b_end, lead, heading in blocks(text):
+        for s_start, s_end in _sentences(text, b_start, b_end):
+            if s_end <= s_start:
+                continue
+            previous = " ".join(history[-2:])
+            c_start = s_start
+            for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
+                out.append(Clause(*_trimmed(text, c_start, m.start()), (s_start, s_end), lead, heading, previous))
+                c_start = m.end()
+            out.append(Clause(*_trimmed(text, c_start, s_end), (s_start, s_end), lead, heading, previous))
+            history.append(text[s_start:s_end])
+    return [c for c in out if c.end > c.start]
+
+
+# ============================================================================ grounding
+
+_CUES: list[tuple[str, re.Pattern]] = [
+    ("rejected", re.compile(
+        r"\b(rejected|declined|decided against|ruled out|not (?:been )?(?:agreed|approved|supported|accepted|pursued)|"
+        r"(?:would|will) not (?:proceed|go ahead))\b", re.I)),
+    ("concern", re.compile(
+        r"\b(concerns? (?:was|were|had been|has been) (?:expressed|raised)|concerned that|appeared to be|"
+        r"questioned (?:whether|why|how)|asked (?:whether|why|if|how|about)|questions? (?:was|were) raised|worried that|"
+        r"feared that)\b", re.I)),
+    ("deferred", re.compile(r"\b(defer\w*|postpon\w*|not (?:yet )?timely|put on hold|held in abeyance)\b", re.I)),
+    ("agreed", re.compile(
+        r"\b(agreed|agrees|resolved|decided|confirmed|approved|endorsed|ratified|adopted|has been|have been|had been|"
+        r"(?:was|were) (?:being )?(?:established|created|set up|formed|merged|abolished|disbanded|dissolved|replaced|"
+        r"combined|launched|commissioned|reviewed)|(?:has|have|had) (?:now |recently |already |jointly )?(?:established|"
+        r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled)|in the process of|under ?way|progressing|now (?:got|in place)|"
+        r"went live|took effect|came into effect|with effect from)\b", re.I)),
+    ("proposed", re.compile(
+        r"\b(should|shall|will|would|must|propos\w*|recommend\w*|suggest\w*|intend\w*|intention|plan(?:s|ned)? to|"
+        r"aim(?:s|ed)? to|need(?:s|ed)? to|(?:is|are|was|were) (?:due )?to|consider(?:s|ed|ing)? (?:whether|\w+ing)|"
+        r"principles? (?:had been |have been |were |was )?identified|envisag\w+|expected to|going to|seek(?:s|ing)? to|"
+        r"to move to|moving to|aspir\w+|options? (?:to|for))\b", re.I)),
+    ("noted", re.compile(
+        r"\b(noted|welcomed|commended|highlighted|emphasi[sz]ed|acknowledg\w+|received|praised|recognised)\b", re.I)),
+]
+#: Order in which cues win when a clause carries several.
+_PRECEDENCE = ["rejected", "concern", "deferred", "agreed", "proposed", "noted"]
+_RESOLUTION_FORM = re.compile(r"^[\"“]?(?:That (?:the|a|an|this|all|every|each)\b|To (?!be\b)[a-z]+\b)")
+_CONTINUATION = re.compile(
+    r"^[\"“]?(?:It(?:'s| is) (?:\w+ )?about|This (?:means|involves|includes|will|would)|In particular|"
+    r"That (?:means|includes)|These (?:will|would))\b", re.I)
+_HEADINGS = [
+    ("agreed", re.compile(r"^(?:RESOLVED|DECIDED|Decisions?|Resolutions?|Agreed actions)\b", re.I)),
+    ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps)\b", re.I)),
+]
+_STATUS_QUO = re.compile(
+    r"\b(no change (?:is|was|will be) (?:proposed|made|needed)|no change to|\(as is\)|remain(?:s|ed)? unchanged|"
+    r"remain(?:s)? (?:the same|as (?:it is|now))|(?:will|would|should) (?:continue|remain) as (?:now|before|it is))", re.I)
+_NEGATION = re.compile(r"\b(?:not(?!\s+(?:yet\s+)?timely)|never|no longer|rather than|instead of|against)\s+(?:\S+\s+){0,2}$|\bno\s+$",
+                       re.I)
+
+
+def status_of(text: str, resolution_form: bool = False) -> str | None:
+    """The strongest status cue in ``text`` ('concern' means only worried about), or None."""
+    found = {name for name, cue in _CUES if cue.search(text)}
+    if resolution_form and _RESOLUTION_FORM.match(text):
+        found.add("deferred" if re.match(r"^[\"“]?To defer", text) else "proposed")
+    return next((s for s in _PRECEDENCE if s in found), None)
+
+
+def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
+    """(status, where it came from) for a clause: its own words first, then its context."""
+    own = text[clause.start:clause.end]
+    prefix = text[clause.sentence[0]:clause.start]
+    status = status_of(prefix + own, resolution_form=True)
+    if status:
+        return status, "clause" if status_of(own) == status else "sentence"
+    if clause.previous and _CONTINUATION.match(text[clause.sentence[0]:clause.sentence[1]]):
+        status = status_of(clause.previous)
+        if status:
+            return status, "context"
+    if clause.lead:
+        status = status_of(clause.lead, resolution_form=True)
+        if status:
+            return status, "context"
+    for name, pattern in _HEADINGS:
+        if pattern.match(clause.heading):
+            return name, "heading"
+    return None, ""
+
+
+# ============================================================================ bodies
 
 _BODY_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("LSP", re.compile(r"\bLocal Strategic Partnership|\bLSP\b|\bAlliance Board\b|\bStrategic Partnership Board\b", re.I)),
-    ("CSP", re.compile(r"\bCommunity Safety (?:Partnership|Board)|\bCSP\b|\bSafe(?:r)? [A-Z]\w+ Partnership|\bsafe city partnership|\bSafer [A-Z]\w+\b|Crime Reduction Partnership", re.I)),
-    ("HWB", re.compile(r"\bHealth and Well-?being Board|\bHWB\b", re.I)),
-    ("PSB", re.compile(r"\bPublic Services Board|\bPSB\b", re.I)),
-    ("LSB", re.compile(r"\bLocal Service Board|\bLSB\b", re.I)),
-    ("CPP", re.compile(r"\bCommunity Planning Partnership|\bCPP\b", re.I)),
-    ("ICS", re.compile(r"\bIntegrated Care System|\bICS\b", re.I)),
-    ("ICP", re.compile(r"\bIntegrated Care Partnership|\bICP\b", re.I)),
-    ("ICB", re.compile(r"\bIntegrated Care Board|\bICB\b", re.I)),
+    ("LSP", re.compile(r"\bLocal Strategic Partnerships?|\bLSPs?\b|\bStrategic Partnership Board\b", re.I)),
+    ("CSP", re.compile(r"\bCommunity Safety (?:Partnership|Board)s?|\bCSPs?\b|\bsafe(?:r)? city partnership|"
+                       r"\bCrime (?:Reduction|and Disorder Reduction) Partnerships?|\bCDRPs?\b", re.I)),
+    ("CSP", re.compile(r"\bSafer [A-Z][a-z]+(?: [A-Z][a-z]+)?(?: Partnership)?\b")),
+    ("HWB", re.compile(r"\bHealth and Well-?being Boards?|\bHWBs?\b", re.I)),
+    ("PSB", re.compile(r"\bPublic Services? Boards?|\bPSBs?\b", re.I)),
+    ("LSB", re.compile(r"\bLocal Service Boards?|\bLSBs?\b", re.I)),
+    ("CPP", re.compile(r"\bCommunity Planning Partnerships?|\bCPPs?\b", re.I)),
+    ("ICS", re.compile(r"\bIntegrated Care Systems?|\bICSs?\b", re.I)),
+    ("ICP", re.compile(r"\bIntegrated Care Partnerships?|\bICPs?\b", re.I)),
+    ("ICB", re.compile(r"\bIntegrated Care Boards?|\bICBs?\b", re.I)),
     ("TP", re.compile(r"\bThematic Partnerships?|\bTPs?\b")),
-    ("RAG", re.compile(r"\bResponsible Authorities Group|\bRAG\b")),
-    ("CT", re.compile(r"\bChildren'?s Trust\b", re.I)),
-    ("SAB", re.compile(r"\bSafeguarding Adults Board|\bSAB\b", re.I)),
-    ("SCB", re.compile(r"\bSafeguarding Children(?:'s)? Board|\bLSCB\b|\bSCB\b", re.I)),
-    ("PCC", re.compile(r"\bPolice and Crime Commissioner|\bPCC\b", re.I)),
-    ("LAA", re.compile(r"\bLocal Area Agreement|\bLAA\b", re.I)),
+    ("RAG", re.compile(r"\bResponsible Authorities Groups?|\bRAG\b")),
+    ("CT", re.compile(r"\bChildren'?s Trusts?\b", re.I)),
+    ("SAB", re.compile(r"\bSafeguarding Adults Boards?|\bSAB\b", re.I)),
+    ("SCB", re.compile(r"\bSafeguarding Children(?:'s)? Boards?|\bL?SCB\b", re.I)),
+    ("PCC", re.compile(r"\bPolice and Crime Commissioners?|\bPCC\b", re.I)),
+    ("LAA", re.compile(r"\bLocal Area Agreements?|\bLAA\b", re.I)),
 ]
+_BODY_NOUN = r"(?:Board|Group|Partnership|Committee|Sub-committee|Forum|Alliance|Trust|Panel|Network)"
+_NAMED_BODY = re.compile(
+    r"\b(?:[A-Z][\w'’&-]*\s+(?:(?:and|for|of|&)\s+)?){1,6}(?:" + _BODY_NOUN + r"|group|board|partnership)s?\b"
+    r"|\b(?:(?:multi[- ]agency|executive|joint|shadow|new|core|officer|partnership)\s+){1,3}"
+    r"(?:sub-committee|steering group|group)\b"
+    r"|(?<=\bthe )(?:[a-z]+\s+(?:and\s+)?){1,3}partnership board\b"
+)
+_NOT_A_BODY_NAME = re.compile(r"^(?:Review|Report|Chair|Leader|Member|Director|Head)\b|\b(?:whole|same)\b")
+_GENERIC_REFERENCE = re.compile(r"\bthe (?:Board|Partnership|Alliance|Executive)\b")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:The|A|An|This|That|Its|Their|Our|New|Proposed|Current|Existing|Two|Three)\s+)+", re.I)
 
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)
+
+def bodies_in(text: str, default: Sequence[str] = ()) -> list[str]:
+    """Partnership bodies named in ``text``: codebook abbreviations, else the body's own name.
+
+    ``default`` (the document's own body) stands for a bare "the Board" / "the Partnership".
+    """
+    found = [abbr for abbr, pattern in _BODY_PATTERNS if pattern.search(text)]
+    for m in _NAMED_BODY.finditer(text):
+        name = _LEADING_ARTICLE.sub("", m.group(0).strip())
+        if len(name.split()) >= 2 and not _NOT_A_BODY_NAME.search(name) and not any(p.search(name) for _, p in _BODY_PATTERNS):
+            found.append(name)
+    if not found and default and _GENERIC_REFERENCE.search(text):
+        found.extend(default)
+    return list(dict.fromkeys(found))
 
 
-def bodies_in(text: str) -> list[str]:
-    """Partnership bodies named in ``text``, as codebook abbreviations."""
-    return [abbr for abbr, pattern in _BODY_PATTERNS if pattern.search(text)]
+# ============================================================================ action rules
+
+#: Words that make a trigger about a partnership body.
+_PARTNERSHIP = (
+    r"\b(?:partnerships?|boards?|sub-?boards?|(?:sub-?|steering |working |core |leadership |thematic )?groups?|"
+    r"sub-?committees?|committees?|forums?|bodies|body|sub-?bodies|sub-?partnerships?|alliance|arrangements|"
+    r"structures?|tiers?|executive|panels?|trusts?|" + "|".join(sorted({a for a, _ in _BODY_PATTERNS} | {"YOT", "JLG", "CDRP"}))
+    + r"s?)\b"
+)
+_PARTNERSHIP_RE = re.compile(_PARTNERSHIP, re.I)
+_PROPER_PAIR = re.compile(r"\b[A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)* (?:and|with|into) (?:the )?[A-Z][\w'-]+")
 
 
-def sentences(text: str):
-    for m in _SENT.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e - s > 10:
-            yield s, e
+@dataclass(frozen=True)
+class Rule:
+    """One way of stating an action: the wording, and what it must (not) be about.
+
+    ``target`` must occur within ``window`` characters of the trigger in the clause (after it
+    first, else before it, or only in ``direction`` "after" / "before"; neither side crosses a
+    colon, a semicolon or a comma that opens a subordinate clause); a ``reject`` word met first
+    rules the clause out (without a target, a reject word inside the trigger does), and so does
+    ``unless`` anywhere before the trigger (a group formed by a merger is a merge, not a creation). ``cues`` are extra grounding
+    words for this action only (e.g. a review "presented").
+    """
+
+    trigger: re.Pattern
+    target: re.Pattern | None = _PARTNERSHIP_RE
+    reject: re.Pattern | None = None
+    window: int = 70
+    direction: str = "both"
+    cues: re.Pattern | None = None
+    unless: re.Pattern | None = None
+    weight: float = 1.0
+
+
+def _r(pattern: str, flags=re.I) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_NOT_BODIES = _r(r"\b(schools?|hospitals?|practices?|surgeries|wards?|departments?|divisions?|directorates?|services?|"
+                 r"compan(?:y|ies)|funds?|funding|grants?|contracts?|posts?|roles?|budgets?|projects?|programmes?|"
+                 r"schemes?|hubs?|websites?|databases?|systems?|strateg(?:y|ies)|plans?|polic(?:y|ies)|minutes|"
+                 r"performance|progress|reports?|estate|agenda|priorities|work programme|offices?|teams?)\b")
+_FREQ = (r"(?:quarterly|monthly|bi-?monthly|annually|bi-?annually|six-?monthly|six-?weekly|weekly|fortnightly|"
+         r"once a (?:year|quarter|month)|twice (?:a|per) (?:year|annum)|(?:three|four|five|six|\d+) times (?:a|per) year|"
+         r"(?:every|each) (?:other )?(?:two|three|four|five|six|eight|twelve|\d+ )?\s?(?:weeks?|months?|years?))")
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+
+_REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(?:y|ies)|SCS|plans?|polic(?:y|ies)|"
+                 r"budgets?|finances?|division|department|directorate|estate|leader|place for|opposition|findings|"
+                 r"work programme|grant|contract|report)\b")
+_REVIEW_CUES = _r(r"\b(presented|reported|report on|undertaken|undertake|carried out|conducted|completed|commissioned|"
+                  r"in response to|recommendations of|arising from)\b")
+
+RULES: dict[str, list[Rule]] = {
+    "merge": [
+        Rule(_r(r"\b(merg(?:e|es|ed|ing|er|ers)|amalgamat\w+|combin(?:e|es|ed|ing) (?:\w+ ){0,6}?(?:into|with)|"
+                r"brought together (?:\w+ ){0,4}?into|bring(?:ing)? together (?:\w+ ){0,6}?into (?:one|a single))\b"),
+             reject=_NOT_BODIES),
+        Rule(_r(r"\(?(?:covering|combining|incorporating|bringing together) the (?:current )?remits? of\b"),
+             target=_PROPER_PAIR, window=90),
+        Rule(_r(r"\b" + _COUNT + r" (?:\w+ ){0,2}(?:partnerships|boards|PSBs|CSPs|LSBs|groups) (?:\w+ ){0,3}?into (?:one|a single)\b")),
+        Rule(_r(r"\breplac\w* (?:\w+ ){0,5}?(?:partnerships|boards|PSBs|CSPs|LSBs|CPPs|groups|bodies|forums) with "
+                r"(?:a single|one|a joint|a combined)\b"), target=None),
+    ],
+    "dissolve": [
+        Rule(_r(r"\b(will cease(?! to (?!exist|operate|meet|function))|(?:would|shall|to) cease(?! to (?!exist|operate|meet|function))|"
+                r"ceases? to (?:exist|operate|meet|function)|ceased to (?:exist|operate|meet)|"
+                r"abolish\w*|disband\w*|decommission\w*|dissolv\w+|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|"
+                r"dismantl\w+|(?:no longer|not) (?:be )?(?:required|needed) as a (?:standing )?(?:body|board|group)|"
+                r"(?:no longer|will not) meet|be discontinued)\b"),
+             reject=_NOT_BODIES),
+        Rule(_r(r"\bthe only (?:standing|remaining|formal) (?:partnership )?(?:bodies|boards|groups|partnerships) "
+                r"(?:would|will|should|to) be\b"), target=None),
+    ],
+    "create": [
+        Rule(_r(r"\b(establish(?:es|ed|ing|ment of)?|set(?:ting)? up|creat(?:e|es|ed|ing|ion of)|form(?:ed|ing|ation of)?|"
+                r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new) (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
+                r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"),
+             target=None, reject=_NOT_BODIES, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
+        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel) (?:has|have|had) been "
+                r"(?:created|established|set up|formed|launched)\b"), target=None),
+        Rule(_r(r"\b(?:first|inaugural) meeting of the (?:new )?(?:[A-Z][\w'-]+ ){1,5}(?:Group|Board|Partnership|Committee|Forum)\b",
+                0), target=None),
+    ],
+    "regionalise": [
+        Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"
+                r"authorities|boroughs|districts|counties)|(?:police|force|health board|combined authority) (?:force )?area|"
+                r"shared with (?:neighbouring|adjoining|other) (?:councils|authorities|boroughs))\b"),
+             target=_r(r"\b(?:boards?|committees?|PSBs?|CSPs?|LSBs?|CPPs?|bod(?:y|ies)|partnerships?)\b"
+                       r"(?! (?:support|working|work|arrangements|priorities))"), reject=_NOT_BODIES),
+        Rule(_r(r"\b((?:a |one |single )?(?:regional|sub-regional|county-?wide|pan-[A-Z]\w+|cross-boundary) "
+                r"(?:\w+ ){0,2}?(?:board|partnership|PSB|CSP|LSB|body|committee|arrangements?|footprint|basis|level)s?|"
+                r"joint (?:\w+ ){0,2}?(?:board|PSB|CSP|LSB|committee)s? (?:for|across|covering|spanning)|"
+                r"into (?:one|a single) (?:regional|joint|county-?wide|sub-regional) \w+|"
+                r"(?:" + _COUNT + r") (?:\w+ ){0,3}?(?:PSBs|CSPs|LSBs|partnerships|boards) (?:\w+ ){0,3}?(?:into|with) (?:one|a single)"
+                r"(?: (?:regional|joint|[A-Z]\w+))? (?:PSB|CSP|LSB|partnership|board))\b"),
+             target=None),
+    ],
+    "streamline": [
+        Rule(_r(r"\b(simplif\w+|streamlin\w+|rationalis\w+|(?:reduc|cut|remov|avoid|eliminat)\w* (?:\w+ ){0,3}?(?:number of|duplication)|"
+                r"reduc\w+ (?:\w+ ){0,2}?(?:tiers|sub-groups|groups|boards|partnerships|bodies)|"
+                r"fewer (?:\w+ )?(?:tiers|boards|groups|sub-groups|partnerships|bodies)|smaller number of|"
+                r"from " + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|groups|bodies|tiers) (?:down )?to " + _COUNT + r"|"
+                r"(?:number of|the) (?:\w+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
+                r"(?:reduced|cut|fall|go down) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b"),
+             target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of)s?\b"), reject=_NOT_BODIES),
+    ],
+    "task_and_finish": [
+        Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|time[- ]limited (?:working |task )?groups?|"
+                r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
+    ],
+    "meeting_frequency": [
+        Rule(_r(r"\b(meet(?:s|ing)? (?:only |just )?" + _FREQ + r"|(?:hold|move to|moving to|reduce\w* to|change\w* to|revert\w* to) "
+                + _FREQ + r"(?: meetings)?|" + _FREQ + r" meetings\b(?! (?:of|with) the)|frequency of (?:its |the |board |their )?meetings|"
+                r"meet(?:s|ing)? (?:less|more) (?:often|frequently)|fewer meetings)"), target=None),
+    ],
+    "membership": [
+        Rule(_r(r"\b(membership|(?:be|become|becomes|join as) (?:a )?(?:full |voting |co-opted )?members? of|"
+                r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
+                r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
+                r"right people (?:are )?(?:around|at) the table)\b"),
+             target=None, reject=_r(r"\b(gym|library|club|leisure)\b")),
+        Rule(_r(r"\b(represent(?:ed|ation|atives?)|chaired by|(?:as|new|vice|independent|co-)[- ]?chairs?\b|"
+                r"appoint\w* (?:\w+ ){0,4}?(?:chair|members?|deputy))\b")),
+    ],
+    "terms_of_reference": [
+        Rule(_r(r"\b(terms of reference|constitution|protocols?|governance (?:arrangements|structure|framework)|"
+                r"accountabilit(?:y|ies)|roles and responsibilities|standing orders|"
+                r"(?:different|new) ways? (?:of working|(?:that|in which) (?:the )?(?:\w+ ){0,6}?(?:should|will|would) work))\b"),
+             target=_r(_PARTNERSHIP + r"|\b(?:its|their)\b"), reject=_r(r"\b(council'?s|scheme of delegation)\b")),
+    ],
+    "review": [
+        Rule(_r(r"\b(?:reviews?|reviewing|reviewed)\b(?: (?:of|into))?"), reject=_REVIEW_NOT, window=60, direction="after",
+             cues=_REVIEW_CUES),
+        Rule(_r(r"\b(?:be|being|been|was|were|is|are) (?:\w+ )?reviewed\b"), reject=_REVIEW_NOT, window=60,
+             direction="before", cues=_REVIEW_CUES),
+        Rule(_r(r"\b(?:undertake|carry out|conduct|postpone|defer) the review\b|\bthe review (?:now|then|later)\b"),
+             target=None, weight=0.8, cues=_r(r"\b(timely|opportune)\b")),
+    ],
+    "pooled_resources": [
+        Rule(_r(r"\b(pool(?:ed|ing)? (?:\w+ )?(?:budgets?|resources|funds?|funding)|joint (?:commissioning|funding|budgets?|"
+                r"efficiency|teams?|posts?)|shared? (?:[\w-]+ ){0,2}?(?:services?|teams?|resources|posts?|officers?|budgets?|"
+                r"senior management)|shared service commissioning|[\'‘]?total place[\'’]? (?:analysis|approach|study|review)|"
+                r"bring(?:ing)? together (?:\w+ ){0,3}?budgets|align(?:ed|ing)? (?:\w+ )?budgets|single (?:pooled )?budget|"
+                r"section 75|better care fund)\b"), target=None),
+    ],
+    "statutory_alignment": [
+        Rule(_r(r"\b(health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?)|ICS|ICP|ICB|"
+                r"police and crime commissioners?|PCC|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
+                r"public services boards?|PSBs?|local service boards?|LSBs?|statutory (?:duty|duties|guidance|requirements?|"
+                r"footing|body|bodies|board|partners?)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
+             target=_r(r"\b(align\w*|in line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
+                       r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
+                       r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
+                       r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the)\b"),
+             window=120),
+    ],
+}
+
+
+# ============================================================================ before / after
+
+_FROM_TO = re.compile(r"\bfrom (?P<before>(?:\w+[ -]?){1,5}?) (?:down )?to (?P<after>(?:\w+[ -]?){1,5}?)(?=[,;.)]|\s+(?:meetings|and|with|by|in)\b|$)", re.I)
+_INTO = re.compile(r"\binto (?P<after>(?:the |one |a single |a new )?(?:[\w'-]+ ){0,8}?(?:[\w'-]+))(?=\s*(?:[:;,.(]|-|$))", re.I)
+_FREQ_RE = re.compile(_FREQ, re.I)
+
+
+def before_after(action: str, clause: str) -> tuple[str, str]:
+    """The stated before/after of an action in ``clause`` (empty strings when not stated)."""
+    m = _FROM_TO.search(clause)
+    if m and action in {"meeting_frequency", "streamline", "merge", "regionalise"}:
+        before, after = m.group("before").strip(), m.group("after").strip()
+        noun = re.search(r"\b((?:[a-z-]+ )?(?:partnerships|boards|groups|sub-groups|bodies|tiers|PSBs|CSPs))\b", clause[:m.start()])
+        if noun and re.fullmatch(_COUNT, before, re.I) and re.fullmatch(_COUNT, after, re.I):
+            before = f"{before} {noun.group(1)}"        # "the number of thematic partnerships … from eight to four"
+        if action != "meeting_frequency" or (_FREQ_RE.search(before) or _FREQ_RE.search(after)):
+            return before, after
+    if action == "meeting_frequency":
+        found = _FREQ_RE.findall(clause)
+        instead = re.search(r"(?:instead of|rather than|replacing) (?:the )?(?:current )?(" + _FREQ + ")", clause, re.I)
+        if instead:
+            return instead.group(1), next((f for f in found if f != instead.group(1)), "")
+        return "", found[0] if found else ""
+    if action in {"merge", "streamline", "regionalise"}:
+        count = re.search(r"\b(" + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|PSBs|CSPs|LSBs|groups|bodies))"
+                          r" (?:\w+ ){0,5}?into (one|a single)((?: [\w'-]+){1,3})", clause, re.I)
+        if count:
+            return count.group(1), (count.group(2) + count.group(3)).strip()
+        into = _INTO.search(clause)
+        if into and _PARTNERSHIP_RE.search(into.group("after")):
+            return "", into.group("after").strip()
+    return "", ""
+
+
+# ============================================================================ detection
 
 
 @dataclass
@@ -102,60 +477,318 @@ class Detection:
     end: int
     confidence: float
     bodies: list[str]
+    status: str = ""
+    before: str = ""
+    after: str = ""
+    mentions: int = 1
+    sentence: tuple[int, int] = (0, 0)
+    lead: str = ""
 
 
-def detect_actions(text: str) -> list[Detection]:
-    """The restructuring actions a document states, with one evidence sentence each."""
+_SOURCE_CONFIDENCE = {"clause": 0.85, "sentence": 0.8, "context": 0.65, "heading": 0.7}
+
+
+def _status_quo(text: str, clause: Clause) -> bool:
+    """"No change is proposed" in the clause, in the clause that follows it ("…, and no change is
+    proposed to this") or in the lead-in of its list."""
+    rest = text[clause.end:clause.sentence[1]]
+    follows = re.match(r"^\W*(?:and|but)\s+", rest) and _STATUS_QUO.search(rest[:80])
+    return bool(_STATUS_QUO.search(text[clause.start:clause.end] + " " + clause.lead) or follows)
+
+
+def _negated(clause_text: str, pos: int) -> bool:
+    return _NEGATION.search(clause_text[max(0, pos - 30):pos]) is not None
+
+
+_SUBCLAUSE = re.compile(r"[;:]|,\s+(?:as|which|because|since|while|where|so|but|and|who|whose|its|their)\s")
+
+
+def _near(pattern: re.Pattern | None, text: str, start: int, end: int, window: int, direction: str = "both"):
+    """The first hit of ``pattern`` after ``text[start:end]``, else before it: (side, offset) or None."""
+    if pattern is None:
+        return None
+    if direction != "before":
+        after = pattern.search(_SUBCLAUSE.split(text[end:end + window], maxsplit=1)[0])
+        if after:
+            return ("after", after.start())
+    if direction != "after":
+        before = pattern.search(_SUBCLAUSE.split(text[max(0, start - window):start])[-1])
+        if before:
+            return ("before", before.start())
+    return None
+
+
+def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
+    """The trigger concerns a partnership body, not a school, a service or a data hub."""
+    if rule.reject is not None and rule.reject.search(m.group(0)):
+        return False
+    if rule.unless is not None and rule.unless.search(text[:m.start()]):
+        return False
+    if rule.target is None:
+        return True
+    target = _near(rule.target, text, m.start(), m.end(), rule.window, rule.direction)
+    reject = _near(rule.reject, text, m.start(), m.end(), rule.window, rule.direction)
+    if target is None:
+        return rule.target.search(m.group(0)) is not None
+    if reject is None:
+        return True
+    if target[0] != reject[0]:
+        return target[0] == "after"
+    return target[1] < reject[1]
+
+
+def _match(rule: Rule, clause_text: str) -> re.Match | None:
+    for m in rule.trigger.finditer(clause_text):
+        if not _negated(clause_text, m.start()) and _about_partnership(rule, clause_text, m):
+            return m
+    return None
+
+
+def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detection]:
+    """The restructuring actions ``text`` states as decided, proposed or under way.
+
+    One detection per action: the best-grounded clause as evidence, with its status, the
+    bodies concerned and the before/after where stated. ``default_bodies`` (the document's own
+    body) stands for a bare "the Board".
+    """
     found: dict[str, Detection] = {}
-    for s, e in sentences(text):
-        sentence = text[s:e]
-        if not _MODALITY.search(sentence):
-            continue
-        negated = _NEGATED.search(sentence)
-        for action, pattern in ACTION_PATTERNS.items():
-            m = pattern.search(sentence)
-            if not m:
-                continue
-            if negated and action in {"dissolve", "merge", "membership"} and negated.start() <= m.end() + 60:
-                continue
-            conf = 0.8 if re.search(r"\b(agreed|resolved|confirmed|will|propos\w*|should)\b", sentence, re.I) else 0.6
-            det = Detection(action, s, e, conf, bodies_in(sentence))
-            if action not in found or det.confidence > found[action].confidence:
-                found[action] = det
+    for clause in clauses(text):
+        own = text[clause.start:clause.end]
+        status, source = _grounding(text, clause)
+        quo = _status_quo(text, clause)
+        for action, rules in RULES.items():
+            for rule in rules:
+                m = _match(rule, own)
+                if not m:
+                    continue
+                cue = rule.cues.search(text[clause.sentence[0]:clause.end]) if rule.cues else None
+                s, src = (status, source) if status not in (None, "noted", "concern") or not cue else ("agreed", "clause")
+                if s in (None, "noted", "concern", "rejected") or (quo and action != "review"):
+                    continue
+                det = _detection(text, clause, action, s, src, rule.weight, default_bodies)
+                _keep(found, det)
+                break
     return [found[a] for a in codebook.ACTIONS if a in found]
 
 
+def _detection(text: str, clause: Clause, action: str, status: str, source: str, weight: float,
+               default_bodies: Sequence[str]) -> Detection:
+    start, end = clause.start, clause.end
+    if len(text[start:end].split()) < 6:
+        start, end = clause.sentence
+    evidence = text[start:end]
+    context = text[clause.sentence[0]:clause.sentence[1]]
+    bodies = bodies_in(evidence, default_bodies) or bodies_in(context + " " + clause.lead, default_bodies)
+    before, after = before_after(action, evidence)
+    confidence = round(_SOURCE_CONFIDENCE[source] * weight, 2)
+    return Detection(action, start, end, confidence, bodies, status, before, after,
+                     sentence=clause.sentence, lead=clause.lead)
+
+
+def _keep(found: dict[str, Detection], det: Detection) -> None:
+    """Keep the best-grounded (then earliest) evidence per action, counting the mentions."""
+    old = found.get(det.action)
+    if old is None or det.confidence > old.confidence:
+        found[det.action] = det
+    if old is not None:
+        found[det.action].mentions = old.mentions + 1
+
+
+# ============================================================================ councils
+
+_TYPE_WORDS = r"(?:Council|County|Borough|District|City|Metropolitan|London|Royal|Unitary|Town|Parish)"
+# A place: up to six capitalised words (hyphenated parts included, "Stoke-on-Trent"), joined by single
+# spaces, optionally through a lower-case connector ("Kingston upon Hull", "Brighton and Hove"). The
+# bounded, unambiguous pattern keeps matching linear even on long runs of capitalised words.
+_PLACE_TOKEN = r"\b(?!" + _TYPE_WORDS + r"\b)[A-Z][\w'’.]*(?:-[A-Za-z][\w'’.]*)*"
+_PLACE = _PLACE_TOKEN + r"(?: (?:(?:upon|on|under|in|le|by|the|and|next the) )?" + _PLACE_TOKEN + r"){0,5}"
+# A list item: the same without "and", which separates the items.
+_ITEM = _PLACE_TOKEN + r"(?: (?:(?:upon|on|under|in|le|by|the) )?" + _PLACE_TOKEN + r"){0,5}"
+_COUNCIL_SUFFIX = re.compile(
+    r"(?P<place>" + _PLACE + r") (?P<type>(?:(?:Metropolitan |County |London |Royal )?Borough |City |County |District |"
+    r"Town |Unitary )?)Council\b(?!s)")
+# In "London Borough of X and Y Council", "Y Council" is a second council.
+_PLACE_BEFORE_NAME = _PLACE.replace("|and|", "|and(?! " + _PLACE_TOKEN + r" (?:[A-Z]\w+ )?Council)|")
+_COUNCIL_PREFIX = re.compile(
+    r"(?P<type>London Borough|Royal Borough|Metropolitan Borough|City and County|City|County Borough|Borough) of "
+    r"(?P<place>" + _PLACE_BEFORE_NAME + r")(?:\s+(?:City |Borough )?Council\b)?")
+_COUNCIL_LIST = re.compile(
+    r"(?P<list>(?:" + _ITEM + r", ){0,12}" + _ITEM + r",? and " + _ITEM + r")\s+(?:(?:City|County|Borough|District)\s+)?"
+    r"[Cc]ouncils\b"
+    r"|\b(?:[Cc]ouncils|[Cc]ouncil leaders|boroughs|districts|(?:local )?authorities)\s+(?:of|from|in)\s+(?:the\s+)?"
+    r"(?P<list2>(?:" + _ITEM + r", ){0,12}" + _ITEM + r",? and " + _ITEM + r")")
+_NOT_PLACE = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "within", "today", "yesterday", "meanwhile",
+    "both", "and", "but", "this", "that", "last", "next", "mr", "mrs", "ms", "cllr", "leader", "chief", "executive",
+    "community", "youth", "health", "social", "full", "local", "our", "your", "each", "every", "whole", "new",
+    "shadow", "neighbouring", "member", "members", "of", "officers", "director", "interim", "deputy", "head",
+    "councillor", "as", "all", "other", "many", "some", "three", "two", "four", "five", "six", "however", "also",
+}
+_COLLECTIVE = re.compile(r"\b(?:the|all|both|each of the)\s+(?:" + _COUNT + r"\s+)?(?:councils|local authorities|authorities|"
+                         r"boroughs|partners' areas)\b|\b(?:across|between) (?:the )?(?:councils|authorities)\b", re.I)
+
+
+_BODY_WORDS = {"board", "boards", "partnership", "partnerships", "group", "committee", "forum", "trust", "executive",
+               "cabinet", "scrutiny", "alliance", "psb", "csp", "lsp"}
+
+
+def _place(raw: str) -> str:
+    """The place name in a matched council name ('' if it is not one: "Community", "Safety Board")."""
+    tokens = raw.replace("’", "'").split()
+    if any(t.lower() in _BODY_WORDS for t in tokens):
+        return ""
+    while tokens and tokens[0].lower().strip("'.") in _NOT_PLACE:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in {"and", "the", "of"}:
+        tokens.pop()
+    return " ".join(tokens).removesuffix("'s")
+
+
+def council_key(name: str) -> str:
+    """A council's place name, lower-cased: the key that groups spellings of one council."""
+    if name == UNKNOWN_COUNCIL:
+        return name
+    m = _COUNCIL_PREFIX.search(name)
+    if m:
+        return _place(m.group("place")).lower()
+    m = _COUNCIL_SUFFIX.search(name)
+    if m:
+        return _place(m.group("place")).lower()
+    return re.sub(r"\s+", " ", re.sub(r"\b" + _TYPE_WORDS + r"\b", " ", name)).strip().lower()
+
+
+def councils_named(text: str) -> list[str]:
+    """Councils named in ``text``, in order of first mention, as written ("X City Council")."""
+    hits: list[tuple[int, str]] = []
+    prefixed: list[tuple[int, int]] = []
+    for m in _COUNCIL_PREFIX.finditer(text):
+        place = _place(m.group("place"))
+        if place:
+            kind = m.group("type")
+            name = f"{place} Council" if kind in {"London Borough", "Royal Borough"} else f"{kind} of {place} Council"
+            hits.append((m.start(), name))
+            prefixed.append(m.span())
+    for m in _COUNCIL_SUFFIX.finditer(text):
+        place = _place(m.group("place"))
+        if place and not any(s <= m.start("place") < e for s, e in prefixed):
+            hits.append((m.start("place"), f"{place} {m.group('type')}Council"))
+    for m in _COUNCIL_LIST.finditer(text):
+        group = "list" if m.group("list") else "list2"
+        for item in re.finditer(r"[^,]+?(?=,\s+|\s+and\s+|$)", m.group(group)):
+            place = _place(re.sub(r"^\s*(?:and\s+)?", "", item.group(0)))
+            if place:
+                hits.append((m.start(group) + item.start(), f"{place} Council"))
+    names: dict[str, str] = {}
+    for _, name in sorted(hits):
+        names.setdefault(council_key(name), name)
+    return list(names.values())
+
+
+def _manifest_councils(value) -> list[str]:
+    """The council(s) a documents row names; a list "A; B" or "A and B Councils" gives several."""
+    if not isinstance(value, str) or not value.strip():
+        return []
+    parts = [p.strip() for p in re.split(r"\s*;\s*", value) if p.strip()]
+    if len(parts) > 1:
+        return parts
+    named = councils_named(value)
+    return named if len(named) > 1 else parts
+
+
+def document_councils(doc: dict) -> list[str]:
+    """The councils a document is about: the manifest's, else those its text names (else unknown)."""
+    listed = _manifest_councils(doc.get("council"))
+    if listed:
+        return listed
+    named = councils_named(doc["text"])
+    return named or [UNKNOWN_COUNCIL]
+
+
+def attribute(det: Detection, text: str, doc_councils: Sequence[str], named_in_doc: Sequence[str]) -> list[str]:
+    """The councils one action belongs to.
+
+    Several councils named in its own sentence (or bullet lead-in) → each of them; a sentence
+    about "the three councils" → every council the document names; otherwise the document's
+    council(s).
+    """
+    context = text[det.sentence[0]:det.sentence[1]] + " " + det.lead
+    named = councils_named(context)
+    if len(named) >= 2:
+        return named
+    if _COLLECTIVE.search(context) and len(named_in_doc) >= 2:
+        return list(named_in_doc)
+    return list(doc_councils)
+
+
+def _across_councils(detections: list[Detection], text: str, named_in_doc: Sequence[str]) -> list[Detection]:
+    """A merger or new body that spans several named councils is also a regionalisation."""
+    actions = {d.action for d in detections}
+    extra = []
+    for det in detections:
+        if det.action in {"merge", "create"} and "regionalise" not in actions | {e.action for e in extra}:
+            if len(attribute(det, text, [UNKNOWN_COUNCIL], named_in_doc)) >= 2:
+                extra.append(replace(det, action="regionalise", confidence=round(det.confidence * 0.9, 2)))
+    return sorted(detections + extra, key=lambda d: codebook.ACTIONS.index(d.action))
+
+
 def actions_for_document(doc: dict) -> list[dict]:
-    """The ``actions`` rows of one document (a ``documents`` row as a dict)."""
-    council = doc["council"] if isinstance(doc["council"], str) and doc["council"] else UNKNOWN_COUNCIL
-    return [
-        {
-            "doc_id": doc["doc_id"],
-            "council": council,
-            "action": det.action,
-            "evidence": doc["text"][det.start : det.end],
-            "start": det.start,
-            "end": det.end,
-            "confidence": det.confidence,
-            "bodies": ";".join(det.bodies),
-            "year": doc["year"],
-        }
-        for det in detect_actions(doc["text"])
-    ]
+    """The ``actions`` rows of one document (a ``documents`` row as a dict): one per council × action."""
+    text = doc["text"]
+    body = doc.get("body") if isinstance(doc.get("body"), str) else ""
+    abbreviations = [abbr for abbr, pattern in _BODY_PATTERNS if pattern.search(body)]
+    default = abbreviations or ([re.sub(r"\s*\(.*\)$", "", body)] if body else [])
+    doc_councils = document_councils(doc)
+    named = councils_named(text)
+    rows = []
+    for det in _across_councils(detect_actions(text, default), text, named):
+        for council in attribute(det, text, doc_councils, named):
+            rows.append({
+                "doc_id": doc["doc_id"], "council": council, "action": det.action,
+                "evidence": text[det.start:det.end], "start": det.start, "end": det.end,
+                "confidence": det.confidence, "status": det.status, "bodies": ";".join(det.bodies),
+                "before": det.before, "after": det.after, "mentions": det.mentions, "year": doc.get("year"),
+            })
+    return rows
+
+
+ACTION_COLUMNS = ["doc_id", "council", "action", "evidence", "start", "end", "confidence",
+                  "status", "bodies", "before", "after", "mentions", "year"]
+
+
+def canonical_councils(names: Iterable[str], preferred: Iterable[str] = ()) -> dict[str, str]:
+    """Map every spelling to one display name per council key.
+
+    The display name is the commonest ``preferred`` spelling (the manifest's), else the
+    commonest spelling seen, shortest first on ties.
+    """
+    names = list(names)
+    by_key: dict[str, Counter] = {}
+    for name in preferred:
+        by_key.setdefault(council_key(name), Counter())[name] += 1000
+    for name in names:
+        by_key.setdefault(council_key(name), Counter())[name] += 1
+    display = {key: sorted(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0] for key, c in by_key.items()}
+    return {name: display[council_key(name)] for name in set(names) | set(preferred)}
 
 
 def detect(documents: pd.DataFrame) -> pd.DataFrame:
     """The ``actions`` table: one row per (document, council, action)."""
     from .parallel import map_ordered
 
-    docs = documents[["doc_id", "council", "year", "text"]].to_dict("records")
+    cols = [c for c in ["doc_id", "council", "body", "year", "text"] if c in documents]
+    docs = documents[cols].to_dict("records")
     rows = [row for rows in map_ordered(actions_for_document, docs) for row in rows]
-    out = pd.DataFrame(rows, columns=["doc_id", "council", "action", "evidence", "start", "end", "confidence", "bodies", "year"])
-    out["start"] = out["start"].astype(int)
-    out["end"] = out["end"].astype(int)
-    out["confidence"] = out["confidence"].astype(float)
+    out = pd.DataFrame(rows, columns=ACTION_COLUMNS)
+    preferred = [c for v in documents["council"] for c in _manifest_councils(v)]
+    names = canonical_councils(out["council"], preferred)
+    out["council"] = out["council"].map(names)
+    out = out.drop_duplicates(["doc_id", "council", "action"]).reset_index(drop=True)
+    out = out.astype({"start": int, "end": int, "confidence": float, "mentions": int})
     out["year"] = out["year"].astype("Int64")
     return out
+
+
+# ============================================================================ councils and models
 
 
 def council_matrix(actions: pd.DataFrame) -> pd.DataFrame:
@@ -164,62 +797,283 @@ def council_matrix(actions: pd.DataFrame) -> pd.DataFrame:
     return m.reindex(columns=list(codebook.ACTIONS), fill_value=0)
 
 
-MODEL_NAMES = [
-    ({"merge", "streamline"}, "consolidate"),
-    ({"task_and_finish"}, "commission through task-and-finish groups"),
-    ({"regionalise"}, "regionalise"),
-    ({"dissolve"}, "dissolve bodies"),
-    ({"statutory_alignment"}, "align with statutory bodies"),
-    ({"pooled_resources"}, "pool resources"),
-    ({"review"}, "review arrangements"),
+_HEALTH = re.compile(r"\b(HWB|ICS|ICP|ICB|health)\b", re.I)
+#: (test on the defining actions and their bodies, name); the first two that apply name a model.
+MODEL_NAMES: list[tuple[object, str]] = [
+    (lambda a, b: "regionalise" in a, "regionalise"),
+    (lambda a, b: "dissolve" in a and "LSP" in b.get("dissolve", set()), "dissolve the LSP"),
+    (lambda a, b: bool(a & {"merge", "streamline"}) and bool(a & {"task_and_finish", "pooled_resources"}),
+     "consolidate and commission"),
+    (lambda a, b: bool(a & {"merge", "streamline"}), "consolidate"),
+    (lambda a, b: any(_HEALTH.search(x) for act in ("statutory_alignment", "pooled_resources", "merge")
+                      for x in b.get(act, set())), "integrate with health"),
+    (lambda a, b: "task_and_finish" in a, "commission through task-and-finish groups"),
+    (lambda a, b: "pooled_resources" in a, "pool resources"),
+    (lambda a, b: "dissolve" in a, "dissolve bodies"),
+    (lambda a, b: "create" in a, "add new bodies"),
+    (lambda a, b: bool(a & {"membership", "terms_of_reference", "meeting_frequency"}), "reform governance"),
+    (lambda a, b: "statutory_alignment" in a, "align with statutory duties"),
+    (lambda a, b: "review" in a, "review only"),
 ]
+NO_MODEL = "no restructuring stated"
+#: A name already chosen makes these redundant.
+_SUBSUMES = {
+    "consolidate and commission": {"consolidate", "commission through task-and-finish groups", "pool resources"},
+    "dissolve the LSP": {"dissolve bodies"},
+}
 
 
-def name_model(actions: set[str]) -> str:
-    parts = [name for needed, name in MODEL_NAMES if needed <= actions]
-    return " + ".join(parts[:2]) if parts else "no restructuring stated"
+def name_model(actions: set[str], bodies: dict[str, set[str]] | None = None) -> str:
+    """A readable name for a set of defining actions ("consolidate and commission + integrate with health")."""
+    bodies = bodies or {}
+    parts: list[str] = []
+    for test, name in MODEL_NAMES:
+        if test(actions, bodies) and not any(name in _SUBSUMES.get(p, ()) for p in parts):
+            parts.append(name)
+    return " + ".join(parts[:2]) if parts else NO_MODEL
 
 
-def models(matrix: pd.DataFrame, threshold: float = 0.6) -> pd.Series:
-    """Group councils by Jaccard similarity of their actions (average linkage)."""
-    from scipy.cluster.hierarchy import fcluster, linkage
+def linkage(matrix: pd.DataFrame) -> np.ndarray:
+    """Average-linkage tree of councils on the Jaccard distance between their action sets."""
+    from scipy.cluster.hierarchy import linkage as scipy_linkage
     from scipy.spatial.distance import pdist
 
-    if len(matrix) < 2:
-        return pd.Series({c: name_model(set(matrix.columns[matrix.loc[c] > 0])) for c in matrix.index})
-    X = matrix.values.astype(bool)
-    Z = linkage(pdist(X, metric="jaccard") if X.any() else np.zeros(len(X) * (len(X) - 1) // 2), method="average")
-    groups = fcluster(Z, t=threshold, criterion="distance")
-    names = {}
+    return scipy_linkage(pdist(matrix.values.astype(bool), metric="jaccard"), method="average")
+
+
+def _bodies_by_action(actions: pd.DataFrame, councils: Iterable[str]) -> dict[str, set[str]]:
+    rows = actions[actions["council"].isin(list(councils))]
+    out: dict[str, set[str]] = {}
+    for action, bodies in zip(rows["action"], rows.get("bodies", pd.Series("", index=rows.index)).fillna("")):
+        out.setdefault(action, set()).update(b for b in str(bodies).split(";") if b)
+    return out
+
+
+def models(matrix: pd.DataFrame, threshold: float = 0.5, actions: pd.DataFrame | None = None) -> pd.Series:
+    """Each council's restructuring model: Jaccard + average-linkage groups cut at ``threshold``.
+
+    A group is named from its defining actions — those stated by at least half its councils —
+    and, when ``actions`` is given, the bodies concerned (e.g. an HWB → "integrate with health").
+    Councils with no action are "no restructuring stated".
+    """
+    from scipy.cluster.hierarchy import fcluster
+
+    active = matrix[matrix.sum(axis=1) > 0]
+    result = pd.Series(NO_MODEL, index=matrix.index, dtype=object)
+    if active.empty:
+        return result
+    groups = fcluster(linkage(active), t=threshold, criterion="distance") if len(active) > 1 else np.array([1])
+    actions = actions if actions is not None else pd.DataFrame(columns=["council", "action", "bodies"])
     for g in sorted(set(groups)):
-        members = matrix.index[groups == g]
-        shared = set(matrix.columns[(matrix.loc[members] > 0).all(axis=0)])
-        names[g] = name_model(shared)
-    return pd.Series({c: names[g] for c, g in zip(matrix.index, groups)})
+        members = active.index[groups == g]
+        defining = set(active.columns[(active.loc[members] > 0).mean(axis=0) >= 0.5])
+        result[members] = name_model(defining, _bodies_by_action(actions, members))
+    return result
 
 
-def councils_table(documents: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
-    docs = documents.assign(council=documents["council"].fillna(UNKNOWN_COUNCIL))
-    matrix = council_matrix(actions) if not actions.empty else pd.DataFrame()
-    model = models(matrix) if not matrix.empty else pd.Series(dtype=str)
+def councils_table(documents: pd.DataFrame, actions: pd.DataFrame, threshold: float = 0.5) -> pd.DataFrame:
+    """The ``councils`` table: each council's actions, model, years and number of documents."""
+    doc_councils = {d["doc_id"]: document_councils(d) for d in documents[["doc_id", "council", "text"]].to_dict("records")}
+    links = {(doc, c) for doc, cs in doc_councils.items() for c in cs}
+    links |= set(zip(actions["doc_id"], actions["council"]))
+    names = canonical_councils([c for _, c in links], [c for v in documents["council"] for c in _manifest_councils(v)])
+    links = {(doc, names[c]) for doc, c in links}
+    years = documents.set_index("doc_id")["year"]
+    matrix = council_matrix(actions) if not actions.empty else pd.DataFrame(columns=list(codebook.ACTIONS))
+    model = models(matrix, threshold, actions)
     rows = []
-    for council, group in docs.groupby("council", sort=True):
-        acts = sorted(actions.loc[actions["council"] == council, "action"].unique(), key=codebook.ACTIONS.index)
-        years = sorted(int(y) for y in group["year"].dropna().unique())
+    for council in sorted({c for _, c in links}):
+        docs = sorted({doc for doc, c in links if c == council})
+        known = sorted({int(y) for y in years.reindex(docs).dropna()})
+        acts = sorted(set(actions.loc[actions["council"] == council, "action"]), key=codebook.ACTIONS.index)
         rows.append({
             "council": council,
             "actions": ";".join(acts),
-            "model": model.get(council, "no restructuring stated"),
-            "years": (f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}") if years else "",
-            "n_documents": int(len(group)),
+            "model": model.get(council, NO_MODEL),
+            "years": (str(known[0]) if len(known) == 1 else f"{known[0]}-{known[-1]}") if known else "",
+            "n_documents": len(docs),
         })
     return pd.DataFrame(rows, columns=["council", "actions", "model", "years", "n_documents"])
 
 
-# ---------------------------------------------------------------- charts
+# ============================================================================ views for the notebook
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def cell_evidence(actions: pd.DataFrame) -> pd.DataFrame:
+    """One row per filled matrix cell: the quote behind it, its status, bodies and before → after."""
+    cols = ["council", "action", "status", "confidence", "bodies", "change", "evidence", "doc_id", "start", "end"]
+    if actions.empty:
+        return pd.DataFrame(columns=cols)
+    df = actions.assign(
+        change=[f"{b or '?'} → {a}" if a or b else "" for b, a in zip(actions["before"].fillna(""), actions["after"].fillna(""))],
+        order=actions["action"].map(codebook.ACTIONS.index),
+    )
+    best = df.sort_values(["council", "order", "confidence"], ascending=[True, True, False]).drop_duplicates(["council", "action"])
+    return best[cols].reset_index(drop=True)
+
+
+def side_by_side(actions: pd.DataFrame, councils: Sequence[str] = ()) -> pd.DataFrame:
+    """Actions (rows) × chosen councils (columns; empty = all): the status and quote in each cell."""
+    cells = cell_evidence(actions)
+    chosen = list(councils) or sorted(cells["council"].unique())
+    missing = [c for c in chosen if c not in set(cells["council"])]
+    if missing:
+        from .errors import WorkbookError
+
+        known = ", ".join(sorted(cells["council"].unique()))
+        raise WorkbookError(f"no actions recorded for {', '.join(missing)} — choose among: {known}")
+    table = pd.DataFrame("", index=list(codebook.ACTIONS), columns=chosen)
+    for row in cells[cells["council"].isin(chosen)].itertuples():
+        table.loc[row.action, row.council] = f"{row.status}: “{_short(row.evidence, 140)}”"
+    table.index.name = "action"
+    return table
+
+
+def timeline(actions: pd.DataFrame) -> pd.DataFrame:
+    """Actions by year where the year is known: year, council, action, status."""
+    dated = actions.dropna(subset=["year"])
+    return (dated[["year", "council", "action", "status"]].drop_duplicates()
+            .sort_values(["year", "council", "action"]).reset_index(drop=True))
+
+
+# ---------------------------------------------------------------------------- lineage
+
+_NAME = (r"(?:the )?(?:[A-Z][\w'’-]*)(?:[ -](?:[A-Z][\w'’-]*|TP|group|board|partnership|(?:and|of|for|&)(?= [A-Z])))*")
+_RESULT = (r"(?:(?:a|an|one|the) )?(?:(?:single|new|joint|combined) )?"
+           r"(?:" + _NAME + r"|(?:[a-z-]+ ){0,2}(?:board|group|partnership|body|committee|forum))")
+#: (relation, pattern, whether "before" may list two bodies joined by "and").
+_LINEAGE: list[tuple[str, re.Pattern, bool]] = [
+    ("merged into", re.compile(r"(?P<after>(?:An? |The )?(?:new )?(?:[A-Z][\w'’-]*[ -]?(?:and |of |for )?)+(?:group|board|partnership|Group|Board|Partnership)?)"
+                               r"\s*\((?:covering|combining|incorporating|bringing together|replacing) the (?:current )?remits? of (?P<before>[^)]+)\)"), True),
+    ("merged into", re.compile(r"\b(?:merg|combin|amalgamat)\w* (?P<before>" + _NAME + r") (?:and|with) (?P<before2>" + _NAME + r") "
+                               r"(?:into|to form|to create) (?P<after>" + _RESULT + r")"), False),
+    ("merged into", re.compile(r"(?P<before>" + _NAME + r") (?:will|would|should|is to|shall|to) be (?:merged|combined) (?:with (?P<before2>"
+                               + _NAME + r") )?(?:into|to form|to create) (?P<after>" + _RESULT + r")"), False),
+    ("merged into", re.compile(r"(?P<before>" + _NAME + r") and (?P<before2>" + _NAME + r") (?:will|would|should|to|shall) "
+                               r"(?:merge|combine|amalgamate) (?:into|to form|to create) (?P<after>" + _RESULT + r")"), False),
+    ("merged with", re.compile(r"\bmerg\w* (?P<before>" + _NAME + r") with (?P<after>" + _NAME + r")"), False),
+    ("merged into", re.compile(r"\bmerg\w* (?P<before>" + _NAME + r") into (?P<after>" + _NAME + r")"), False),
+    ("replaced by", re.compile(r"(?P<before>" + _NAME + r") (?:will|would|is to|shall|to) be (?:replaced|succeeded) by (?P<after>" + _RESULT + r")"), False),
+    ("replaced by", re.compile(r"(?P<after>" + _NAME + r") (?:will|would|is to|shall) replace (?P<before>" + _NAME + r")"), False),
+    ("dissolved", re.compile(r"(?P<before>" + _NAME + r") (?:(?:will|would|should|is to|shall|to) )?(?:cease(?! to)|be (?:abolished|disbanded|"
+                             r"dissolved|decommissioned|wound up|stood down))(?: and (?P<after>" + _NAME + r") (?:will|would) "
+                             r"(?:assume|take (?:on|over)) (?:its|their) (?:role|functions))?"), False),
+]
+
+
+def _split_names(text: str) -> list[str]:
+    """'Healthy Southwark and Independence and Wellbeing' → the two bodies (split at the first 'and')."""
+    text = re.sub(r"^(?:the )?(?:current )?", "", text.strip(), flags=re.I)
+    head, sep, tail = text.partition(" and ")
+    return [head.strip(), tail.strip()] if sep and tail[:1].isupper() else [text]
+
+
+def lineage_for_document(doc: dict) -> list[dict]:
+    """Which body became what in one document: merged into / with, replaced by, dissolved."""
+    text = doc["text"]
+    rows = []
+    for clause in clauses(text):
+        own = text[clause.start:clause.end]
+        status, _ = _grounding(text, clause)
+        if status in (None, "noted", "concern", "rejected") or _status_quo(text, clause):
+            continue
+        taken: list[tuple[int, int]] = []
+        for relation, pattern, split in _LINEAGE:
+            for m in pattern.finditer(own):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append(m.span())
+                groups = m.groupdict()
+                befores = _split_names(groups["before"]) if split else [groups["before"].strip()]
+                befores += [groups["before2"].strip()] if groups.get("before2") else []
+                after = (groups.get("after") or "").strip()
+                after = _LEADING_ARTICLE.sub("", after) if after else ("(role not reassigned)" if relation == "dissolved" else "")
+                for before in befores:
+                    rows.append({"doc_id": doc["doc_id"], "body_before": _LEADING_ARTICLE.sub("", before), "relation": relation,
+                                 "body_after": after, "status": status, "evidence": own,
+                                 "start": clause.start, "end": clause.end})
+    return rows
+
+
+def lineage(documents: pd.DataFrame) -> pd.DataFrame:
+    """Body lineage for every document, with the council(s) and the evidence clause."""
+    cols = ["council", "doc_id", "body_before", "relation", "body_after", "status", "evidence", "start", "end"]
+    rows = []
+    for doc in documents[["doc_id", "council", "text"]].to_dict("records"):
+        councils = document_councils(doc)
+        rows += [{"council": "; ".join(councils), **r} for r in lineage_for_document(doc)]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.drop_duplicates(["doc_id", "body_before", "relation", "body_after"]).reset_index(drop=True)
+
+
+# ============================================================================ quality against gold
+
+GOLD_COLUMNS = ["file", "council", "action", "evidence_phrase", "bodies", "before", "after", "notes"]
+
+
+def read_gold(path: str | Path) -> pd.DataFrame:
+    """``actions_gold.csv``, checked: required columns, codebook action names."""
+    from .inputs import read_csv_input
+
+    return read_csv_input(path, required=["file", "action"], optional=[c for c in GOLD_COLUMNS if c not in ("file", "action")],
+                          labels={"action": codebook.ACTIONS}, nonempty=["file", "action"])
+
+
+def action_quality(actions: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 per action (document × action pairs), plus a micro-average row "all".
+
+    Only documents that appear in ``gold`` are scored. ``evidence_hit`` is the share of true
+    positives (with a gold phrase found in the text) whose evidence span contains the start of
+    the gold evidence phrase.
+    """
+    from .evaluate import locate
+
+    by_file = documents.set_index("file")[["doc_id", "text"]]
+    gold = gold[gold["file"].isin(by_file.index)]
+    scored_docs = set(by_file.loc[sorted(set(gold["file"])), "doc_id"]) if not gold.empty else set()
+    gold_pairs: dict[tuple[str, str], list[int]] = {}
+    for g in gold.to_dict("records"):
+        doc_id, text = by_file.loc[g["file"], ["doc_id", "text"]]
+        pos = locate(str(g.get("evidence_phrase") or ""), text)
+        gold_pairs.setdefault((doc_id, g["action"]), []).append(pos)
+    pred = actions[actions["doc_id"].isin(scored_docs)]
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for row in pred.itertuples():
+        spans.setdefault((row.doc_id, row.action), []).append((row.start, row.end))
+    rows = []
+    for action in [*codebook.ACTIONS, "all"]:
+        g = {k for k in gold_pairs if action in ("all", k[1])}
+        p = {k for k in spans if action in ("all", k[1])}
+        tp = g & p
+        located = [k for k in tp if any(pos >= 0 for pos in gold_pairs[k])]
+        hits = sum(any(s <= pos < e for s, e in spans[k] for pos in gold_pairs[k]) for k in located)
+        precision = len(tp) / len(p) if p else float("nan")
+        recall = len(tp) / len(g) if g else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if p and g and (precision + recall) else (0.0 if p or g else float("nan"))
+        rows.append({"action": action, "precision": precision, "recall": recall, "f1": f1, "support": len(g),
+                     "predicted": len(p), "tp": len(tp), "fp": len(p - g), "fn": len(g - p),
+                     "evidence_hit": hits / len(located) if located else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def gold_quality(paths, actions: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """:func:`action_quality` against ``<annotations>/actions_gold.csv``; an empty table if there is no gold."""
+    path = Path(paths.annotations) / "actions_gold.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["action", "precision", "recall", "f1", "support"])
+    return action_quality(actions, documents, read_gold(path))
+
+
+# ============================================================================ charts
 
 
 def plot_matrix(matrix: pd.DataFrame):
+    """Heatmap of councils × actions (a tick where the council's documents state the action)."""
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(9, 0.55 * max(3, len(matrix)) + 2))
@@ -234,14 +1088,62 @@ def plot_matrix(matrix: pd.DataFrame):
     return fig
 
 
-def run(paths) -> tuple[pd.DataFrame, pd.DataFrame]:
+def plot_dendrogram(matrix: pd.DataFrame, model: pd.Series, threshold: float = 0.5):
+    """Dendrogram of councils by Jaccard distance of their actions, leaves labelled with their model."""
+    import matplotlib.pyplot as plt
+    from scipy.cluster.hierarchy import dendrogram
+
+    active = matrix[matrix.sum(axis=1) > 0]
+    fig, ax = plt.subplots(figsize=(11, 0.5 * max(4, len(active)) + 1.5))
+    if len(active) < 2:
+        ax.text(0.5, 0.5, "Fewer than two councils with actions: nothing to group.", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    labels = [f"{c} — {model.get(c, NO_MODEL)}" for c in active.index]
+    dendrogram(linkage(active), labels=labels, orientation="right", color_threshold=threshold, ax=ax)
+    ax.axvline(threshold, color="grey", linestyle="--", linewidth=1)
+    ax.set_xlabel("Jaccard distance between the councils' sets of actions (average linkage)")
+    ax.set_title(f"Restructuring models: groups below the dashed line ({threshold}) share a model", loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_timeline(actions: pd.DataFrame):
+    """Actions by year (where known): one marker per council and action."""
+    import matplotlib.pyplot as plt
+
+    dated = timeline(actions)
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    if dated.empty:
+        ax.text(0.5, 0.5, "No document with a known year states an action.", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    order = list(codebook.ACTIONS)
+    for i, (council, rows) in enumerate(dated.groupby("council", sort=True)):
+        ax.scatter(rows["year"].astype(int) + (i - 0.5) * 0.08, rows["action"].map(order.index), label=council, s=60)
+    ax.set_yticks(range(len(order)), [a.replace("_", " ") for a in order])
+    years = sorted(dated["year"].astype(int).unique())
+    ax.set_xticks(years)
+    ax.set_xlim(years[0] - 1, years[-1] + 1)
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), frameon=False)
+    ax.set_title("Restructuring actions by year of the document", loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+# ============================================================================ stage
+
+
+def run(paths, threshold: float = 0.5) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Detect actions in every document; write the ``actions`` and ``councils`` tables."""
     from .tables import check_offsets, read_table, write_table
 
     documents = read_table("documents", paths.processed)
     actions = detect(documents)
     check_offsets(actions, documents, "actions", "evidence")
-    councils = councils_table(documents, actions)
+    councils = councils_table(documents, actions, threshold)
     write_table(actions, "actions", paths.processed)
     write_table(councils, "councils", paths.processed)
     return actions, councils

@@ -1,0 +1,386 @@
+"""Tests for helpers.compare: action detection (positive and near-miss fixtures per action),
+evidence offsets, before/after, council attribution and naming, models, views and quality."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import codebook, compare
+
+# --------------------------------------------------------------------------- fixtures per action
+# (sentence, should the action be detected?) — near misses mirror the positives' wording.
+CASES: dict[str, list[tuple[str, bool]]] = {
+    "merge": [
+        ("It was agreed that the Safer Newtown Partnership and the Drug and Alcohol Action Team would merge into a single board.", True),
+        ("The Cabinet approved the amalgamation of the Children's Trust Board and the Local Safeguarding Children Board.", True),
+        ("Recommendation 2: The three locality forums should be combined into one Neighbourhood Partnership.", True),
+        ("The board noted the merger of two primary schools in the north of the borough.", False),
+        ("The Cabinet agreed to support the merger of the two hospital trusts.", False),
+        ("Members decided against merging the CSP with the Youth Offending Team board.", False),
+        ("The CSP and the YOT would not be merged.", False),
+    ],
+    "dissolve": [
+        ("The Local Strategic Partnership will be dissolved with effect from 1 April 2011.", True),
+        ("It was resolved that the Economic Development Forum be disbanded.", True),
+        ("The Board agreed to stand down the Older People's Partnership.", True),
+        ("The Stronger Communities TP will cease and the Board will assume its role.", True),
+        ("It was confirmed that the Community Safety Partnership would remain.", False),
+        ("That the Board specifically ceases to:-\n\n- Ratify strategies and plans agreed by the Thematic Partnerships.", False),
+        ("The Neighbourhood Renewal Fund will cease in March, and the partnership will need to find other funding.", False),
+        ("Concern was expressed that the changes amounted to dismantling the partnership structure.", False),
+        ("The proposal to abolish the LSP was rejected by the Cabinet.", False),
+        ("The LSP will not be abolished.", False),
+    ],
+    "create": [
+        ("It was agreed to establish a new Health and Wellbeing Board in shadow form.", True),
+        ("A Children and Young People's Partnership has been set up to replace the Children's Trust.", True),
+        ("Recommendation 4: The Partnership should set up an officer steering group to oversee the programme.", True),
+        ("Officers will set up a 'data hub' to share information between partners.", False),
+        ("The Board agreed to establish a work programme for the coming year.", False),
+        ("The steering group will be merged with the delivery group to form a new programme board.", False),
+    ],
+    "regionalise": [
+        ("The five PSBs in Gwent will be merged into one regional PSB.", True),
+        ("It was agreed that a single Community Safety Partnership would be established across the three councils.", True),
+        ("The partnership will move to a county-wide footprint from 2024.", True),
+        ("Leaders have agreed to replace their five local Public Services Boards with a single Gwent PSB.", True),
+        ("Concern was expressed that discussions were taking place at a regional level about crime reduction partnerships.", False),
+        ("The Chair welcomed the Regional Director of the housing association to the meeting.", False),
+        ("It is proposed to develop shared services across the councils.", False),
+        ("The Hampshire Partnership is a county-wide partnership of public bodies.", False),
+        ("The Health and Wellbeing Board will become a joint committee with the Integrated Care Board.", False),
+    ],
+    "streamline": [
+        ("The number of thematic partnerships will be reduced from eight to four.", True),
+        ("Members agreed a simpler structure with fewer sub-groups.", True),
+        ("It was intended that streamlining the partnership body structure would reduce duplication.", True),
+        ("The Alliance should consider establishing sub-committees to simplify its agenda.", False),
+        ("The service redesign will reduce demand and dependency.", False),
+    ],
+    "task_and_finish": [
+        ("The Board agreed that time-limited task and finish groups would replace the standing sub-groups.", True),
+        ("The body would adopt a commissioning approach to pieces of work.", True),
+        ("The Board noted the report of the fly-tipping task and finish group.", False),
+        ("Partners will work towards more effective commissioning.", False),
+    ],
+    "meeting_frequency": [
+        ("The Board will meet quarterly instead of monthly.", True),
+        ("It was agreed to reduce the frequency of meetings from quarterly to twice a year.", True),
+        ("To move to quarterly meetings of the Board.", True),
+        ("At its quarterly meeting the Board noted the performance report.", False),
+        ("The Board met monthly throughout the year.", False),
+        ("Informal partnership working between meetings will be strengthened.", False),
+    ],
+    "membership": [
+        ("It was agreed that the Police and Crime Commissioner would join the Board as a full member.", True),
+        ("The Board will be chaired by the Leader of the Council.", True),
+        ("Each member of the Board should nominate a deputy.", True),
+        ("Safer Newtown is currently chaired by the Borough Commander and no change is proposed to this.", False),
+        ("Members of the Board welcomed the report.", False),
+        ("The Chair welcomed representatives from the police to the meeting.", False),
+    ],
+    "terms_of_reference": [
+        ("The terms of reference of the Board will be revised and brought back in March.", True),
+        ("A new partnership protocol will be agreed by all partners.", True),
+        ("The Board will be reconstituted, and its terms of reference will be updated to reflect the new Act.", True),
+        ("The overarching responsibilities of the Board would remain the same.", False),
+        ("The Board noted the terms of reference of the Safeguarding Board.", False),
+        ("The council's constitution was amended to reflect the new scheme of delegation.", False),
+    ],
+    "review": [
+        ("The Cabinet commissioned a review of the borough's partnership arrangements.", True),
+        ("All of the sub-groups of the Partnership were in the process of being reviewed.", True),
+        ("The scrutiny review of partnership working was postponed until next year.", True),
+        ("The Board reviewed the minutes of the previous meeting.", False),
+        ("A mid-term review and refresh of the Sustainable Community Strategy will take place in 2010.", False),
+        ("It is proposed that the place for the leader of the opposition be reviewed following the elections.", False),
+        ("The risk register was reviewed and two risks were escalated to the Board.", False),
+    ],
+    "pooled_resources": [
+        ("Partners agreed to pool budgets for substance misuse services through a section 75 agreement.", True),
+        ("A shared community safety team will be created for the two councils.", True),
+        ("The Board commended the H3 partnership, which shares senior management across three organisations.", False),
+        ("Partners agreed a shared vision for the borough.", False),
+        ("The importance of sharing information and resources was emphasised.", False),
+    ],
+    "statutory_alignment": [
+        ("The LSP will become the shadow Health and Wellbeing Board from April.", True),
+        ("The CSP should align its priorities with the Police and Crime Commissioner's plan.", True),
+        ("The Health and Wellbeing Board noted the annual report.", False),
+        ("A question was raised about data sharing with the integrated care board.", False),
+        ("The chair of the Health and Wellbeing Board will attend the next meeting.", False),
+    ],
+}
+
+
+def _detected(text: str) -> dict[str, compare.Detection]:
+    return {d.action: d for d in compare.detect_actions(text)}
+
+
+@pytest.mark.parametrize(
+    "action,text,expected",
+    [(action, text, expected) for action, cases in CASES.items() for text, expected in cases],
+    ids=[f"{action}-{'pos' if expected else 'neg'}{i}" for action, cases in CASES.items()
+         for i, (_, expected) in enumerate(cases)],
+)
+def test_action_fixture(action, text, expected):
+    assert (action in _detected(text)) is expected
+
+
+def test_every_codebook_action_has_positive_and_negative_fixtures():
+    assert set(CASES) == set(codebook.ACTIONS)
+    for cases in CASES.values():
+        assert {expected for _, expected in cases} == {True, False}
+
+
+# --------------------------------------------------------------------------- evidence and details
+
+
+def test_evidence_is_the_clause_at_its_offsets():
+    text = ("Minutes:\n\nThree key principles had been identified; that there should be a core group that meets every "
+            "six weeks and task and finish groups would be commissioned to undertake pieces of work. "
+            "It was confirmed that the CSP would remain.")
+    found = _detected(text)
+    assert set(found) >= {"meeting_frequency", "task_and_finish"}
+    for det in found.values():
+        assert text[det.start:det.end].startswith("that there should be")
+    assert "dissolve" not in found
+
+
+def test_hard_wrapped_lines_are_one_sentence():
+    text = "The Board agreed that the Economic Forum and the\nSkills Partnership would merge into a single board.\n"
+    det = _detected(text)["merge"]
+    assert text[det.start:det.end] == "The Board agreed that the Economic Forum and the\nSkills Partnership would merge into a single board."
+
+
+def test_bullets_inherit_the_lead_in_and_status_quo():
+    text = ("Proposal\n\nTo simplify the structure into the Board plus the following groups:-\n\n"
+            "- Safer Southwark (as is)\n"
+            "- An Adult Health group (covering the current remit of Healthy Southwark and Independence and Wellbeing)\n\n"
+            "Two TPs are already chaired by an Executive Member and no change is proposed to this:\n\n"
+            "- Young Southwark - Executive Member for Children\n")
+    found = _detected(text)
+    assert found["merge"].status == "proposed"
+    assert text[found["merge"].start:found["merge"].end].startswith("An Adult Health group")
+    assert "membership" not in found
+
+
+@pytest.mark.parametrize("text,action,status", [
+    ("It was agreed that the LSP would be dissolved.", "dissolve", "agreed"),
+    ("Recommendation 3: The Alliance should merge the two Thematic Partnerships.", "merge", "proposed"),
+    ("To defer the review of partnership arrangements until the LAA has been concluded.", "review", "deferred"),
+    ("My view is that it is not timely to undertake the review now.", "review", "deferred"),
+    ("A multi agency steering group has been created.", "create", "agreed"),
+])
+def test_status_of_the_action(text, action, status):
+    assert _detected(text)[action].status == status
+
+
+@pytest.mark.parametrize("text,action,before,after", [
+    ("The Board will move from quarterly meetings to once a year.", "meeting_frequency", "quarterly meetings", "once a year"),
+    ("The number of thematic partnerships will be reduced from eight to four.", "streamline",
+     "eight thematic partnerships", "four"),
+    ("The five PSBs in Gwent will be merged into one regional PSB.", "regionalise", "five PSBs", "one regional PSB"),
+    ("There should be a core partnership group that meets every six weeks.", "meeting_frequency", "", "every six weeks"),
+])
+def test_before_and_after(text, action, before, after):
+    det = _detected(text)[action]
+    assert (det.before, det.after) == (before, after)
+
+
+def test_bodies_are_codebook_abbreviations_or_own_names():
+    text = "It was agreed that the Community Safety Partnership and the Joint Leadership Group would merge into one board."
+    assert set(_detected(text)["merge"].bodies) >= {"CSP", "Joint Leadership Group"}
+    assert compare.bodies_in("Changes to the Board", default=["LSP"]) == ["LSP"]
+    assert compare.bodies_in("the Safer Southwark Partnership and the Health and Wellbeing Board") == ["CSP", "HWB"]
+
+
+# --------------------------------------------------------------------------- councils
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Southwark Council", "London Borough of Southwark"),
+    ("Kingston upon Thames Council", "Royal Borough of Kingston upon Thames"),
+    ("Southampton City Council", "Southampton City Council’s"),
+])
+def test_council_spellings_share_a_key(a, b):
+    assert compare.council_key(a) == compare.council_key(b)
+
+
+def test_councils_named_in_text():
+    text = ("Simon Eden, Chief Executive of Winchester City Council, and the Leader of Portsmouth City Council met "
+            "Blaenau Gwent County Borough Council and Brighton and Hove City Council; Community Councils were absent.")
+    assert compare.councils_named(text) == ["Winchester City Council", "Portsmouth City Council",
+                                            "Blaenau Gwent County Borough Council", "Brighton and Hove City Council"]
+    assert compare.councils_named("the community safety partnerships of Hart, Rushmoor and Surrey Heath councils") == [
+        "Hart Council", "Rushmoor Council", "Surrey Heath Council"]
+
+
+def _doc(doc_id, text, council=None, year=None, body=None, file=None):
+    return {"doc_id": doc_id, "file": file or f"{doc_id}.txt", "council": council, "body": body, "year": year, "text": text}
+
+
+def test_multi_council_document_gives_one_row_per_council():
+    text = ("Joint meeting of the three councils.\n\n"
+            "It was agreed that the community safety partnerships of Hart District Council, Rushmoor Borough Council "
+            "and Surrey Heath Borough Council would merge into a single North Hampshire CSP.\n\n"
+            "The terms of reference of the Board will be revised.")
+    rows = compare.actions_for_document(_doc("d1", text, council="Hart District Council"))
+    merge = {r["council"] for r in rows if r["action"] == "merge"}
+    assert merge == {"Hart District Council", "Rushmoor Borough Council", "Surrey Heath Borough Council"}
+    assert {r["council"] for r in rows if r["action"] == "regionalise"} == merge
+    assert {r["council"] for r in rows if r["action"] == "terms_of_reference"} == {"Hart District Council"}
+
+
+def test_collective_reference_and_spelling_normalised_across_documents():
+    docs = pd.DataFrame([
+        _doc("d1", "A survey of Leeds City Council, Bradford Council and Kirklees Council.\n\n"
+                   "All three councils have established a Health and Wellbeing Board.", council=None, year=2012),
+        _doc("d2", "It was agreed that the LSP would be dissolved.", council="London Borough of Southwark", year=2011),
+        _doc("d3", "The Board will meet quarterly.", council="Southwark Council", year=2013),
+    ])
+    actions = compare.detect(docs)
+    assert {c for c in actions.loc[actions["action"] == "create", "council"]} == {
+        "Leeds City Council", "Bradford Council", "Kirklees Council"}
+    southwark = actions[actions["doc_id"].isin(["d2", "d3"])]["council"].unique()
+    assert len(southwark) == 1
+    councils = compare.councils_table(docs, actions)
+    row = councils.set_index("council").loc[southwark[0]]
+    assert row["n_documents"] == 2 and row["years"] == "2011-2013"
+    assert row["actions"] == "dissolve;meeting_frequency"
+
+
+def test_news_item_naming_several_councils():
+    text = ("Gwent leaders agree single Public Services Board\n\n"
+            "Council leaders from Blaenau Gwent, Caerphilly, Monmouthshire, Newport and Torfaen have agreed to replace "
+            "their five local Public Services Boards with a single Gwent PSB from next year.\n")
+    rows = compare.actions_for_document(_doc("n1", text))
+    councils = {"Blaenau Gwent Council", "Caerphilly Council", "Monmouthshire Council", "Newport Council", "Torfaen Council"}
+    assert {r["council"] for r in rows if r["action"] == "merge"} == councils
+    assert {r["council"] for r in rows if r["action"] == "regionalise"} == councils
+    assert "Public Services Board Council" not in compare.councils_named(text)
+
+
+def test_council_detection_is_linear_on_long_capitalised_runs():
+    import time
+
+    start = time.perf_counter()
+    compare.councils_named("Alpha and Beta " * 3000 + "Council")
+    compare.councils_named("Aaaa-Bbbb Cccc " * 3000 + "x")
+    assert time.perf_counter() - start < 10
+
+
+def test_unknown_council_when_none_named():
+    rows = compare.actions_for_document(_doc("d1", "It was agreed that the LSP would be dissolved."))
+    assert [r["council"] for r in rows] == [compare.UNKNOWN_COUNCIL]
+
+
+# --------------------------------------------------------------------------- models
+
+
+def _actions(spec: dict[str, list[tuple[str, str]]]) -> pd.DataFrame:
+    rows = [{"doc_id": c, "council": c, "action": a, "bodies": b, "evidence": "x", "start": 0, "end": 1,
+             "confidence": 0.9, "status": "agreed", "before": "", "after": "", "year": pd.NA}
+            for c, acts in spec.items() for a, b in acts]
+    return pd.DataFrame(rows)
+
+
+def test_models_group_similar_councils_and_name_them():
+    actions = _actions({
+        "A": [("merge", "TP"), ("streamline", "TP"), ("task_and_finish", "")],
+        "B": [("merge", "TP"), ("streamline", "TP"), ("task_and_finish", ""), ("membership", "")],
+        "C": [("regionalise", "PSB"), ("merge", "PSB")],
+        "D": [("dissolve", "LSP")],
+        "E": [("statutory_alignment", "HWB"), ("pooled_resources", "HWB")],
+    })
+    matrix = compare.council_matrix(actions)
+    model = compare.models(matrix, threshold=0.5, actions=actions)
+    assert model["A"] == model["B"]
+    assert model["A"].startswith("consolidate and commission")
+    assert model["C"].startswith("regionalise")
+    assert model["D"] == "dissolve the LSP"
+    assert model["E"].startswith("integrate with health")
+    assert len({model["A"], model["C"], model["D"], model["E"]}) == 4
+
+
+def test_model_of_council_without_actions_and_name_rules():
+    matrix = pd.DataFrame([[0] * 12, [1] + [0] * 11], index=["X", "Y"], columns=list(codebook.ACTIONS))
+    assert compare.models(matrix)["X"] == compare.NO_MODEL
+    assert compare.name_model(set()) == compare.NO_MODEL
+    assert compare.name_model({"review"}) == "review only"
+
+
+# --------------------------------------------------------------------------- views and quality
+
+
+def test_side_by_side_and_cell_evidence():
+    actions = _actions({"A": [("merge", "TP")], "B": [("review", "")]})
+    table = compare.side_by_side(actions, ["A", "B"])
+    assert list(table.columns) == ["A", "B"] and table.loc["merge", "A"].startswith("agreed: “x")
+    assert table.loc["merge", "B"] == ""
+    assert list(compare.side_by_side(actions).columns) == ["A", "B"]
+    with pytest.raises(Exception, match="choose among"):
+        compare.side_by_side(actions, ["Nowhere Council"])
+    assert len(compare.cell_evidence(actions)) == 2
+
+
+def test_lineage_merged_and_dissolved():
+    text = ("Proposal\n\nTo simplify the structure into:-\n\n"
+            "- An Adult Health and Well-Being group (covering the current remit of Healthy Southwark and "
+            "Independence and Wellbeing)\n\n"
+            "Implications\n\nThe Stronger Communities TP will cease and the Board will assume its role.\n")
+    lin = compare.lineage(pd.DataFrame([_doc("d1", text, council="Southwark Council")]))
+    merged = lin[lin["relation"] == "merged into"]
+    assert set(merged["body_before"]) == {"Healthy Southwark", "Independence and Wellbeing"}
+    assert set(merged["body_after"]) == {"Adult Health and Well-Being group"}
+    dissolved = lin[lin["relation"] == "dissolved"].iloc[0]
+    assert dissolved["body_before"] == "Stronger Communities TP" and dissolved["body_after"] == "Board"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Children's Trust will be replaced by a Children and Young People's Partnership.",
+     [("Children's Trust", "replaced by", "Children and Young People's Partnership")]),
+    ("It was agreed that the Safer Newtown Partnership and the Drug Action Team would merge into a single board.",
+     [("Safer Newtown Partnership", "merged into", "single board"), ("Drug Action Team", "merged into", "single board")]),
+    ("It was resolved that the Economic Development Forum be disbanded.",
+     [("Economic Development Forum", "dissolved", "(role not reassigned)")]),
+    ("It was confirmed that the Community Safety Partnership would remain.", []),
+    ("The proposal to merge the Economic Forum with the Skills Board was rejected.", []),
+])
+def test_lineage_relations(text, expected):
+    rows = compare.lineage_for_document({"doc_id": "x", "text": text})
+    assert [(r["body_before"], r["relation"], r["body_after"]) for r in rows] == expected
+
+
+def test_action_quality_counts_per_action_and_micro_average():
+    text = "It was agreed that the LSP would be dissolved. The terms of reference of the Board will be revised."
+    docs = pd.DataFrame([_doc("d1", text, file="a.txt"), _doc("d2", "Nothing here.", file="b.txt")])
+    actions = compare.detect(docs)
+    gold = pd.DataFrame({"file": ["a.txt", "a.txt"], "action": ["dissolve", "merge"],
+                         "evidence_phrase": ["the LSP would be dissolved", "x"]})
+    q = compare.action_quality(actions, docs, gold).set_index("action")
+    assert q.loc["dissolve", ["precision", "recall", "f1", "support", "evidence_hit"]].tolist() == [1, 1, 1, 1, 1]
+    assert q.loc["merge", "recall"] == 0 and q.loc["terms_of_reference", "precision"] == 0
+    assert q.loc["all", "tp"] == 1 and q.loc["all", "fp"] == 1 and q.loc["all", "fn"] == 1
+    assert q.loc["all", "f1"] == pytest.approx(0.5)
+
+
+def test_read_gold_rejects_unknown_action(tmp_path):
+    path = tmp_path / "gold.csv"
+    path.write_text("file,action,evidence_phrase\na.txt,merger,x\n", encoding="utf-8")
+    with pytest.raises(Exception, match="merger"):
+        compare.read_gold(path)
+
+
+def test_shipped_gold_is_matched(tmp_path):
+    """The five shipped documents against the hand-coded gold (ingest only; no notebooks)."""
+    from helpers import ingest, tables
+    from helpers.config import PROJ_ROOT
+
+    documents, _ = ingest.ingest(PROJ_ROOT / "data" / "raw")
+    actions = compare.detect(documents)
+    gold = compare.read_gold(PROJ_ROOT / "data" / "annotations" / "actions_gold.csv")
+    q = compare.action_quality(actions, documents, gold).set_index("action")
+    assert q.loc["all", "f1"] >= 0.9
+    tables.check_offsets(actions, documents, "actions", "evidence")
