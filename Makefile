@@ -43,6 +43,7 @@ test: setup-dev $(NPM_DIR)/node_modules/axe-core/axe.min.js ## install the test 
 
 benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
 	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)
+	$(BIN)/python benchmarks/bench_cluster.py
 
 lab: setup ## open JupyterLab on the notebooks with the workbook's kernel
 	$(BIN)/pip install --quiet -c $(LOCK) -e ".[lab]"

@@ -90,3 +90,12 @@ def test_read_gold_of_the_shipped_corpus_uses_codebook_labels():
 
     gold = evaluate.read_gold(PROJ_ROOT / "data" / "annotations")
     assert len(gold) > 100 and {"file", "key_phrase", "kind", "status", "theme"} <= set(gold.columns)
+
+
+def test_gold_for_other_corpora_is_ignored_and_no_gold_gives_no_figures():
+    items = _items([("b", 0, 45)], kind="action", status="agreed", theme="engagement")
+    elsewhere = _gold([("other.txt", "a phrase from another corpus", "action", "agreed", "engagement")])
+    quality = dict(zip(*evaluate.item_quality(items, DOCS, elsewhere, lodo=False).T.values))
+    assert quality["gold items"] == 0 and pd.isna(quality["item recall"])
+    empty = evaluate.item_quality(items, DOCS, _gold([]), lodo=False)
+    assert empty.loc[empty["metric"] == "kind accuracy", "value"].isna().all()

@@ -143,7 +143,10 @@ def code_leave_one_document_out(items: pd.DataFrame, documents: pd.DataFrame, go
 
 
 def _scored(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Gold rows matched to (re-coded) items, and the items of the gold documents."""
+    """Gold rows matched to (re-coded) items, and the items of the gold documents.
+
+    Gold rows for files that are not in this corpus are left out."""
+    gold = gold[gold["file"].isin(set(documents["file"]))]
     gold_docs = documents[documents["file"].isin(set(gold["file"]))]
     scope = items[items["doc_id"].isin(set(gold_docs["doc_id"]))]
     if lodo and len(scope):
@@ -164,7 +167,7 @@ def item_quality(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFram
     from sklearn.metrics import accuracy_score, cohen_kappa_score
 
     matched, scope = _scored(items, documents, gold, lodo)
-    hits = matched[matched["item_id"].map(lambda i: isinstance(i, str))]
+    hits = matched[matched["item_id"].map(lambda i: isinstance(i, str)).astype(bool)]
     rows = [
         ("gold items", float(len(matched))),
         ("extracted items", float(len(scope))),
