@@ -22,7 +22,7 @@ $(VENV)/.core: $(BIN)/python pyproject.toml $(LOCK)
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.core
-	$(BIN)/pip install --quiet -c $(LOCK) -e ".[dev]"
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[dev,scale]"
 	@touch $@
 
 setup: $(VENV)/.core ## create .venv and install the locked dependencies and the package
