@@ -184,38 +184,56 @@ class ThemeModel:
 
     def predict(self, texts: list[str]) -> list[tuple[str, float, str]]:
         """(theme, probability, why) for each text."""
-        if not texts:
-            return []
-        matrix = self.vectorizer.transform(texts)
-        proba = self.classifier.predict_proba(matrix)
-        classes = list(self.classifier.classes_)
-        vocabulary = np.asarray(self.vectorizer.get_feature_names_out())
-        out = []
-        for i in range(len(texts)):
-            best = int(np.argmax(proba[i]))
-            theme = classes[best]
-            row = matrix[i].toarray().ravel()
-            weight = row * self.classifier.coef_[best] if len(classes) > 2 else row
-            words = [vocabulary[j] for j in np.argsort(-weight)[:3] if weight[j] > 0]
-            why = f"model {proba[i][best]:.2f}" + (f", words {', '.join(map(repr, words))}" if words else ", no known words")
-            why += self._nearest(matrix[i])
-            out.append((theme, float(proba[i][best]), why))
-        return out
+        return self._predict(*self._score(texts)) if texts else []
 
     def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
         """Each text's probability for every theme the model knows."""
-        proba = self.classifier.predict_proba(self.vectorizer.transform(texts)) if texts else []
+        return self._probabilities(self._score(texts)[1]) if texts else []
+
+    def _score(self, texts: list[str]):
+        """The texts' TF-IDF matrix and class probabilities (one transform for both)."""
+        matrix = self.vectorizer.transform(texts)
+        return matrix, self.classifier.predict_proba(matrix)
+
+    def _probabilities(self, proba) -> list[dict[str, float]]:
         return [dict(zip(self.classifier.classes_, map(float, row))) for row in proba]
 
-    def _nearest(self, vector) -> str:
-        if self.example_matrix.shape[0] == 0:
-            return ""
-        similarity = (self.example_matrix @ vector.T).toarray().ravel()
+    def _predict(self, matrix, proba) -> list[tuple[str, float, str]]:
+        if matrix.shape[0] == 0:
+            return []
+        classes = list(self.classifier.classes_)
+        vocabulary = np.asarray(self.vectorizer.get_feature_names_out())
+        # Similarity of every text to every labelled example, in one product (column i: text i).
+        similarity = (self.example_matrix @ matrix.T).tocsc() if self.example_matrix.shape[0] else None
+        row = np.zeros(matrix.shape[1])
+        out = []
+        for i in range(matrix.shape[0]):
+            best = int(np.argmax(proba[i]))
+            theme = classes[best]
+            _dense(matrix, i, row)
+            weight = row * self.classifier.coef_[best] if len(classes) > 2 else row
+            words = [vocabulary[j] for j in np.argsort(-weight)[:3] if weight[j] > 0]
+            why = f"model {proba[i][best]:.2f}" + (f", words {', '.join(map(repr, words))}" if words else ", no known words")
+            why += self._nearest(_dense(similarity, i, np.zeros(similarity.shape[0]))) if similarity is not None else ""
+            out.append((theme, float(proba[i][best]), why))
+        return out
+
+    def _nearest(self, similarity: np.ndarray) -> str:
+        """The labelled example most similar to a text, given its similarity to every example."""
         j = int(np.argmax(similarity))
         if similarity[j] <= 0:
             return ""
         ex = self.examples.iloc[j]
         return f"; nearest example ({ex['theme']}, {similarity[j]:.2f}): {_short(ex['text'])!r}"
+
+
+def _dense(compressed, i: int, out: np.ndarray) -> np.ndarray:
+    """Row ``i`` of a CSR matrix (column ``i`` of a CSC one) written densely into ``out``, without
+    scipy's per-row slicing."""
+    lo, hi = compressed.indptr[i], compressed.indptr[i + 1]
+    out[:] = 0.0
+    out[compressed.indices[lo:hi]] = compressed.data[lo:hi]
+    return out
 
 
 def theme_terms(text: str) -> dict[str, list[str]]:
@@ -228,7 +246,9 @@ def code_themes(texts: list[str], model: ThemeModel) -> list[tuple[str, float, s
     """(theme, confidence, why) for each text: the term lexicon where one theme clearly
     leads, otherwise the model's probabilities plus the lexicon's shares."""
     out = []
-    for text, (m_theme, m_proba, m_why), proba in zip(texts, model.predict(texts), model.probabilities(texts)):
+    matrix, scores = model._score(texts) if texts else (None, [])
+    predicted = model._predict(matrix, scores) if texts else []
+    for text, (m_theme, m_proba, m_why), proba in zip(texts, predicted, model._probabilities(scores)):
         found = theme_terms(text)
         counts = {t: sum(text.lower().count(term) for term in terms) for t, terms in found.items()}
         total = sum(counts.values())

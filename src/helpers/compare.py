@@ -26,9 +26,12 @@ of Southwark" and "Southwark Council" are one council.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from re import _constants as _sre, _parser as _sre_parser
 from pathlib import Path
 
 import numpy as np
@@ -537,6 +540,99 @@ def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
     return target[1] < reject[1]
 
 
+# ---------------------------------------------------------------------------- trigger prefilter
+#
+# Most rules cannot fire in most clauses. Every match of a trigger contains one of a few literal
+# strings (read off the parsed pattern: "merg", "amalgamat", "combin", …), so a search of the
+# document for those strings tells which clauses a rule needs to be tried on. The prefilter only
+# skips clauses where the trigger cannot match: results are exactly those of trying every rule on
+# every clause. Case-insensitive words are found with ``str.find`` in the lower-cased text, which
+# agrees with ``re.IGNORECASE`` for ASCII words unless the text has one of the characters ``re``
+# also folds onto ASCII letters (dotted/dotless i, long s); such texts are searched with ``re``.
+
+
+def _required(items) -> set[str] | None:
+    """Strings of which every match of the parsed pattern ``items`` contains one (None: none known)."""
+    best: set[str] | None = None
+    run = ""
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        consider({run} if run else None)
+        run = ""
+        if op is _sre.BRANCH:
+            options = [_required(branch) for branch in av[1]]
+            consider(set().union(*options) if all(options) else None)
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            consider(_required(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider({run} if run else None)
+    return best
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    words: tuple[str, ...]        # lower-cased when ``folded``
+    folded: bool                  # the trigger ignores case: search the lower-cased text
+    pattern: re.Pattern           # the words as one pattern with the trigger's flags (fallback)
+
+
+@lru_cache(maxsize=None)
+def _prefilter(trigger: re.Pattern) -> _Prefilter | None:
+    """The literal words one of which every match of ``trigger`` contains (None: none known)."""
+    words = _required(_sre_parser.parse(trigger.pattern, trigger.flags))
+    if not words:
+        return None
+    folded = bool(trigger.flags & re.IGNORECASE)
+    ordered = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(w) for w in ordered), trigger.flags)
+    return _Prefilter(tuple(w.lower() if folded else w for w in ordered), folded, pattern)
+
+
+_RULE_LIST: list[tuple[str, Rule]] = [(action, rule) for action, rules in RULES.items() for rule in rules]
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f")     # İ ı ſ: re.IGNORECASE folds them onto i / s, str.lower does not
+
+
+def _flag(find, units: Sequence[Clause], starts: list[int], index: int, out: list[set[int]]) -> None:
+    """Add ``index`` to the clauses in which ``find(pos)`` (next hit at or after pos, or -1) has a hit."""
+    pos = find(0)
+    while pos >= 0:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < units[i].end:
+            out[i].add(index)
+        if i + 1 >= len(units):
+            return
+        pos = find(units[i + 1].start)
+
+
+def _candidate_rules(text: str, units: Sequence[Clause]) -> list[set[int]]:
+    """For each clause (in text order, not overlapping), the indices in ``_RULE_LIST`` of the
+    rules whose trigger could match in it."""
+    starts = [c.start for c in units]
+    out: list[set[int]] = [set() for _ in units]
+    lower = None if any(c in text for c in _FOLD_TRAPS) else text.lower()
+    for index, (_, rule) in enumerate(_RULE_LIST):
+        pre = _prefilter(rule.trigger)
+        if pre is None:
+            for rules in out:
+                rules.add(index)
+        elif pre.folded and (lower is None or not all(w.isascii() for w in pre.words)):
+            _flag(lambda pos, rx=pre.pattern: m.start() if (m := rx.search(text, pos)) else -1, units, starts, index, out)
+        else:
+            haystack = lower if pre.folded else text
+            for word in pre.words:
+                _flag(lambda pos, w=word: haystack.find(w, pos), units, starts, index, out)
+    return out
+
+
 def _match(rule: Rule, clause_text: str) -> re.Match | None:
     for m in rule.trigger.finditer(clause_text):
         if not _negated(clause_text, m.start()) and _about_partnership(rule, clause_text, m):
@@ -552,22 +648,30 @@ def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detect
     body) stands for a bare "the Board".
     """
     found: dict[str, Detection] = {}
-    for clause in clauses(text):
+    units = clauses(text)
+    for clause, candidates in zip(units, _candidate_rules(text, units)):
+        if not candidates:
+            continue
         own = text[clause.start:clause.end]
-        status, source = _grounding(text, clause)
-        quo = _status_quo(text, clause)
-        for action, rules in RULES.items():
-            for rule in rules:
-                m = _match(rule, own)
-                if not m:
-                    continue
-                cue = rule.cues.search(text[clause.sentence[0]:clause.end]) if rule.cues else None
-                s, src = (status, source) if status not in (None, "noted", "concern") or not cue else ("agreed", "clause")
-                if s in (None, "noted", "concern", "rejected") or (quo and action != "review"):
-                    continue
-                det = _detection(text, clause, action, s, src, rule.weight, default_bodies)
-                _keep(found, det)
-                break
+        grounding: tuple[str | None, str, bool] | None = None    # (status, source, status quo), when first needed
+        done: set[str] = set()                                   # actions already detected in this clause
+        for index in sorted(candidates):
+            action, rule = _RULE_LIST[index]
+            if action in done:
+                continue
+            m = _match(rule, own)
+            if not m:
+                continue
+            if grounding is None:
+                grounding = (*_grounding(text, clause), _status_quo(text, clause))
+            status, source, quo = grounding
+            cue = rule.cues.search(text[clause.sentence[0]:clause.end]) if rule.cues else None
+            s, src = (status, source) if status not in (None, "noted", "concern") or not cue else ("agreed", "clause")
+            if s in (None, "noted", "concern", "rejected") or (quo and action != "review"):
+                continue
+            det = _detection(text, clause, action, s, src, rule.weight, default_bodies)
+            _keep(found, det)
+            done.add(action)
     return [found[a] for a in codebook.ACTIONS if a in found]
 
 

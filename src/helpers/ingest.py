@@ -346,13 +346,18 @@ _QUOTES = str.maketrans(
 )
 _SPACES = re.compile(r"[ \t\f\v]+")
 _BLANKS = re.compile(r"\n{3,}")
+#: Text ftfy leaves as it is: printable ASCII without "&" (no HTML entity, control character,
+#: terminal escape, "\r" or mojibake), with tabs and newlines. Most documents are; ftfy is
+#: most of the cost of ingesting them.
+_FTFY_NOOP = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
 
 
 def normalise_text(text: str) -> str:
     """Repair mojibake, NFKC, unify quotes/dashes/bullets, collapse spaces and blank lines."""
     import ftfy
 
-    text = ftfy.fix_text(text, normalization="NFKC")
+    if not _FTFY_NOOP.fullmatch(text):
+        text = ftfy.fix_text(text, normalization="NFKC")
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
