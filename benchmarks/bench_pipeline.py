@@ -224,6 +224,7 @@ def render(results: dict) -> str:
         lines += ["", "Writing the synthetic corpus (`helpers.synth`): " + ", ".join(written) + "."]
     lines += ["", "Briefing size: " + ", ".join(f"{r['docs']:,} documents → {r['briefing_bytes'] / 1024:,.0f} KB" for r in runs)]
     lines += ["", "## Targets (2 cores)", "", "| target | measured | met |", "|---|---|---|", *targets(runs), ""]
+    lines += ["Where the time goes, and what was changed to speed it up: `benchmarks/README.md`.", ""]
     return "\n".join(lines)
 
 
