@@ -76,3 +76,18 @@ def test_theme_model_learns_from_examples_and_names_the_nearest_one():
 def test_theme_model_is_deterministic():
     texts = [{"text": "The LSP will pool its budgets with the CCG."}, {"text": "Ward panels will be refreshed."}]
     assert _code(texts).equals(_code(texts))
+
+
+def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
+    rows = [{"text": t, "section": s} for t, s in [
+        ("That the Board meets quarterly.", "resolved"),
+        ("The Alliance should pool its budgets for joint commissioning.", "recommendation"),
+        ("It was requested that the voluntary sector be consulted.", "prose"),
+        ("To defer the review of the terms of reference until next year.", "proposal"),
+        ("A data hub will draw together information from partners.", "prose"),
+    ] * 6]
+    whole = _code(rows)
+    monkeypatch.setattr(coding, "CHUNK", 4)
+    monkeypatch.setenv("WORKBOOK_JOBS", "2")
+    chunked = _code(rows)
+    pd.testing.assert_frame_equal(chunked.reset_index(drop=True), whole.reset_index(drop=True))

@@ -276,14 +276,30 @@ def _short(text: str, words: int = 10) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+#: Items per task when coding runs across cores (large corpora only).
+CHUNK = 5000
+
+
 def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None) -> pd.DataFrame:
     """Add kind, status, theme, confidence and why to extracted items.
 
     ``examples`` (columns text, theme) are labelled items the theme model learns from,
-    on top of the codebook's own definitions and terms.
+    on top of the codebook's own definitions and terms. The model is fitted once; above
+    :data:`CHUNK` items the coding runs in chunks across cores, with the same result.
     """
-    out = items.copy()
+    from functools import partial
+
+    from .parallel import map_ordered
+
     model = ThemeModel.fit(examples)
+    if len(items) <= CHUNK:
+        return _code_chunk(items, model)
+    chunks = [items.iloc[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    return pd.concat(map_ordered(partial(_code_chunk, model=model), chunks, min_tasks=2))
+
+
+def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
+    out = items.copy()
     contexts = out["context"].fillna("") if "context" in out else pd.Series("", index=out.index)
     sections = out["section"].fillna("") if "section" in out else pd.Series("", index=out.index)
     # A short list part with no theme term of its own ("Safer Southwark (as is)") is read with its lead-in.
