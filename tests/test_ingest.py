@@ -453,3 +453,27 @@ def test_large_folders_show_a_progress_bar(raw, capsys):
     docs, _ = run(raw)
     assert len(docs) == ingest.PROGRESS_MIN_FILES
     assert "ingest" in capsys.readouterr().err
+
+
+def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tmp_path, monkeypatch):
+    from helpers.config import Paths
+
+    write(raw / "a.txt", GOOD_TEXT)
+    write(raw / "b.txt", GOOD_TEXT.replace("Southwark", "Haringey"))
+    paths = Paths(raw=raw, processed=tmp_path / "p", reports=tmp_path / "r", annotations=tmp_path / "ann")
+    first_docs, first_report = ingest.run(paths)
+
+    def boom(*args, **kwargs):
+        raise AssertionError("ingest ran over an unchanged folder")
+
+    with monkeypatch.context() as m:
+        m.setattr(ingest, "ingest", boom)
+        docs, report = ingest.run(paths)
+    pd.testing.assert_frame_equal(docs, first_docs)
+    pd.testing.assert_frame_equal(report, first_report)
+
+    write(raw / "b.txt", GOOD_TEXT.replace("Southwark", "Renfrewshire"))
+    os.utime(raw / "b.txt", ns=(time.time_ns(), time.time_ns() + 10_000_000))
+    changed, _ = ingest.run(paths)
+    assert changed["text"].str.contains("Renfrewshire").any()
+    assert not changed["text"].str.contains("Haringey").any()
