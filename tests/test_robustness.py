@@ -85,7 +85,9 @@ def test_runs_killed_at_several_points_leave_whole_outputs(shipped_run, tmp_path
     assert_outputs_whole(paths)
     p, r = paths.processed, paths.reports
 
-    # 1. while the ingest notebook writes its tables (a temporary file exists, or documents just landed)
+    # 1. while the ingest notebook writes its tables (a temporary file exists, or documents just landed);
+    #    the folder fingerprint is removed so that ingest rebuilds its tables rather than reading them back
+    (p / ".cache" / "ingest-folder.sha256").unlink(missing_ok=True)
     before = mtime(p / "documents.parquet")
     kill_when(paths, "01_ingest_documents",
               lambda: any(p.glob(".*.tmp")) or mtime(p / "documents.parquet") != before)
