@@ -54,10 +54,67 @@ def test_labels_are_codebook_names_and_confidence_is_a_probability():
     assert coded["confidence"].between(0, 1).all()
 
 
-def test_theme_terms_decide_when_clear_and_why_names_them():
+def test_theme_cues_decide_when_clear_and_why_names_them():
     coded = _code([{"text": "The chair and deputy chair will be nominated by the members."}]).iloc[0]
     assert coded["theme"] == "membership"
-    assert "terms of membership" in coded["why"] and "'chair'" in coded["why"]
+    assert "cues of membership" in coded["why"] and "'chair'" in coded["why"]
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("The two Community Safety Partnerships will merge into a single county-wide partnership.", "structure"),
+    ("The Partnership Board will be stood down and its sub-groups disbanded.", "structure"),
+    ("That a task and finish group be set up to look at domestic abuse.", "structure"),
+    ("The revised terms of reference and constitution were approved.", "governance"),
+    ("The Board will report to Cabinet and be accountable for the strategy.", "governance"),
+    ("A representative of the third sector will be co-opted and a vice-chair appointed.", "membership"),
+    ("The Board will in future meet quarterly rather than monthly.", "meetings"),
+    ("Partners agreed to pool their budgets, with £250,000 of funding from the council.", "resources"),
+    ("Residents and the voluntary sector will be consulted through a co-produced engagement plan.", "engagement"),
+    ("A performance framework with a risk register and quarterly dashboards will track delivery.", "programme_management"),
+    ("The partnership will focus on three priority outcomes: housing, health inequalities and jobs.", "priorities"),
+    ("An information sharing agreement will let partners pool data through a digital hub.", "data"),
+    ("Consideration of the review was deferred until the next municipal year.", "timing"),
+])
+def test_theme_cues_follow_the_codebook_definitions(text, theme):
+    coded = _code([{"text": text}]).iloc[0]
+    assert coded["theme"] == theme, coded["why"]
+
+
+def test_a_body_name_does_not_decide_the_theme():
+    assert coding.neutral_names("At the Governance Committee, the Resources Panel said") == "At the committee, the panel said"
+    coded = _code([{"text": "The Finance and Resources Committee agreed to meet every six weeks."}]).iloc[0]
+    assert coded["theme"] == "meetings", coded["why"]
+
+
+def test_a_list_part_takes_its_theme_from_the_lead_in_but_not_its_deferral():
+    part = {"text": "- Local businesses", "section": "proposal",
+            "context": "The proposed membership of the Board is based on the following principles:"}
+    assert _code([part]).iloc[0]["theme"] == "membership"
+    deferred = {"text": "- Open and inclusive communication with residents", "section": "proposal",
+                "context": "To defer consideration until next year, but to note the following principles:"}
+    assert _code([deferred]).iloc[0]["theme"] == "engagement"
+
+
+def test_an_item_without_cues_takes_its_documents_main_theme():
+    rows = [{"doc_id": "d1", "text": t, "section": "resolved"} for t in [
+        "That the Community Safety Partnership and the Youth Offending board be merged.",
+        "That the Safer Streets group be disbanded.",
+        "That the report be noted.",
+    ]] + [{"doc_id": "d2", "text": t, "section": "resolved"} for t in [
+        "That the pooled budget of £1.2m be approved.",
+        "That the report be noted.",
+    ]]
+    coded = _code(rows)
+    assert list(coded["theme"]) == ["structure", "structure", "structure", "resources", "resources"]
+    assert "the document's cues lean to structure" in coded.iloc[2]["why"]
+
+
+def test_chunks_never_split_a_document(monkeypatch):
+    monkeypatch.setattr(coding, "CHUNK", 3)
+    items = pd.DataFrame({"doc_id": ["a"] * 4 + ["b"] * 2 + ["c"] * 5 + ["d"]})
+    bounds = coding._chunk_bounds(items)
+    assert bounds == [(0, 4), (4, 11), (11, 12)]
+    assert all(items["doc_id"].iloc[a - 1] != items["doc_id"].iloc[a] for a, _ in bounds[1:])
 
 
 def test_theme_model_learns_from_examples_and_names_the_nearest_one():

@@ -99,3 +99,56 @@ def test_gold_for_other_corpora_is_ignored_and_no_gold_gives_no_figures():
     assert quality["gold items"] == 0 and pd.isna(quality["item recall"])
     empty = evaluate.item_quality(items, DOCS, _gold([]), lodo=False)
     assert empty.loc[empty["metric"] == "kind accuracy", "value"].isna().all()
+
+
+def _labelled_folder(root):
+    """A folder coded by 'someone else': one set of minutes, its item and action gold."""
+    raw = root / "raw"
+    raw.mkdir(parents=True)
+    (raw / "minutes.txt").write_text(
+        "Minutes of the Safer Borough Partnership\n\n"
+        "1. Partnership review\n\n"
+        "Members discussed the review of the partnership.\n\n"
+        "RESOLVED – That:\n"
+        "(1) the Partnership merges with the Youth Justice Board to form a single board;\n"
+        "(2) the merged board meets quarterly;\n"
+        "(3) the report be noted.\n",
+        encoding="utf-8",
+    )
+    (root / "items_gold.csv").write_text(
+        "file,label,key_phrase,kind,status,theme,notes\n"
+        "minutes.txt,(1),the Partnership merges with the Youth Justice Board,resolution,agreed,structure,\n"
+        "minutes.txt,(2),the merged board meets quarterly,resolution,agreed,meetings,\n"
+        "minutes.txt,(3),the report be noted,resolution,noted,structure,\n",
+        encoding="utf-8",
+    )
+    (root / "actions_gold.csv").write_text(
+        "file,council,action,evidence_phrase,bodies,before,after,notes\n"
+        "minutes.txt,,merge,the Partnership merges with the Youth Justice Board,CSP,,,\n"
+        "minutes.txt,,meeting_frequency,the merged board meets quarterly,CSP,,quarterly,\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_folder_coded_elsewhere_is_scored_without_learning_from_its_gold(tmp_path):
+    results = evaluate.evaluate_folder(_labelled_folder(tmp_path / "set"), tmp_path / "work")
+    q = dict(zip(results["quality"]["metric"], results["quality"]["value"]))
+    assert q["gold items"] == 3 and q["item recall"] == 1.0
+    assert q["status accuracy"] == 1.0 and q["kind accuracy"] == 1.0
+    assert list(results["by_document"].index) == ["minutes.txt"]
+    merge = results["actions"].set_index("action").loc["merge"]
+    assert merge["tp"] == 1
+    # the folder's gold was not a training example: nothing of it reached the coder's reasons
+    items = pd.read_parquet(tmp_path / "work" / "processed" / "items.parquet")
+    assert not items["why"].str.contains("nearest example").any()
+    report = evaluate.folder_report(results, "set")
+    assert "| item recall | 1.00 |" in report and "Restructuring actions" in report
+
+
+def test_evaluate_command_writes_markdown(tmp_path):
+    from helpers.cli import main
+
+    out = tmp_path / "heldout.md"
+    assert main(["evaluate", str(_labelled_folder(tmp_path / "set")), "--work", str(tmp_path / "w"), "--out", str(out)]) == 0
+    assert "## " in out.read_text() and "theme accuracy" in out.read_text()

@@ -5,6 +5,7 @@
     python -m helpers brief --council "Southwark Council"
     python -m helpers export [--processed DIR] [--reports DIR]
     python -m helpers import-qdpx edited.qdpx [--annotations DIR]
+    python -m helpers evaluate FOLDER [FOLDER ...] [--work DIR] [--out FILE.md]
 """
 
 from __future__ import annotations
@@ -56,7 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
     qdpx = sub.add_parser("import-qdpx", help="add the codes changed in an edited .qdpx to data/annotations/overrides.csv")
     _add_paths(qdpx)
     qdpx.add_argument("file", help="the .qdpx project exported by NVivo, ATLAS.ti, MAXQDA or QualCoder")
+
+    ev = sub.add_parser("evaluate", help="measure extraction and coding on folders of documents coded by someone else")
+    ev.add_argument("folders", nargs="+", metavar="FOLDER",
+                    help="a folder with raw/ (documents), items_gold.csv and optionally actions_gold.csv, manifest.csv")
+    ev.add_argument("--work", default=None, help="where to write the tables (default: a temporary folder)")
+    ev.add_argument("--out", default=None, help="also write the results as Markdown to this file")
     return parser
+
+
+def _evaluate(args) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from .evaluate import evaluate_folder, folder_report
+
+    sections = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in args.folders:
+            work = Path(args.work or tmp) / Path(folder).resolve().name
+            results = evaluate_folder(folder, work)
+            sections.append(folder_report(results, f"{folder}"))
+            print(sections[-1])
+    if args.out:
+        Path(args.out).write_text("\n".join(sections), encoding="utf-8")
+        print(f"written: {args.out}")
+    return 0
 
 
 def _synth(args) -> int:
@@ -75,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "synth":
         return _synth(args)
+    if args.command == "evaluate":
+        return _evaluate(args)
     paths = _paths(args)
     try:
         if args.command == "run":

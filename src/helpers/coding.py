@@ -8,18 +8,23 @@ confidence and the reason (``why``: the cue that decided it, or the nearest exam
   cue words in the item ("it was agreed", "requested that", "defer"). Status follows the
   document: a recommendation in a report is proposed; the same words after RESOLVED are
   agreed; "defer" is deferred.
-- **Theme**: a lexicon of codebook terms (:data:`THEME_TERMS`) decides when one theme
-  clearly leads (``why`` lists the terms); otherwise a scikit-learn model decides: TF-IDF
-  words + logistic regression trained on the codebook's theme definitions and terms plus
-  every labelled example available (the gold items and researchers' corrections), its
-  probabilities added to the lexicon's shares. ``why`` then names the words that weighed
-  most and the nearest labelled example.
+- **Theme**: weighted cue patterns written from the codebook's theme definitions
+  (:data:`THEME_CUES`: "terms of reference" is governance, "meets quarterly" meetings,
+  "pooled budget" resources …) decide when they are clear; ``why`` lists the cues. Names
+  of bodies are read as plain nouns first, so "Governance Committee" is not a governance
+  cue. Weaker cues are added to the probabilities of a scikit-learn model (TF-IDF words +
+  logistic regression trained on the codebook's definitions and terms plus every labelled
+  example available: the gold items and researchers' corrections); ``why`` then names the
+  words that weighed most and the nearest labelled example. An item with no cue at all
+  ("That the report be noted.") leans to the theme its document's cues lean to.
+  :data:`THEME_TERMS` (plain stems) seed the model and the clustering features.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -156,6 +161,137 @@ LEXICON_SHARE = 0.5
 SEED_WEIGHT = 0.5
 
 
+# Theme cues: the transparent theme rule. Each theme's cues are regular expressions with a
+# weight (3: the codebook definition's own subject, e.g. "terms of reference", "pooled
+# budget"; 2: a strong hint; 1: a weak hint), written from the codebook definitions, not
+# from any one council's wording. A cue counts less the later it comes in the item (the
+# subject of an item usually comes first) and half as much in the lead-in the item hangs
+# from (its timing cues aside: a deferred list is deferred, not about timing). Names of bodies are read as the plain noun first ("Governance Committee" ->
+# "committee"), so a body's name does not decide what an item is about.
+_BODY = (r"(?:board|group|partnership|partnerships|committee|sub-?committee|sub-?groups?|forum|body|bodies|panel|"
+         r"trust|alliance|executive|network|tps?|psbs?|lsps?|csps?|hwbs?|cpps?)")
+THEME_CUES: dict[str, list[tuple[str, float]]] = {
+    "structure": [
+        (r"\bmerg\w*|\bamalgamat\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 3),
+        (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 3),
+        (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 3),
+        (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),
+        (r"\btask[- ](?:and|&)[- ]finish\b", 3),
+        (r"\bthere (?:should|will|would|could) be (?:a |an |one )?(?:new |single |small |core |joint )*(?:\w+ ){0,2}" + _BODY, 3),
+        (r"\bthematic (?:partnerships?|groups?|boards?)\b|\btps?\b", 1),
+        (r"\bstructur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
+        (r"\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
+        (r"\b(?:steering|working|leadership|reference) group\b|\bnew (?:board|group|body|partnership|forum)\b", 1),
+        (r"\bregional\w*|\bcounty-?wide\b|\bjoint (?:board|committee|partnership|psb|csp)\b|\bacross (?:the )?(?:two|three|four|\w+) (?:districts|boroughs|councils|authorities|areas)\b", 2),
+        (r"\boversight of\b|\bcovering (?:the )?(?:current )?remit\b", 1),
+    ],
+    "governance": [
+        (r"\bgovernance\b|\bterms of reference\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
+        (r"\baccountab\w*|\bresponsib\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
+        (r"\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
+        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
+        (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
+        (r"\breview(?:ed|ing)? (?:of )?(?:our |the |its )?(?:partnership|governance|arrangements|role)", 1),
+        (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),
+    ],
+    "membership": [
+        (r"\bmembership\b|\bvice[- ]?chair\w*|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired by\b|\bchair(?:man|person|ing)?\b", 3),
+        (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
+        (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
+        (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
+    ],
+    "meetings": [
+        (r"\bmeet(?:s|ing)? (?:\w+ ){0,2}(?:every|once|twice|three|four|six|monthly|quarterly|bi-?monthly|annually|fortnightly|weekly)\b|\b(?:quarterly|monthly|bi-?monthly|annual|twice-yearly|six-weekly) meetings?\b|\bfrequency\b|\bmeet(?:s|ing)? (?:less|more) (?:often|frequently)\b", 3),
+        (r"\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
+        (r"\bmeetings?\b|\bmeet\b|\bconven\w+", 1),
+    ],
+    "resources": [
+        (r"\bbudgets?\b|\bfund(?:s|ing|ed)?\b|\bpool(?:ed|ing)?\b|\bexpenditure\b|\bfinanc\w+|\bgrants?\b|\bsavings?\b|\bcosts?\b|\b£\s?\d", 3),
+        (r"\bresourc\w+|\befficien\w+|\bshared services?\b|\bcommissioning\b|\bvalue for money\b|\bstaff(?:ing)?\b|\bcapacity\b|\bofficer (?:time|support)\b|\bsupport arrangements\b|\btotal place\b", 2),
+        (r"\bestates?\b|\bassets?\b|\binvest\w*|\ballocat\w+|\bcontribut\w+", 1),
+    ],
+    "engagement": [
+        (r"\bcommunicat\w*|\bconsult\w*|\bengag\w*|\binvolv\w*|\bdialogue\b|\bco-?produc\w*", 3),
+        (r"\bvoluntary\b|\bthird sector\b|\bcommunity (?:and voluntary|groups|organisations|councils|sector)\b|\bresidents?\b|\bcitizens?\b|\bpublic\b|\bnarrative\b|\bfeedback\b|\bvoice\b|\bstakeholders?\b", 2),
+        (r"\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
+    ],
+    "programme_management": [
+        (r"\bprogramme management\b|\bproject management\b|\bpmo\b|\bperformance (?:management|monitoring|framework|indicators?|reports?)\b|\brisk (?:management|register)\b", 3),
+        (r"\btrack\w*|\bmonitor\w*|\bperformance\b|\bmilestones?\b|\bdashboard\w*|\bkpis?\b|\bindicators?\b|\baction plans?\b|\bdelivery plans?\b|\bprogress reports?\b|\bsecretariat\b|\bskills?\b|\bprogramme office\b", 2),
+        (r"\bworkstreams?\b|\bproject\w*|\bevaluat\w+|\bassurance\b|\bbusiness of the\b", 1),
+    ],
+    "priorities": [
+        (r"\bpriorit\w*|\boutcomes?\b|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
+        (r"\bfocus\w*|\baspir\w+|\bwork programme\b|\bwhat (?:we are|is) going to (?:be )?deliver\w*|\bdeliver(?:ing|ed)?\b|\btargets?\b|\bwell-?being plan\b|\bcommunity plan\b|\bstrateg(?:y|ies)\b", 2),
+        (r"\bachiev\w+|\bimprov\w+|\bvulnerable\b|\btackl\w+|\breduc\w+ (?:\w+ ){0,3}(?:inequalit|crime|harm|poverty)|\bhealth inequalit\w+|\bneeds? (?:of|assessment)\b", 1),
+    ],
+    "data": [
+        (r"\bdata\b|\binformation[- ]sharing\b|\bsharing (?:of )?information\b|\binformation governance\b|\bintelligence\b|\bdigital\w*|\bdatasets?\b|\banalytic\w*|\binformation hub\b|\bdata hub\b", 3),
+        (r"\bhub\b|\binformation\b|\binsight\b|\bevidence base\b|\bsystems?\b|\bit\b(?= systems)|\btechnolog\w+|\bgdpr\b|\bdpia\b|\bsharing agreement\b", 1),
+    ],
+    "timing": [
+        (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b", 3),
+        (r"\buntil\b|\bin due course\b|\bnext (?:year|municipal year|meeting|financial year)\b|\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bbefore (?:the )?\w+ (?:is|are|has)\b|\bnot (?:the )?(?:right )?time\b|\bat this (?:time|stage)\b|\bin the new year\b|\bearly in\b|\blater (?:in|this)\b", 2),
+    ],
+}
+
+_THEME_CUES = {t: [(re.compile(p), w) for p, w in cues] for t, cues in THEME_CUES.items()}
+#: A cue at the end of an item counts (1 - POSITION_DECAY) of one at its start.
+POSITION_DECAY = 0.5
+#: How much a cue in the item's lead-in counts against one in the item itself.
+CONTEXT_WEIGHT = 0.5
+#: Below this cue score the model's probabilities are added to the cue shares.
+CLEAR_CUES = 2.0
+#: Weight of the document's theme mix for an item with no cue of its own.
+DOCUMENT_PRIOR = 2.0
+
+_BODY_NAME = re.compile(
+    r"\b(?!(?:At|In|On|For|By|To|From|With|That|This|The|A|An|Of|And|Our|Its|Their)\s)(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the)\s+)?){1,6}"
+    r"(Board|Partnership|Committee|Panel|Group|Trust|Forum|Alliance|Executive|Commission|Network|Service|Services)\b"
+    r"|\b(?:governance|audit|scrutiny|resources|finance|performance|standards|overview and scrutiny|health and wellbeing|"
+    r"health and well-being|community safety|safer communities?)\s+(committee|panel|board|partnership|sub-committee)\b"
+)
+
+
+def neutral_names(text: str) -> str:
+    """``text`` with the names of bodies reduced to their plain noun, for theme cues."""
+    return _BODY_NAME.sub(lambda m: (m.group(1) or m.group(2)).lower(), text)
+
+
+def theme_cues(text: str, context: str = "") -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each theme's cue score for an item, and the cue words found (item, then lead-in)."""
+    scores = dict.fromkeys(codebook.THEMES, 0.0)
+    found: dict[str, list[str]] = {t: [] for t in codebook.THEMES}
+    for part, weight, is_context in ((text, 1.0, False), (context, CONTEXT_WEIGHT, True)):
+        if not part:
+            continue
+        for theme, score, words in _part_cues(part):
+            if is_context and theme == "timing":
+                continue  # a deferral in the lead-in is the list's status, not what its parts are about
+            scores[theme] += weight * score
+            found[theme] += [w for w in words if w not in found[theme]]
+    return scores, found
+
+
+@lru_cache(maxsize=65536)
+def _part_cues(part: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
+    """(theme, score, cue words) for the themes cued in one piece of text (cached: lead-ins
+    repeat for every part of their list)."""
+    part = neutral_names(part).lower()
+    length = max(len(part), 1)
+    out = []
+    for theme, cues in _THEME_CUES.items():
+        score, words = 0.0, []
+        for pattern, w in cues:
+            for m in pattern.finditer(part):
+                score += w * (1 - POSITION_DECAY * m.start() / length)
+                if m.group(0) not in words:
+                    words.append(m.group(0))
+        if score:
+            out.append((theme, score, tuple(words)))
+    return tuple(out)
+
+
 @dataclass
 class ThemeModel:
     """TF-IDF + logistic regression over codebook seeds and labelled examples."""
@@ -236,30 +372,46 @@ def _dense(compressed, i: int, out: np.ndarray) -> np.ndarray:
     return out
 
 
-def theme_terms(text: str) -> dict[str, list[str]]:
-    """The codebook terms of each theme found in ``text``."""
-    lower = text.lower()
-    return {t: [term for term in terms if term in lower] for t, terms in THEME_TERMS.items()}
+def code_themes(texts: list[str], model: ThemeModel, contexts: list[str] | None = None,
+                documents: list | None = None) -> list[tuple[str, float, str]]:
+    """(theme, confidence, why) for each text.
 
-
-def code_themes(texts: list[str], model: ThemeModel) -> list[tuple[str, float, str]]:
-    """(theme, confidence, why) for each text: the term lexicon where one theme clearly
-    leads, otherwise the model's probabilities plus the lexicon's shares."""
+    The theme cues decide when they are clear (score ≥ :data:`CLEAR_CUES`); weaker cues
+    are added to the model's probabilities. An item with no cue at all (a bare "That the
+    report be noted.") is read with its document: the model's probabilities plus
+    :data:`DOCUMENT_PRIOR` times the mix of theme cues over the same document's items
+    (``documents`` gives each text's document; none: each text stands alone)."""
+    if not texts:
+        return []
+    contexts = list(contexts) if contexts is not None else [""] * len(texts)
+    documents = list(documents) if documents is not None else list(range(len(texts)))
+    matrix, proba = model._score(texts)
+    predicted = model._predict(matrix, proba)
+    cued = [theme_cues(t, c) for t, c in zip(texts, contexts)]
+    mix: dict = {}
+    for doc, (scores, _) in zip(documents, cued):
+        share = mix.setdefault(doc, dict.fromkeys(codebook.THEMES, 0.0))
+        for theme, score in scores.items():
+            share[theme] += score
     out = []
-    matrix, scores = model._score(texts) if texts else (None, [])
-    predicted = model._predict(matrix, scores) if texts else []
-    for text, (m_theme, m_proba, m_why), proba in zip(texts, predicted, model._probabilities(scores)):
-        found = theme_terms(text)
-        counts = {t: sum(text.lower().count(term) for term in terms) for t, terms in found.items()}
-        total = sum(counts.values())
-        best = max(codebook.THEMES, key=lambda t: counts.get(t, 0))
-        if total and counts[best] / total >= LEXICON_SHARE:
-            out.append((best, round(counts[best] / total, 3), f"terms of {best}: {', '.join(map(repr, found[best]))}"))
+    for doc, (scores, found), (m_theme, _, m_why), probs in zip(documents, cued, predicted, model._probabilities(proba)):
+        total = sum(scores.values())
+        if total >= CLEAR_CUES:
+            theme = max(codebook.THEMES, key=scores.get)
+            out.append((theme, round(scores[theme] / total, 3), f"cues of {theme}: {', '.join(map(repr, found[theme][:4]))}"))
             continue
-        scores = {t: proba.get(t, 0.0) + (counts.get(t, 0) / total if total else 0.0) for t in codebook.THEMES}
-        theme = max(scores, key=scores.get)
-        why = m_why if theme == m_theme else f"model + terms {', '.join(map(repr, found[theme]))}; {m_why}"
-        out.append((theme, round(min(scores[theme] / 2 if total else scores[theme], 1.0), 3), why))
+        if total:
+            combined = {t: probs.get(t, 0.0) + scores[t] / total for t in codebook.THEMES}
+            theme = max(combined, key=combined.get)
+            why = m_why if theme == m_theme and not found[theme] else f"weak cues {', '.join(map(repr, found[theme][:3])) or 'none'} + {m_why}"
+            out.append((theme, round(combined[theme] / 2, 3), why))
+            continue
+        share = mix.get(doc)
+        n = sum(share.values()) if share else 0
+        combined = {t: probs.get(t, 0.0) + (DOCUMENT_PRIOR * share[t] / n if n else 0.0) for t in codebook.THEMES}
+        theme = max(combined, key=combined.get)
+        why = m_why if theme == m_theme else f"no cue; the document's cues lean to {theme} ({share[theme] / n:.0%}); {m_why}"
+        out.append((theme, round(min(combined[theme], 1.0) / (1 + DOCUMENT_PRIOR), 3), why))
     return out
 
 
@@ -285,7 +437,8 @@ def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None) -> pd.
 
     ``examples`` (columns text, theme) are labelled items the theme model learns from,
     on top of the codebook's own definitions and terms. The model is fitted once; above
-    :data:`CHUNK` items the coding runs in chunks across cores, with the same result.
+    :data:`CHUNK` items the coding runs in chunks across cores, with the same result
+    (a chunk holds whole documents, because an item's theme can depend on its document).
     """
     from functools import partial
 
@@ -294,20 +447,31 @@ def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None) -> pd.
     model = ThemeModel.fit(examples)
     if len(items) <= CHUNK:
         return _code_chunk(items, model)
-    chunks = [items.iloc[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    chunks = [items.iloc[a:b] for a, b in _chunk_bounds(items)]
     return pd.concat(map_ordered(partial(_code_chunk, model=model), chunks, min_tasks=2))
+
+
+def _chunk_bounds(items: pd.DataFrame) -> list[tuple[int, int]]:
+    """(start, stop) positions of chunks of about :data:`CHUNK` items that never split a
+    document's items (items without ``doc_id`` are cut every CHUNK)."""
+    if "doc_id" not in items:
+        return [(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)]
+    docs = items["doc_id"].to_numpy()
+    bounds, start = [], 0
+    for i in range(1, len(docs)):
+        if i - start >= CHUNK and docs[i] != docs[i - 1]:
+            bounds.append((start, i))
+            start = i
+    bounds.append((start, len(docs)))
+    return bounds
 
 
 def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
     out = items.copy()
     contexts = out["context"].fillna("") if "context" in out else pd.Series("", index=out.index)
     sections = out["section"].fillna("") if "section" in out else pd.Series("", index=out.index)
-    # A short list part with no theme term of its own ("Safer Southwark (as is)") is read with its lead-in.
-    themes = code_themes(
-        [f"{c} {t}" if c and len(t.split()) < 8 and not any(theme_terms(t).values()) else t
-         for t, c in zip(out["text"], contexts)],
-        model,
-    )
+    documents = out["doc_id"] if "doc_id" in out else pd.Series(range(len(out)), index=out.index)
+    themes = code_themes(list(out["text"]), model, list(contexts), list(documents))
     kinds, statuses, confs, whys = [], [], [], []
     for text, section, context, (theme, tc, twhy) in zip(out["text"], sections, contexts, themes):
         kind, kc, kwhy = code_kind(text, section, context)

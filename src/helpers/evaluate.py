@@ -230,3 +230,76 @@ def _labels(row: dict) -> str:
 def _opening(text: str, words: int = 14) -> str:
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# ---------------------------------------------------------------- a labelled folder from elsewhere
+
+
+def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFrame]:
+    """Run ingest, extraction, coding and action detection on a folder of documents coded by
+    someone else, and score the result against that folder's gold.
+
+    ``folder`` holds ``raw/`` (the documents), ``items_gold.csv``, and optionally
+    ``actions_gold.csv`` and ``manifest.csv`` (in the folder or in ``raw/``). The workbook
+    runs as it would for a researcher with a new corpus: no gold and no corrections of that
+    folder are used for coding (the theme model knows only the codebook), so the figures are
+    out-of-sample. Tables are written under ``work``. Returns ``quality`` (as
+    :func:`item_quality`), ``by_document``, ``disagreements``, ``actions`` (as
+    :func:`helpers.compare.action_quality`, empty without actions gold) and ``ingest_report``.
+    """
+    import shutil
+
+    from . import compare, extract, ingest
+    from .config import Paths
+    from .tables import read_table
+
+    folder, work = Path(folder), Path(work)
+    raw = work / "raw"
+    if raw.exists():
+        shutil.rmtree(raw)
+    shutil.copytree(folder / "raw", raw)
+    if (folder / "manifest.csv").exists() and not (raw / "manifest.csv").exists():
+        shutil.copy2(folder / "manifest.csv", raw / "manifest.csv")
+    (work / "no-annotations").mkdir(parents=True, exist_ok=True)
+    paths = Paths.from_params(raw, work / "processed", work / "reports", work / "no-annotations").ensure_outputs()
+    ingest.run(paths)
+    items = extract.run(paths)
+    actions, _ = compare.run(paths)
+    documents = read_table("documents", paths.processed)
+    gold = read_gold(folder)
+    by_document = {}
+    for file, doc_id in zip(documents["file"], documents["doc_id"]):
+        if (gold["file"] == file).any():
+            q = item_quality(items[items["doc_id"] == doc_id], documents, gold[gold["file"] == file], lodo=False)
+            by_document[file] = dict(zip(q["metric"], q["value"]))
+    actions_gold = folder / "actions_gold.csv"
+    return {
+        "quality": item_quality(items, documents, gold, lodo=False),
+        "by_document": pd.DataFrame.from_dict(by_document, orient="index"),
+        "disagreements": disagreements(items, documents, gold, lodo=False),
+        "actions": compare.action_quality(actions, documents, compare.read_gold(actions_gold))
+        if actions_gold.exists() else pd.DataFrame(),
+        "ingest_report": read_table("ingest_report", paths.processed),
+    }
+
+
+def folder_report(results: dict[str, pd.DataFrame], title: str) -> str:
+    """The results of :func:`evaluate_folder` as a Markdown section."""
+    q = dict(zip(results["quality"]["metric"], results["quality"]["value"]))
+    lines = [f"## {title}", "", "| metric | value |", "|---|---|"]
+    lines += [f"| {k} | {v:.0f} |" if k.endswith("items") else f"| {k} | {v:.2f} |" for k, v in q.items()]
+    by_doc = results["by_document"]
+    if len(by_doc):
+        cols = ["gold items", "extracted items", "item recall", "item precision", "kind accuracy", "status accuracy", "theme accuracy"]
+        lines += ["", "| document | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
+        for file, row in by_doc.iterrows():
+            lines.append(f"| {file} | " + " | ".join(f"{row[c]:.0f}" if c.endswith("items") else f"{row[c]:.2f}" for c in cols) + " |")
+    actions = results["actions"]
+    if len(actions):
+        a = actions.set_index("action").loc["all"]
+        lines += ["", f"Restructuring actions (document × action): precision {a['precision']:.2f}, recall {a['recall']:.2f}, "
+                      f"F1 {a['f1']:.2f} ({int(a['tp'])} found, {int(a['fp'])} wrong, {int(a['fn'])} missed)."]
+    problems = results["disagreements"]["problem"].value_counts()
+    if len(problems):
+        lines += ["", "Disagreements: " + "; ".join(f"{n} {p}" for p, n in problems.items()) + "."]
+    return "\n".join(lines) + "\n"
