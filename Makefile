@@ -7,7 +7,7 @@ NPM_DIR := .cache/npm
 AXE_VERSION := 4.14.1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab brief benchmark lock clean
+.PHONY: help setup setup-dev run test lab brief evaluate benchmark lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ $(NPM_DIR)/node_modules/axe-core/axe.min.js:
 
 test: setup-dev $(NPM_DIR)/node_modules/axe-core/axe.min.js ## install the test tools and run the test suite (notebooks included)
 	$(BIN)/python -m pytest
+
+evaluate: setup ## measure extraction and coding on the held-out sets coded by someone else (benchmarks/results/heldout.md)
+	$(BIN)/python -m helpers evaluate data/heldout/dev data/heldout/test --out benchmarks/results/heldout.md
 
 benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
 	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)

@@ -148,3 +148,36 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     monkeypatch.setenv("WORKBOOK_JOBS", "2")
     chunked = _code(rows)
     pd.testing.assert_frame_equal(chunked.reset_index(drop=True), whole.reset_index(drop=True))
+
+
+@pytest.mark.parametrize(("text", "doc_type", "kind", "status"), [
+    # a record of what happened: "will"/"would" states what was decided
+    ("The £20,000 left in the partnership's reserves will be moved into the grants scheme.", "news", "decision", "agreed"),
+    ("From April, district matters will instead be taken at the county board.", "minutes", "decision", "agreed"),
+    ('"We will hold an annual community safety forum," the cabinet member said.', "news", "action", "proposed"),
+    ("Councillor Shah said the board should make way for something lighter.", "news", "statement", "proposed"),
+    ("The officer reported that the pilot had attracted few referrals.", "minutes", "statement", "noted"),
+    ("Members considered that the indicator set was too long.", "minutes", "statement", "agreed"),
+    ("The Chair asked that a summary of each meeting be published.", "minutes", "request", "agreed"),
+    ("The council's cabinet voted on Monday (4 March) to dissolve the partnership.", "news", "decision", "agreed"),
+    ("Cllr Hart moved that the decision be put back six months, but the motion was lost.", "minutes", "proposal", "rejected"),
+    # a report: the same words put forward what would happen if agreed
+    ("The two support teams would be brought together as one regional team.", "report", "implication", "proposed"),
+    ("If the merger goes ahead, the regional Board would meet three times a year.", "report", "implication", "proposed"),
+    ("Should the merger be approved, new terms of reference would be drafted.", "report", "implication", "proposed"),
+    ("If the Board agrees, residents will be invited to comment on the plan.", "report", "implication", "proposed"),
+    ("A suggestion that the Board create a climate group was not taken forward.", "report", "decision", "rejected"),
+])
+def test_kind_and_status_follow_the_document_type(text, doc_type, kind, status):
+    items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])
+    coded = coding.code_items(items).iloc[0]
+    assert (coded["kind"], coded["status"]) == (kind, status), coded["why"]
+
+
+def test_who_speaks_and_a_leading_condition_do_not_decide_the_theme():
+    assert coding.neutral_names("Cllr Shaw, cabinet member for communities, said it") == "Cllr Shaw, said it"
+    assert coding.neutral_names("Should the merger be approved, terms of reference would be drafted").strip() == \
+        "terms of reference would be drafted"
+    coded = _code([{"text": "The Chair asked that the terms of reference be revised."},
+                   {"text": "If the two boards merge, the budget would be pooled."}])
+    assert list(coded["theme"]) == ["governance", "resources"], list(coded["why"])

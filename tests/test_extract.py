@@ -205,7 +205,87 @@ def test_narrative_sentences_split_into_clauses_and_this_sentences_join_the_item
     assert any(t.startswith("To manage these challenges") and t.endswith("genuine sharing of resources.") for t in texts)
 
 
-@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE])
+SCOTTISH_MINUTE = """4. PARTNERSHIP DELIVERY STRUCTURE - ANNUAL REVIEW OF GROUPS REPORTING TO THE BOARD
+
+The Board considered a report on the groups that report to it. The report recommended that the Food Task \
+and Finish Group be stood down, and that the Officers Group meet every two months instead of monthly.
+
+Councillor Grant, seconded by Mr Lowe, moved as an amendment that the Food Group continue for a further \
+year. On a division there voted for the amendment 2, against 7. The amendment accordingly fell.
+
+After discussion, the Board DECIDED:
+
+(a) to note the outcome of the review;
+
+(b) that the Food Task and Finish Group be stood down; and
+
+(c) that the Officers Group meet every two months.
+
+Members considered that the current set of indicators was too long.
+
+The minute of the meeting held on 3 May 2024 was approved as a correct record.
+
+The next meeting of the Board will take place on 5 December 2024.
+"""
+
+WELSH_REPORT = """1. Purpose of the Report
+
+1.1 To propose changes to the frequency of meetings and to seek a decision on a merger.
+
+2. Findings of the Review
+
+2.1 Attendance by invited participants fell to 40% over the year.
+
+2.2 The Board has no shared risk register.
+
+3. Options
+
+Table 1: Options
+
+Option | Description | Officer assessment
+Option 1 - Status quo | Keep two separate Boards, each meeting on its own. | Not recommended
+Option 2 - Merge | Merge the two Boards to form a regional board. | Recommended
+
+3.1 Option 2 is recommended.
+
+- Appendix A - Map of groups, item 4 PDF 120 KB
+"""
+
+
+def test_a_resolution_opened_inside_a_sentence_has_its_parts_as_resolutions():
+    items = _items(SCOTTISH_MINUTE)
+    parts = [(label, section) for label, section, t in items if t.startswith("(")]
+    assert parts == [("(a)", "resolved"), ("(b)", "resolved"), ("(c)", "resolved")]
+    assert not any("LOCAL" in t or "PARTNERSHIP DELIVERY" in t for t in _texts(SCOTTISH_MINUTE)), "an upper-case title is no item"
+
+
+def test_a_motion_and_its_fate_are_one_item_and_formalities_are_not_items():
+    texts = _texts(SCOTTISH_MINUTE)
+    motion = next(t for t in texts if t.startswith("Councillor Grant"))
+    assert motion.endswith("The amendment accordingly fell.")
+    assert "Members considered that the current set of indicators was too long." in texts
+    assert not any("correct record" in t or "next meeting" in t for t in texts)
+
+
+def test_two_recommendations_in_one_sentence_are_split_at_and_that():
+    texts = _texts(SCOTTISH_MINUTE)
+    assert any(t.startswith("The report recommended that the Food Task") and t.endswith("stood down") for t in texts)
+    assert "that the Officers Group meet every two months instead of monthly." in texts
+
+
+def test_report_purpose_is_skipped_findings_kept_and_option_rows_are_items():
+    items = _items(WELSH_REPORT)
+    texts = [t for _, _, t in items]
+    assert not any(t.startswith("1.1") for t in texts), "the purpose of a report proposes nothing itself"
+    assert ("2.2", "finding") in [(label, section) for label, section, _ in items]
+    options = [(label, t.split(" | ")[1]) for label, section, t in items if section == "option"]
+    assert options == [("Option 1", "Keep two separate Boards, each meeting on its own."),
+                       ("Option 2", "Merge the two Boards to form a regional board.")]
+    assert not any(t.startswith("Option | ") for t in texts), "a table's header row is no item"
+    assert not any("PDF 120 KB" in t for t in texts), "a list of attached files is no item"
+
+
+@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE, SCOTTISH_MINUTE, WELSH_REPORT])
 def test_offsets_are_exact_and_items_are_trimmed_and_disjoint(text):
     spans = extract.segment(text)
     assert spans

@@ -43,30 +43,57 @@ _SECTION_KIND = {
     "resolved": "resolution",
     "decision": "decision",
     "action": "action",
+    "finding": "statement",
 }
+#: Document types that record what happened (minutes, news): there "would"/"will" reports a
+#: decision. In a report the same words put forward a proposal or state an implication.
+RECORD_TYPES = {"minutes", "news", "scrutiny", "web page"}
+REPORT_TYPES = {"report"}
 
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
-    ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\basked (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
+    ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("decision", re.compile(
         r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
+        r"\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
+        r"\b(?:was|were) not taken forward\b|"
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
-        r"\bin the process of\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
+        r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
         r"\btaken in ?to consideration\b|^action\b", re.I)),
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
-    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b", re.I)),
-    ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]?\b", re.I)),
+    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
+    ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]? (?:\w+ ){0,3}to\b", re.I)),
     ("implication", re.compile(r"\bwill (?:need to|cease|be required|have to)\b", re.I)),
 ]
 
 
-def code_kind(text: str, section: str, context: str = "") -> tuple[str, float, str]:
-    """(kind, confidence, why) for one item: its section first, then cue words."""
+# Reported speech: "should" after "said" is the speaker's position, not a recommendation.
+_REPORTED = re.compile(r"\b(?:said|says|told|argued|added|believes?|felt|thinks?|warned|commented|claimed)\b", re.I)
+_FIRST_PERSON_WILL = re.compile(r"\b(?:we|I) (?:will|shall|are going to|want to)\b|\bwe(?:'|’)ll\b", re.I)
+_WILL = re.compile(r"\b(?:will|would|shall|is to|are to)\b(?! not be (?:possible|able))", re.I)
+# What a body will do or what will happen to it, as a record states a decision's effect:
+# "will be moved", "will not be renewed", "would remain", "will sit on", "is to wind up".
+_WILL_DECIDED = re.compile(
+    r"\b(?:will|would|shall|is to|are to) (?:now |also |instead |still |then |in future |no longer )?(?:not )?"
+    r"(?:be (?:\w+ )?\w+(?:ed|en|wn|ne|lt|pt|ut|id)\b|remain|continue|sit|meet|become|take (?:over|on)|replace|move|join|"
+    r"receive|hold|lead|report|cease|transfer|hand|keep|retain|stand|wind|dissolve|merge|form|host|chair|"
+    r"absorb|fold|pass|go|close|end|start|begin|launch)\b",
+    re.I,
+)
+_REPORT_IMPLICATION = re.compile(
+    r"\b(?:will|would) (?:need to|cease|be required|have to|require|mean)\b|\bmust\b|^(?:if|should|subject to|once)\b", re.I
+)
+
+
+def code_kind(text: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
+    """(kind, confidence, why) for one item: its section first, then cue words, then the
+    document's type ("would" reports a decision in minutes and news, and states an
+    implication in a report)."""
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):
@@ -75,37 +102,71 @@ def code_kind(text: str, section: str, context: str = "") -> tuple[str, float, s
         if section == "implication" and m:
             return "proposal", 0.8, f"cue {m.group(0)!r} under Implications"
         return kind, 0.9, f"section {section}"
-    if section == "list" and re.match(r"(?:to|that) (?!note\b)[a-z]+", text, re.I):
+    if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
+    report = doc_type in REPORT_TYPES
     for kind, pattern in _KIND_CUES:
         m = pattern.search(text) or (pattern.search(context) if context and kind == "principle" else None)
+        if not m:
+            continue
+        if kind == "decision" and report and re.search(r"\bwould\b|^would", m.group(0), re.I):
+            continue  # "the Board would …" in a report is what it would do if agreed
+        if kind == "recommendation" and m.group(0).lower() == "should" and (
+            _REPORTED.search(text[: m.start()]) or not text[: m.start()].strip(" \t-•(0123456789.)")
+        ):
+            continue  # "X said the board should …" is a position voiced; "Should the merger be approved, …" a condition
+        if kind == "request" and re.match(r"(?:invited|encouraged|urged)", m.group(0), re.I) and re.search(
+            r"\b(?:be|been|are|is|were|was) (?:\w+ ){0,2}$", text[: m.start()], re.I
+        ):
+            continue  # "residents will be invited to …": not something the body asks of others
+        return kind, 0.7, f"cue {m.group(0)!r}"
+    if report:
+        m = _REPORT_IMPLICATION.search(text)
         if m:
-            return kind, 0.7, f"cue {m.group(0)!r}"
+            return "implication", 0.6, f"cue {m.group(0)!r} in a report"
+        m = _WILL.search(text)
+        if m:
+            return ("implication" if m.group(0).lower() == "would" else "proposal"), 0.55, f"cue {m.group(0)!r} in a report"
+    if doc_type in RECORD_TYPES:
+        m = _FIRST_PERSON_WILL.search(text)
+        if m:
+            return "action", 0.6, f"cue {m.group(0)!r}: a speaker's commitment"
+        m = None if _NOTED.search(text) else _WILL_DECIDED.search(text)
+        if m:
+            return "decision", 0.55, f"cue {m.group(0)!r} in a {doc_type}: what has been decided"
     return "statement", 0.5, "no cue: a position or assessment"
 
 
 # ----------------------------------------------------------------------------- status
 
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration)\b", re.I)
-_REJECTED = re.compile(r"\b(?:rejected|declined|not (?:be )?(?:agree|approve|support|accept)[sd]?|refused)\b", re.I)
+_REJECTED = re.compile(
+    r"\b(?:rejected|declined|not (?:be )?(?:agree|approve|support|accept)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
+    r"not carried|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
+    re.I,
+)
 _NOTED = re.compile(
     r"^(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
     r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
-    r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported)\b",
+    r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported|noted that|"
+    r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|my (?:worry|concern|fear) is)\b",
     re.I,
 )
 _AGREED = re.compile(
     r"\b(?:it was (?:\w+ )?(?:agreed|confirmed|decided|resolved|approved|requested)|agreed (?:that|to)|confirmed|"
     r"(?:has|have) been (?:created|established|set up|agreed|approved|implemented)|committed to|majority view|consensus|"
     r"is progressing|progressing already|in the process of|being worked on|now got|felt that|we are on to|"
+    r"considered that|took the view|(?:was|were) of the view|(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|adopted)|"
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
 )
-_INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir\w+)\b", re.I)
+# Reporting verbs: what an officer reported or advised in minutes is noted, unless decided.
+_NOTED_RECORD = re.compile(r"\b(?:advised|reported|explained|informed(?: the \w+)?|updated(?: the \w+)?) that\b", re.I)
+_INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir\w+|we will|I will|we(?:'|’)ll|we want)\b", re.I)
 _ADVOCATED = {"recommendation", "proposal", "implication", "principle", "statement"}
 
 
-def code_status(text: str, kind: str, section: str, context: str = "") -> tuple[str, float, str]:
+def code_status(text: str, kind: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
     """(status, confidence, why): deferral, rejection and noting cues, then the document's
     structure (report sections are proposed; resolutions, decisions and actions agreed)."""
     for status, pattern in (("deferred", _DEFERRED), ("rejected", _REJECTED)):
@@ -115,10 +176,14 @@ def code_status(text: str, kind: str, section: str, context: str = "") -> tuple[
     if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
     m = _NOTED.search(text) or (_NOTED.search(context) if context else None)
+    if not m and doc_type in RECORD_TYPES and kind == "statement":
+        m = _NOTED_RECORD.search(text)
     if m and kind not in {"decision", "action", "request"}:
         return "noted", 0.8, f"cue {m.group(0)!r}"
     if kind == "resolution":
         return "agreed", 0.9, "formal resolution"
+    if kind == "request" and doc_type in {"minutes", "scrutiny"} and re.search(r"\b(?:asked|requested)\b", text, re.I):
+        return "agreed", 0.7, "a request recorded in the minutes"
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
     m = _INTENT.search(text) if kind in {"action", "statement", "request"} else None
@@ -180,7 +245,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bthere (?:should|will|would|could) be (?:a |an |one )?(?:new |single |small |core |joint )*(?:\w+ ){0,2}" + _BODY, 3),
         (r"\bthematic (?:partnerships?|groups?|boards?)\b|\btps?\b", 1),
         (r"\bstructur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
-        (r"\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
+        (r"\b(?:continue|remain)s? as (?:a )?separate\b|\bmake way for\b|\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
         (r"\b(?:steering|working|leadership|reference) group\b|\bnew (?:board|group|body|partnership|forum)\b", 1),
         (r"\bregional\w*|\bcounty-?wide\b|\bjoint (?:board|committee|partnership|psb|csp)\b|\bacross (?:the )?(?:two|three|four|\w+) (?:districts|boroughs|councils|authorities|areas)\b", 2),
         (r"\boversight of\b|\bcovering (?:the )?(?:current )?remit\b", 1),
@@ -188,21 +253,23 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "governance": [
         (r"\bgovernance\b|\bterms of reference\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
         (r"\baccountab\w*|\bresponsib\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
-        (r"\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
+        (r"\bquor(?:um|ate)\b|\bdecided by\b|\bdecisions? (?:would|will) be (?:taken|made)\b|\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
         (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
         (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
         (r"\breview(?:ed|ing)? (?:of )?(?:our |the |its )?(?:partnership|governance|arrangements|role)", 1),
         (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),
     ],
     "membership": [
-        (r"\bmembership\b|\bvice[- ]?chair\w*|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired by\b|\bchair(?:man|person|ing)?\b", 3),
+        (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired by\b|\brotation of the chair\b|"
+         r"\badd(?:ed|ing)? (?:a |an |the |two |one )?(?:[\w'’-]+ ){0,3}(?:councillors?|members?|representatives?) (?:to|on)\b", 3),
+        (r"\bchair(?:man|person|ing)?\b|\bvice[- ]?chair\w*|\bfull members?\b|\bseats? for\b", 2),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
         (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
         (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
     ],
     "meetings": [
         (r"\bmeet(?:s|ing)? (?:\w+ ){0,2}(?:every|once|twice|three|four|six|monthly|quarterly|bi-?monthly|annually|fortnightly|weekly)\b|\b(?:quarterly|monthly|bi-?monthly|annual|twice-yearly|six-weekly) meetings?\b|\bfrequency\b|\bmeet(?:s|ing)? (?:less|more) (?:often|frequently)\b", 3),
-        (r"\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
+        (r"\bstanding items?\b|\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
         (r"\bmeetings?\b|\bmeet\b|\bconven\w+", 1),
     ],
     "resources": [
@@ -213,7 +280,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "engagement": [
         (r"\bcommunicat\w*|\bconsult\w*|\bengag\w*|\binvolv\w*|\bdialogue\b|\bco-?produc\w*", 3),
         (r"\bvoluntary\b|\bthird sector\b|\bcommunity (?:and voluntary|groups|organisations|councils|sector)\b|\bresidents?\b|\bcitizens?\b|\bpublic\b|\bnarrative\b|\bfeedback\b|\bvoice\b|\bstakeholders?\b", 2),
-        (r"\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
+        (r"\bpublish(?:ed|ing)? (?:on|in|to)\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
     ],
     "programme_management": [
         (r"\bprogramme management\b|\bproject management\b|\bpmo\b|\bperformance (?:management|monitoring|framework|indicators?|reports?)\b|\brisk (?:management|register)\b", 3),
@@ -221,7 +288,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bworkstreams?\b|\bproject\w*|\bevaluat\w+|\bassurance\b|\bbusiness of the\b", 1),
     ],
     "priorities": [
-        (r"\bpriorit\w*|\boutcomes?\b|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
+        (r"\bpriorit\w*|\boutcomes?\b(?! of)|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
         (r"\bfocus\w*|\baspir\w+|\bwork programme\b|\bwhat (?:we are|is) going to (?:be )?deliver\w*|\bdeliver(?:ing|ed)?\b|\btargets?\b|\bwell-?being plan\b|\bcommunity plan\b|\bstrateg(?:y|ies)\b", 2),
         (r"\bachiev\w+|\bimprov\w+|\bvulnerable\b|\btackl\w+|\breduc\w+ (?:\w+ ){0,3}(?:inequalit|crime|harm|poverty)|\bhealth inequalit\w+|\bneeds? (?:of|assessment)\b", 1),
     ],
@@ -230,7 +297,9 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bhub\b|\binformation\b|\binsight\b|\bevidence base\b|\bsystems?\b|\bit\b(?= systems)|\btechnolog\w+|\bgdpr\b|\bdpia\b|\bsharing agreement\b", 1),
     ],
     "timing": [
-        (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b", 3),
+        (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b|\bput back\b|\bpushed back\b|\bbrought forward\b", 3),
+        (r"\breport(?:ing)? back\b|\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b", 2),
+        (r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b", 1),
         (r"\buntil\b|\bin due course\b|\bnext (?:year|municipal year|meeting|financial year)\b|\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bbefore (?:the )?\w+ (?:is|are|has)\b|\bnot (?:the )?(?:right )?time\b|\bat this (?:time|stage)\b|\bin the new year\b|\bearly in\b|\blater (?:in|this)\b", 2),
     ],
 }
@@ -241,21 +310,38 @@ POSITION_DECAY = 0.5
 #: How much a cue in the item's lead-in counts against one in the item itself.
 CONTEXT_WEIGHT = 0.5
 #: Below this cue score the model's probabilities are added to the cue shares.
-CLEAR_CUES = 2.0
+CLEAR_CUES = 1.5
 #: Weight of the document's theme mix for an item with no cue of its own.
 DOCUMENT_PRIOR = 2.0
 
 _BODY_NAME = re.compile(
     r"\b(?!(?:At|In|On|For|By|To|From|With|That|This|The|A|An|Of|And|Our|Its|Their)\s)(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the)\s+)?){1,6}"
-    r"(Board|Partnership|Committee|Panel|Group|Trust|Forum|Alliance|Executive|Commission|Network|Service|Services)\b"
+    r"(Board|Partnership|Committee|Panel|Group|Trust|Forum|Alliance|Executive|Commission|Network|Service|Services|"
+    r"Manager|Officer|Director|Coordinator|Co-ordinator|Adviser|Advisor|Lead|Head)\b"
     r"|\b(?:governance|audit|scrutiny|resources|finance|performance|standards|overview and scrutiny|health and wellbeing|"
     r"health and well-being|community safety|safer communities?)\s+(committee|panel|board|partnership|sub-committee)\b"
 )
 
 
+# Words that name who speaks or acts, not what an item is about: "The Chair asked that …",
+# "Cllr Shaw, cabinet member for communities, said …", "after consultation with the Chair",
+# "Director of Public Health".
+_NOT_TOPIC = re.compile(
+    r"\b(?:the )?(?:chair|chairman|chairperson|vice-chair|leader)(?= (?:said|asked|reported|informed|confirmed|welcomed|"
+    r"proposed|noted|thanked|explained|advised|agreed|moved|invited|gave|added|stated|commented|suggested|requested))"
+    r"|,\s*(?:the )?(?:cabinet member|portfolio holder|executive member|lead member|leader|deputy leader|chair|chief executive)"
+    r"\b[^,]{0,60},"
+    r"|\b(?:after|in|following) consultation with\b|\bafter consulting\b|\bpublic (?=health|services?|sector|bod)"
+    r"|^(?:[-•(\w)\d. ]{0,6})?(?:(?:if|should|once|subject to|unless|provided that)\b[^,]{0,120}|(?:under|in its place)\b[^,]{0,30}),",
+    re.I,
+)
+
+
 def neutral_names(text: str) -> str:
-    """``text`` with the names of bodies reduced to their plain noun, for theme cues."""
-    return _BODY_NAME.sub(lambda m: (m.group(1) or m.group(2)).lower(), text)
+    """``text`` with the names of bodies and post-holders reduced to a plain noun, and the
+    words naming who speaks dropped, for theme cues."""
+    text = _BODY_NAME.sub(lambda m: (m.group(1) or m.group(2)).lower(), text)
+    return _NOT_TOPIC.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
 
 
 def theme_cues(text: str, context: str = "") -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -473,9 +559,10 @@ def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
     documents = out["doc_id"] if "doc_id" in out else pd.Series(range(len(out)), index=out.index)
     themes = code_themes(list(out["text"]), model, list(contexts), list(documents))
     kinds, statuses, confs, whys = [], [], [], []
-    for text, section, context, (theme, tc, twhy) in zip(out["text"], sections, contexts, themes):
-        kind, kc, kwhy = code_kind(text, section, context)
-        status, sc, swhy = code_status(text, kind, section, context)
+    doc_types = out["doc_type"].fillna("") if "doc_type" in out else pd.Series("", index=out.index)
+    for text, section, context, doc_type, (theme, tc, twhy) in zip(out["text"], sections, contexts, doc_types, themes):
+        kind, kc, kwhy = code_kind(text, section, context, doc_type)
+        status, sc, swhy = code_status(text, kind, section, context, doc_type)
         kinds.append(kind)
         statuses.append(status)
         confs.append(round(min(kc, sc, tc), 3))

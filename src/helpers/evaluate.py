@@ -135,6 +135,8 @@ def code_leave_one_document_out(items: pd.DataFrame, documents: pd.DataFrame, go
     from .coding import code_items
 
     examples = training_examples(items, documents, gold)
+    if "doc_type" not in items and "doc_type" in documents:  # coding reads the document's type, as in extraction
+        items = items.assign(doc_type=items["doc_id"].map(dict(zip(documents["doc_id"], documents["doc_type"]))))
     parts = [
         code_items(items[items["doc_id"] == doc_id], examples[examples["doc_id"] != doc_id])
         for doc_id in items["doc_id"].drop_duplicates()

@@ -48,7 +48,8 @@ _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 _HEADING_WORDS = (
     r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
-    r"(?:alternative )?options?(?: considered| appraisal)?(?: and rejected)?|minutes)"
+    r"(?:alternative )?options?(?: considered| appraisal)?(?: and rejected)?|minutes|"
+    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?)"
 )
 _SECTION = re.compile(
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
@@ -72,12 +73,34 @@ _SKIP_LINES = re.compile(
     re.IGNORECASE,
 )
 # Sections whose paragraphs are items (the value is the section name used by coding).
-_ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option"}
+_ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option",
+                  "finding"}
 _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
+    "finding": "finding", "conclusion": "finding",
 }
+# A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
+# "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
+_RESOLUTION_LEAD = re.compile(
+    r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously)?\s*[:\-–]*\s*$"
+)
+_RECOMMENDATION_LEAD = re.compile(
+    r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b|\bit is recommended that\b|\brecommend(?:s|ed)? that\b"
+    r"|\brecommendations? (?:is|are|to)\b",
+    re.IGNORECASE,
+)
+# A table row as text ("cell | cell | cell"): a paragraph of its own.
+_TABLE_ROW = re.compile(r"\S.*? \| .*? \| ")
+# Lines that are never items: lists of attached files, "Background papers", meeting formalities.
+_FORMALITY = re.compile(
+    r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^background papers\b|"
+    r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
+    r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
+    r"\bthe meeting (?:concluded|closed|ended|finished)\b",
+    re.IGNORECASE,
+)
 
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
@@ -89,13 +112,19 @@ _PROSE_CUES = re.compile(
     r"aspir\w+|not timely|progressing|worked (?:up|on)|in the process of|has been (?:created|established|set up|drafted|agreed)|"
     r"committed to|majority view|consensus|most important|have now got|"
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
-    r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering))\b",
+    r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering)|"
+    r"moved (?:as an amendment|an amendment|a motion|that)|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
+    r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
+    r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
+    r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
+    r"gave (?:an )?assurances?|assured (?:the \w+|members))\b",
     re.IGNORECASE,
 )
 # Narrative about the meeting itself: who presented or led what.
 _NARRATIVE = re.compile(
     r"\b(?:presented (?:the|a|an)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
-    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b",
+    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b"
+    r"|" + _FORMALITY.pattern,
     re.IGNORECASE,
 )
 # A sentence that only points elsewhere.
@@ -116,9 +145,11 @@ _SUBSTANTIVE = re.compile(
     r"propose[sd]? (?:that|to)|recommend(?:s|ed)? (?:that|to)|to be)\b|^(?:to|that)\b",
     re.IGNORECASE,
 )
-# A sentence that continues the one before (anaphora): "This would require…", "These will…".
+# A sentence that continues the one before (anaphora): "This would require…", "These will…",
+# or the outcome of a motion: "On a division …", "The amendment accordingly fell."
 _CONTINUES = re.compile(
-    r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b",
+    r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b"
+    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried))",
     re.IGNORECASE,
 )
 # A clause boundary inside a sentence where a new clause states something of its own:
@@ -129,12 +160,14 @@ _CLAUSE = re.compile(
     r"|,\s+(?:and|but)\s+(?=(?:that\s+(?!(?:would|should|will|must|is|was)\b)|it|there|they|he|she|we)\b[^,;]{0,90}?"
     + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed)\b)"
     r"|,\s+(?=the\b[^,;]{0,60}?\b(?:would|should|will|must)\b)"
+    r"|,\s+and\s+(?=that\s+(?:the|a|an|this|these|its|their)\b)"
     r"|\s+and\s+(?=(?:[\w'-]+\s+){1,5}?(?:would|should|will|must)\b)",
     re.IGNORECASE,
 )
 # The clause before a split must state something itself (not "To address a point raised, …").
 _LEFT_CLAUSE = re.compile(
-    _MODAL + r"|\b(?:welcomed|noted|expressed|raised|emphasi[sz]ed|highlighted|intended|identified)\b", re.IGNORECASE
+    _MODAL + r"|\b(?:welcomed|noted|expressed|raised|emphasi[sz]ed|highlighted|intended|identified|recommended|proposed|"
+    r"asked|suggested)\b", re.IGNORECASE
 )
 _CLAUSE_ATTACHES = re.compile(r"^(?:and |but )?(?:it was |was )?(?:agreed|confirmed|noted) that (?:this|it|these)\b", re.I)
 _RELATIVE = re.compile(r"^(?:which|who|whose|where|whom)\b", re.IGNORECASE)
@@ -150,6 +183,14 @@ class Span:
     context: str = ""
 
 
+# Report sections whose paragraphs describe rather than propose: their paragraphs are not items.
+_BACKGROUND = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:purpose(?: of (?:the|this) (?:report|paper))?|background(?: information)?|introduction|"
+    r"reasons? for (?:the )?(?:report|recommendations?|decision)|contact officers?|background papers|appendices)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _State:
     """What the segmenter knows at a paragraph: its section, number and lead-in."""
@@ -159,6 +200,8 @@ class _State:
     number: str = ""
     lead_in: str = ""
     in_minutes_blurb: bool = False
+    from_lead_in: bool = False  # the section was opened by a lead-in sentence and ends with its list
+    background: bool = False  # under a "Purpose of the report" / "Background" title
 
 
 # ----------------------------------------------------------------------------- text units
@@ -190,7 +233,12 @@ def _is_title(body: str) -> bool:
     """A heading or title line: one short line with no closing punctuation ("3. Background")."""
     if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–]$", body) or _BULLET.match(body):
         return False
+    if _TABLE_ROW.match(body):
+        return False
     numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", body)
+    letters = [c for c in body if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        return True  # "7. LOCAL OUTCOMES IMPROVEMENT PLAN - ANNUAL PROGRESS REPORT 2022/23"
     return not _ENUM.match(body) or bool(numbered and len(body.split()) <= 9)
 
 
@@ -207,8 +255,9 @@ def _paragraphs(text: str):
     for s, e in _lines(text):
         line = text[s:e]
         blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s] and not _page_break(text, prev_end, s)
-        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line))
-        if para and (blank_between or own_start or _is_heading(text[para[-1][0] : para[-1][1]])):
+        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line))
+        previous = text[para[-1][0] : para[-1][1]] if para else ""
+        if para and (blank_between or own_start or _is_heading(previous) or _TABLE_ROW.match(previous)):
             yield para
             para = []
         para.append((s, e))
@@ -345,6 +394,7 @@ def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -
 
 
 def _heading(body: str, state: _State) -> None:
+    state.from_lead_in = state.background = False
     head = _SECTION.match(body).group("head").lower()
     words = [w if w == "minutes" else w.rstrip("s") for w in head.split()]
     word = next((w for w in words if w in _SECTION_NAMES or w == "minutes"), words[0])
@@ -370,10 +420,13 @@ def segment(text: str) -> list[Span]:
         if _SECTION.match(body):
             _heading(body, state)
             continue
-        if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()):
+        if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             continue
         if _is_title(body):
             state.section, state.heading, state.lead_in = "", "", ""
+            state.background = bool(_BACKGROUND.match(body.strip()))
+            continue
+        if state.background:
             continue
         rec = _RECOMMENDATION.match(body)
         if rec:
@@ -397,15 +450,26 @@ def segment(text: str) -> list[Span]:
         option = _OPTION.match(body)
         label = _enum_label(body) or (option.group("label").capitalize() if option else "")
         is_part = bool(_BULLET.match(body) or _ENUM.match(body) or option)
+        if option and not _LEAD_IN.search(body):  # an option, in a list or a table row, is an item wherever it is
+            spans.append(Span(start, end, label, "option", state.heading if state.section == "option" else state.lead_in))
+            continue
         if _LEAD_IN.search(body) and len(body) < 400:
             spans.extend(_lead_in_items(text, start, end, state, _section_label(state)))
+            last = text[start:end].rsplit(". ", 1)[-1]
+            if _RESOLUTION_LEAD.search(last):
+                word = re.search(r"RESOLVED|DECIDED|AGREED|resolved|decided|agreed", last)
+                state.section, state.heading = "resolved", word.group(0).upper() if word else "RESOLVED"
+                state.from_lead_in = True
+            elif _RECOMMENDATION_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
+                state.section, state.heading = "recommendation", "Recommendation"
+                state.from_lead_in = True
             continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section == "option" else "")
             spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))
             continue
-        if state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I):
-            state.section = ""  # the resolution is over; narrative again
+        if (state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I)) or state.from_lead_in:
+            state.section, state.from_lead_in = "", False  # the resolution (or the list) is over; narrative again
         if state.section in _ITEM_SECTIONS:
             for s, e in _section_groups(text, start, end):
                 spans.append(Span(s, e, label or _section_label(state), state.section))
