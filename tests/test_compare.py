@@ -19,6 +19,17 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Cabinet agreed to support the merger of the two hospital trusts.", False),
         ("Members decided against merging the CSP with the Youth Offending Team board.", False),
         ("The CSP and the YOT would not be merged.", False),
+        # folding / absorbing one body into another
+        ("The Cabinet agreed to fold the Northtown Crime Reduction Partnership into the new Safer Westshire Board.", True),
+        ("It was agreed that the Older People's Forum would be absorbed into the Health and Wellbeing Board from April.", True),
+        ("The Board agreed to fold the grant funding into the partnership's main budget.", False),
+        ("The findings will be folded into the annual report to the Board.", False),
+        ("The Skills Forum will not be absorbed into the Economic Partnership.", False),
+        ("It was agreed that the Youth Forum be absorbed within the Children's Partnership.", True),
+        ("The council will absorb the cost of the partnership into its own budget.", False),
+        ("The partnership's costs will be absorbed within existing budgets.", False),
+        ("That the option of merging the Board with the Integrated Care Partnership not be pursued.", False),
+        ("Councillors voted against a proposal to merge the Youth Forum with the Children's Partnership.", False),
     ],
     "dissolve": [
         ("The Local Strategic Partnership will be dissolved with effect from 1 April 2011.", True),
@@ -31,6 +42,8 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Concern was expressed that the changes amounted to dismantling the partnership structure.", False),
         ("The proposal to abolish the LSP was rejected by the Cabinet.", False),
         ("The LSP will not be abolished.", False),
+        ("The Cabinet voted on Tuesday to abolish the Northtown Local Strategic Partnership.", True),
+        ("Councillors voted against a proposal to disband the Youth Forum.", False),
     ],
     "create": [
         ("It was agreed to establish a new Health and Wellbeing Board in shadow form.", True),
@@ -39,6 +52,14 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Officers will set up a 'data hub' to share information between partners.", False),
         ("The Board agreed to establish a work programme for the coming year.", False),
         ("The steering group will be merged with the delivery group to form a new programme board.", False),
+        # a body that is to "be set up"; a decision that a named new body (indefinite article) do something
+        ("RESOLVED that a Children's Mental Health Task Group be set up to report back in six months.", True),
+        ("It was agreed that a Town Centre Steering Group should be established.", True),
+        ("It was agreed that a Neighbourhood Grants Panel, with three resident members, allocate the fund.", True),
+        ("The working group will not be set up until the funding is confirmed.", False),
+        ("It was agreed that a joint group be formed through the merger of the two forums.", False),
+        ("It was agreed that a Community Safety Partnership representative would attend the next meeting.", False),
+        ("It was confirmed that a Local Strategic Partnership already exists in each district.", False),
     ],
     "regionalise": [
         ("The five PSBs in Gwent will be merged into one regional PSB.", True),
@@ -50,6 +71,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It is proposed to develop shared services across the councils.", False),
         ("The Hampshire Partnership is a county-wide partnership of public bodies.", False),
         ("The Health and Wellbeing Board will become a joint committee with the Integrated Care Board.", False),
+        # a county-wide body with a proper name
+        ("Members agreed to join the countywide Westshire Domestic Abuse Partnership from June.", True),
+        ("Councillors agreed that the district would take part in a county-wide Westshire Youth Board.", True),
+        ("The Board noted the county-wide Westshire Youth Board annual report.", False),
     ],
     "streamline": [
         ("The number of thematic partnerships will be reduced from eight to four.", True),
@@ -79,6 +104,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Safer Newtown is currently chaired by the Borough Commander and no change is proposed to this.", False),
         ("Members of the Board welcomed the report.", False),
         ("The Chair welcomed representatives from the police to the meeting.", False),
+        # adding members or seats to a body; rotating the chair
+        ("The county partnership has agreed to add a district councillor to its board.", True),
+        ("The Board agreed that the chair would rotate annually between the council and the health board.", True),
+        ("It is proposed to introduce a rotation of the chair between the council and the health board.", True),
+        ("The Board agreed to add a further item to the agenda.", False),
+        ("Officers will add two members of staff to the licensing team.", False),
     ],
     "terms_of_reference": [
         ("The terms of reference of the Board will be revised and brought back in March.", True),
@@ -96,12 +127,20 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("A mid-term review and refresh of the Sustainable Community Strategy will take place in 2010.", False),
         ("It is proposed that the place for the leader of the opposition be reviewed following the elections.", False),
         ("The risk register was reviewed and two risks were escalated to the Board.", False),
+        # what a review found says that it was carried out
+        ("A review found that the steering group had not met for a year.", True),
+        ("A review of the Community Safety Strategy found that burglary had fallen.", False),
     ],
     "pooled_resources": [
         ("Partners agreed to pool budgets for substance misuse services through a section 75 agreement.", True),
         ("A shared community safety team will be created for the two councils.", True),
         ("The Board commended the H3 partnership, which shares senior management across three organisations.", False),
         ("Partners agreed a shared vision for the borough.", False),
+        # funds that "will be pooled"; "pool their … budgets"
+        ("The two councils' community safety grants will be pooled from next year.", True),
+        ("The council and the ICB agreed to pool their mental health budgets.", True),
+        ("The districts' grants will not be pooled this year.", False),
+        ("Survey responses were pooled to give a county picture.", False),
         ("The importance of sharing information and resources was emphasised.", False),
     ],
     "statutory_alignment": [
@@ -110,6 +149,15 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Health and Wellbeing Board noted the annual report.", False),
         ("A question was raised about data sharing with the integrated care board.", False),
         ("The chair of the Health and Wellbeing Board will attend the next meeting.", False),
+        # meetings in common, the Integrated Care Strategy, the same footprint, a reporting line from a statutory body
+        ("It was agreed that the Board would meet in common with the Integrated Care Partnership twice a year.", True),
+        ("The Board's priorities should be aligned with the Integrated Care Strategy.", True),
+        ("It is proposed that the new board covers the same footprint as the Integrated Care Board.", True),
+        ("The Board will receive an annual report from the Police and Crime Commissioner.", True),
+        ("Members said the Board should not become a sub-committee of the Integrated Care Partnership.", False),
+        ("The Health and Wellbeing Board will receive a report from the Director of Public Health.", False),
+        ("The Integrated Care Board will receive the report in March.", False),
+        ("Option C, joining the Board with the ICP in a joint committee, was not recommended.", False),
     ],
 }
 
@@ -148,6 +196,20 @@ def test_evidence_is_the_clause_at_its_offsets():
     assert "dissolve" not in found
 
 
+def test_the_decision_is_the_evidence_when_a_recommendation_was_decided():
+    text = ("The report recommended that the Safer Streets Partnership and the Youth Justice Board merge into one board.\n\n"
+            "RESOLVED - That the Safer Streets Partnership and the Youth Justice Board be merged into one board.\n")
+    merge = _detected(text)["merge"]
+    assert merge.status == "agreed"
+    assert text[merge.start:merge.end].startswith("RESOLVED - That the Safer Streets Partnership")
+    assert merge.mentions == 2
+
+
+def test_statutory_partners_named_in_passing_are_no_alignment():
+    assert "statutory_alignment" not in _detected(
+        "The Board agreed that its statutory partners would each nominate a deputy to attend meetings.")
+
+
 def test_hard_wrapped_lines_are_one_sentence():
     text = "The Board agreed that the Economic Forum and the\nSkills Partnership would merge into a single board.\n"
     det = _detected(text)["merge"]
@@ -166,12 +228,50 @@ def test_bullets_inherit_the_lead_in_and_status_quo():
     assert "membership" not in found
 
 
+def test_hard_wrapped_bullets_under_a_decided_line():
+    """A bullet goes on over its wrapped lines; "The Committee DECIDED:" grounds the bullets under it."""
+    text = ("The Committee DECIDED:\n\n"
+            "(a) that the Older People's Forum and the Carers' Forum be\n"
+            "disbanded with effect from 1 April; and\n\n"
+            "(b) that the Partnership's terms of reference be revised to\n"
+            "reflect this.\n")
+    found = _detected(text)
+    assert found["dissolve"].status == "agreed"
+    assert text[found["dissolve"].start:found["dissolve"].end].endswith("be\ndisbanded with effect from 1 April")
+    assert found["terms_of_reference"].status == "agreed"
+
+
+def test_table_rows_are_blocks_and_not_recommended_options_are_left_out():
+    text = ("Table 2: Choices considered\n\n"
+            "Option | Description | Assessment\n"
+            "Option A | Set up a new Youth Partnership Board for the borough. | Not recommended\n"
+            "Option B | Merge the Youth Forum into the Children's Partnership. | Recommended\n")
+    found = _detected(text)
+    assert "create" not in found
+    assert found["merge"].status == "proposed"
+    assert text[found["merge"].start:found["merge"].end].startswith("Option B |")
+
+
+def test_reasons_for_the_proposed_decision_ground_as_proposed():
+    text = "16.1 A single board removes duplication between the two partnerships.\n"
+    assert "streamline" not in _detected(text)
+    found = _detected("16. Reasons for Proposed Decision\n\n" + text)
+    assert found["streamline"].status == "proposed"
+
+
+def test_a_minute_number_ends_the_resolution_above_it():
+    text = ("RESOLVED - That:\n\n(1) the report be noted.\n\n12/24\n\n"
+            "Merger of the Youth Forum and the Children's Partnership Board\n\nMinutes:\n\nThe item was withdrawn.\n")
+    assert "merge" not in _detected(text)
+
+
 @pytest.mark.parametrize("text,action,status", [
     ("It was agreed that the LSP would be dissolved.", "dissolve", "agreed"),
     ("Recommendation 3: The Alliance should merge the two Thematic Partnerships.", "merge", "proposed"),
     ("To defer the review of partnership arrangements until the LAA has been concluded.", "review", "deferred"),
     ("My view is that it is not timely to undertake the review now.", "review", "deferred"),
     ("A multi agency steering group has been created.", "create", "agreed"),
+    ("The Cabinet voted on Tuesday to abolish the Northtown Local Strategic Partnership.", "dissolve", "agreed"),
 ])
 def test_status_of_the_action(text, action, status):
     assert _detected(text)[action].status == status

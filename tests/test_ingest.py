@@ -188,6 +188,17 @@ def test_pdf_pages_lose_furniture_and_hyphenation(raw):
     assert text.startswith("Report of the Chief Executive")
 
 
+def test_a_text_file_printed_in_pages_loses_its_footers_but_keeps_its_paragraphs():
+    text = ("CITY PARTNERSHIP BOARD\n\nItem 1. The Board met.\n\nThe review found that the groups\n"
+            "Partnership Board - 3 May 2024          Page 1 of 3\n\f"
+            "overlap.\n\nItem 2. The Board agreed.\n\nPartnership Board - 3 May 2024          Page 2 of 3\n\f"
+            "Item 3. Close.\n\nPartnership Board - 3 May 2024          Page 3 of 3\n")
+    assert ingest.strip_text_pages(text) == (
+        "CITY PARTNERSHIP BOARD\n\nItem 1. The Board met.\n\nThe review found that the groups\noverlap."
+        "\n\nItem 2. The Board agreed.\n\nItem 3. Close.")
+    assert ingest.strip_text_pages("no pages here") == "no pages here"
+
+
 def test_pdf_furniture_rules_on_page_texts():
     pages = ["Haringey Council Cabinet\nFirst page text here.\nPage 1 of 2",
              "Haringey Council Cabinet\nsecond page continues the sentence.\nPage 2 of 2"]

@@ -105,21 +105,13 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
     report = doc_type in REPORT_TYPES
-    for kind, pattern in _KIND_CUES:
-        m = pattern.search(text) or (pattern.search(context) if context and kind == "principle" else None)
-        if not m:
-            continue
-        if kind == "decision" and report and re.search(r"\bwould\b|^would", m.group(0), re.I):
-            continue  # "the Board would …" in a report is what it would do if agreed
-        if kind == "recommendation" and m.group(0).lower() == "should" and (
-            _REPORTED.search(text[: m.start()]) or not text[: m.start()].strip(" \t-•(0123456789.)")
-        ):
-            continue  # "X said the board should …" is a position voiced; "Should the merger be approved, …" a condition
-        if kind == "request" and re.match(r"(?:invited|encouraged|urged)", m.group(0), re.I) and re.search(
-            r"\b(?:be|been|are|is|were|was) (?:\w+ ){0,2}$", text[: m.start()], re.I
-        ):
-            continue  # "residents will be invited to …": not something the body asks of others
-        return kind, 0.7, f"cue {m.group(0)!r}"
+    found = _cue_kind(text, context, report)
+    if found:
+        return found
+    if section == "prose" and context:  # a clause of a sentence takes the sentence's verb ("recommended that …, and that …")
+        inherited = _cue_kind(context, "", report)
+        if inherited and inherited[0] in {"recommendation", "proposal", "decision", "request", "resolution"}:
+            return inherited[0], 0.6, f"clause of {_short(context)!r}: {inherited[2]}"
     if report:
         m = _REPORT_IMPLICATION.search(text)
         if m:
@@ -135,6 +127,26 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         if m:
             return "decision", 0.55, f"cue {m.group(0)!r} in a {doc_type}: what has been decided"
     return "statement", 0.5, "no cue: a position or assessment"
+
+
+def _cue_kind(text: str, context: str, report: bool) -> tuple[str, float, str] | None:
+    """(kind, confidence, why) from the first kind cue in ``text`` (principles also in the lead-in), or None."""
+    for kind, pattern in _KIND_CUES:
+        m = pattern.search(text) or (pattern.search(context) if context and kind == "principle" else None)
+        if not m:
+            continue
+        if kind == "decision" and report and re.search(r"\bwould\b|^would", m.group(0), re.I):
+            continue  # "the Board would …" in a report is what it would do if agreed
+        if kind == "recommendation" and m.group(0).lower() == "should" and (
+            _REPORTED.search(text[: m.start()]) or not text[: m.start()].strip(" \t-•(0123456789.)")
+        ):
+            continue  # "X said the board should …" is a position voiced; "Should the merger be approved, …" a condition
+        if kind == "request" and re.match(r"(?:invited|encouraged|urged)", m.group(0), re.I) and re.search(
+            r"\b(?:be|been|are|is|were|was) (?:\w+ ){0,2}$", text[: m.start()], re.I
+        ):
+            continue  # "residents will be invited to …": not something the body asks of others
+        return kind, 0.7, f"cue {m.group(0)!r}"
+    return None
 
 
 # ----------------------------------------------------------------------------- status
@@ -175,7 +187,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
             return status, 0.85, f"cue {m.group(0)!r}"
     if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
-    m = _NOTED.search(text) or (_NOTED.search(context) if context else None)
+    m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)
     if not m and doc_type in RECORD_TYPES and kind == "statement":
         m = _NOTED_RECORD.search(text)
     if m and kind not in {"decision", "action", "request"}:

@@ -90,37 +90,62 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 6 and line[0].isupper() and not _NOT_HEADING.search(line.rstrip(":"))
 
 
-def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """Paragraphs and bullets as ``(start, end, lead, heading)``, headings kept as context.
+#: A line that is only a minute or agenda number ("18/23", "Minute 45", "Item 7"): what follows is a new item.
+_MINUTE_NUMBER = re.compile(r"^(?:(?:Minute|Min\.?|Item|Agenda item)\s+(?:No\.?\s*)?\d{1,4}(?:/\d{2,4})?|\d{1,4}/\d{2,4})\.?$", re.I)
 
-    Hard-wrapped lines are joined into one paragraph; a bullet is a block of its own and
-    carries the lead-in paragraph ending in ``:`` that introduced its list.
+
+def _table_row(line: str) -> bool:
+    """A table row as ingest writes it ("cell | cell | cell")."""
+    return line.count(" | ") >= 2
+
+
+def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """Paragraphs, bullets and table rows as ``(start, end, lead, heading)``, headings kept as context.
+
+    Hard-wrapped lines are joined into one paragraph, and into one bullet: a bullet goes on
+    over the lines after it up to a blank line, another bullet, a heading or a table row. A
+    bullet carries the lead-in paragraph ending in ``:`` that introduced its list; a table
+    row ("cell | cell | cell") is a block of its own.
     """
     heading = lead = ""
     para: list[int] = []
+    para_row = False            # the open paragraph is a table row (one line)
+    item: list[int] = []        # the bullet being read
     for s, e in _lines(text):
         s, e = _trimmed(text, s, e)
         line = text[s:e]
         bullet = _BULLET.match(line)
         if bullet and re.match(r"\d", line) and _is_heading(line[bullet.end():]):
             line, bullet = line[bullet.end():], None      # a numbered agenda item: "8. Review of …"
-        new = not line or bullet or _is_heading(line) or (para and text[para[0]:para[1]].endswith((":", ":-")))
+        row = _table_row(line)
+        if item and line and not bullet and not row and (line[0].islower() or not _is_heading(line)):
+            item[1] = e                                   # a hard-wrapped bullet goes on
+            continue
+        if item:
+            yield item[0], item[1], lead, heading
+            item = []
+        lead_in = bool(para) and text.endswith((":", ":-"), para[0], para[1])
+        new = not line or bullet or row or _is_heading(line) or lead_in or para_row or _MINUTE_NUMBER.match(line)
         if new and para:
             yield para[0], para[1], "", heading
-            paragraph = text[para[0]:para[1]]
-            lead = paragraph if paragraph.endswith((":", ":-")) else ""
-            para = []
+            lead = text[para[0]:para[1]] if lead_in else ""
+            para, para_row = [], False
         if not line:
             continue
-        if bullet:
-            yield s + bullet.end(), e, lead, heading
-        elif _is_heading(line):
+        if _MINUTE_NUMBER.match(line):
+            heading = lead = ""                           # "18/23": a new agenda item starts
+        elif bullet:
+            item = [s + bullet.end(), e]
+        elif _is_heading(line) and not row:
             heading, lead = line.rstrip(":"), ""
         else:
             label = _LABEL_LINE.match(line)
             if label and not para:
                 heading = label.group(1).capitalize()
+            para_row = row if not para else para_row
             para = [para[0] if para else s, e]
+    if item:
+        yield item[0], item[1], lead, heading
     if para:
         yield para[0], para[1], "", heading
 
@@ -159,7 +184,8 @@ def clauses(text: str) -> list[Clause]:
 
 _CUES: list[tuple[str, re.Pattern]] = [
     ("rejected", re.compile(
-        r"\b(rejected|declined|decided against|ruled out|not (?:been )?(?:agreed|approved|supported|accepted|pursued)|"
+        r"\b(rejected|declined|decided against|ruled out|voted (?:against|down)|"
+        r"not (?:be |been )?(?:agreed|approved|supported|accepted|pursued|recommended|taken forward|progressed)|"
         r"(?:would|will) not (?:proceed|go ahead))\b", re.I)),
     ("concern", re.compile(
         r"\b(concerns? (?:was|were|had been|has been) (?:expressed|raised)|concerned that|appeared to be|"
@@ -171,7 +197,8 @@ _CUES: list[tuple[str, re.Pattern]] = [
         r"(?:was|were) (?:being )?(?:established|created|set up|formed|merged|abolished|disbanded|dissolved|replaced|"
         r"combined|launched|commissioned|reviewed)|(?:has|have|had) (?:now |recently |already |jointly )?(?:established|"
         r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled)|in the process of|under ?way|progressing|now (?:got|in place)|"
-        r"went live|took effect|came into effect|with effect from)\b", re.I)),
+        r"went live|took effect|came into effect|with effect from|"
+        r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously)\b", re.I)),
     ("proposed", re.compile(
         r"\b(should|shall|will|would|must|propos\w*|recommend\w*|suggest\w*|intend\w*|intention|plan(?:s|ned)? to|"
         r"aim(?:s|ed)? to|need(?:s|ed)? to|(?:is|are|was|were) (?:due )?to|consider(?:s|ed|ing)? (?:whether|\w+ing)|"
@@ -187,8 +214,12 @@ _CONTINUATION = re.compile(
     r"^[\"“]?(?:It(?:'s| is) (?:\w+ )?about|This (?:means|involves|includes|will|would)|In particular|"
     r"That (?:means|includes)|These (?:will|would))\b", re.I)
 _HEADINGS = [
+    # "RESOLVED", "Decisions"; also a short lead-in line "The Board DECIDED:" / "Cabinet RESOLVED – That:"
     ("agreed", re.compile(r"^(?:RESOLVED|DECIDED|Decisions?|Resolutions?|Agreed actions)\b", re.I)),
-    ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps)\b", re.I)),
+    ("agreed", re.compile(r"\b(?:RESOLVED|DECIDED|AGREED)(?:\s*[-–—]?\s*(?:that|That|THAT))?\s*$")),
+    # a report's "Reasons for (the) Proposed Decision" / "Reasons for Recommendations" section argues for the proposal
+    ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps|"
+                            r"Reasons? for (?:the )?(?:proposed )?(?:decisions?|recommendations?))\b", re.I)),
 ]
 _STATUS_QUO = re.compile(
     r"\b(no change (?:is|was|will be) (?:proposed|made|needed)|no change to|\(as is\)|remain(?:s|ed)? unchanged|"
@@ -221,7 +252,7 @@ def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
         if status:
             return status, "context"
     for name, pattern in _HEADINGS:
-        if pattern.match(clause.heading):
+        if pattern.search(clause.heading):
             return name, "heading"
     return None, ""
 
@@ -285,6 +316,11 @@ _PARTNERSHIP = (
     + r"s?)\b"
 )
 _PARTNERSHIP_RE = re.compile(_PARTNERSHIP, re.I)
+#: A partnership body named by its kind (the noun that ends its name).
+_BODY_WORDS_RE = (r"(?:partnerships?|boards?|sub-?groups?|groups?|forums?|sub-?committees?|committees?|panels?|alliances?|"
+                  r"networks?|executives?|CSPs?|LSPs?|PSBs?|LSBs?|CPPs?|CDRPs?|TPs?)")
+#: "into the county-wide East Sussex Safer Communities Partnership": into (or within) a body.
+_INTO_BODY = r"(?:into|within) (?:the |a |an |one |its |their )?(?:[\w'’-]+ ){0,6}?" + _BODY_WORDS_RE + r"\b"
 _PROPER_PAIR = re.compile(r"\b[A-Z][\w'-]+(?: (?:and )?[A-Z][\w'-]+)* (?:and|with|into) (?:the )?[A-Z][\w'-]+")
 
 
@@ -326,7 +362,8 @@ _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+
 _REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(?:y|ies)|SCS|plans?|polic(?:y|ies)|"
                  r"budgets?|finances?|division|department|directorate|estate|leader|place for|opposition|findings|"
                  r"work programme|grant|contract|report)\b")
-_REVIEW_CUES = _r(r"\b(presented|reported|report on|undertaken|undertake|carried out|conducted|completed|commissioned|"
+_REVIEW_CUES = _r(r"\b(review (?:had |has )?(?:found|concluded|showed|identified)|"
+                  r"presented|reported|report on|undertaken|undertake|carried out|conducted|completed|commissioned|"
                   r"in response to|recommendations of|arising from)\b")
 
 RULES: dict[str, list[Rule]] = {
@@ -339,6 +376,12 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\b" + _COUNT + r" (?:\w+ ){0,2}(?:partnerships|boards|PSBs|CSPs|LSBs|groups) (?:\w+ ){0,3}?into (?:one|a single)\b")),
         Rule(_r(r"\breplac\w* (?:\w+ ){0,5}?(?:partnerships|boards|PSBs|CSPs|LSBs|CPPs|groups|bodies|forums) with "
                 r"(?:a single|one|a joint|a combined)\b"), target=None),
+        # "to fold the Safer Newtown Partnership into the county board"; "the forum will be absorbed into the board"
+        Rule(_r(r"\b(?:fold(?:s|ed|ing)?|absorb(?:s|ed|ing)?) (?:the |its |their |our |both |all |these |those )?"
+                r"(?:(?!(?:of|from|for|to|into|with|within)\b)[\w'’-]+ ){0,5}?" + _BODY_WORDS_RE + r"\b(?!['’]s)"
+                r"(?=[^.;]{0,160}?\b" + _INTO_BODY + r")"), target=None),
+        Rule(_r(_BODY_WORDS_RE + r" (?:(?:will|would|should|shall|is to|are to|to|must|could|has|have|had|was|were) )?(?:now )?"
+                r"(?:be |been |being )?(?:folded|absorbed|subsumed) " + _INTO_BODY), target=None),
     ],
     "dissolve": [
         Rule(_r(r"\b(will cease(?! to (?!exist|operate|meet|function))|(?:would|shall|to) cease(?! to (?!exist|operate|meet|function))|"
@@ -355,8 +398,16 @@ RULES: dict[str, list[Rule]] = {
                 r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new) (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
                 r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"),
              target=None, reject=_NOT_BODIES, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
-        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel) (?:has|have|had) been "
-                r"(?:created|established|set up|formed|launched)\b"), target=None),
+        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s? (?:(?:has|have|had) been|"
+                r"(?:(?:will|would|should|shall|is to|are to|to|must) )?be) (?:created|established|set up|formed|launched|convened)\b"
+                r"(?! (?:\w+ ){0,3}?(?:by|through|from) (?:the )?(?:merg|combin|amalgamat|bringing))"),
+             target=None, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
+        # a decision that "a Locality Funding Panel" (named, indefinite: a new body) do something
+        Rule(_r(r"\b[Tt]hat an? (?:new )?(?:[A-Z][\w'’-]*\s(?:(?:and|for|of|on|in)\s)?){1,5}"
+                r"(?:Panel|Group|Board|Forum|Committee|Sub-[Cc]ommittee|Partnership|Network|Alliance)\b"
+                r"(?!\s(?:[Rr]epresentatives?|[Mm]embers?|[Mm]eetings?|[Cc]hairs?|[Oo]fficers?|[Rr]eports?|[Mm]inutes|[Pp]lans?|"
+                r"already|exists?|existed|is|was|has|had)\b)", 0),
+             target=None, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
         Rule(_r(r"\b(?:first|inaugural) meeting of the (?:new )?(?:[A-Z][\w'-]+ ){1,5}(?:Group|Board|Partnership|Committee|Forum)\b",
                 0), target=None),
     ],
@@ -368,6 +419,7 @@ RULES: dict[str, list[Rule]] = {
                        r"(?! (?:support|working|work|arrangements|priorities))"), reject=_NOT_BODIES),
         Rule(_r(r"\b((?:a |one |single )?(?:regional|sub-regional|county-?wide|pan-[A-Z]\w+|cross-boundary) "
                 r"(?:\w+ ){0,2}?(?:board|partnership|PSB|CSP|LSB|body|committee|arrangements?|footprint|basis|level)s?|"
+                r"(?:regional|sub-regional|county-?wide|cross-boundary) (?-i:(?:[A-Z][\w'’-]* ){1,5})(?:board|partnership|PSB|CSP|LSB)s?|"
                 r"joint (?:\w+ ){0,2}?(?:board|PSB|CSP|LSB|committee)s? (?:for|across|covering|spanning)|"
                 r"into (?:one|a single) (?:regional|joint|county-?wide|sub-regional) \w+|"
                 r"(?:" + _COUNT + r") (?:\w+ ){0,3}?(?:PSBs|CSPs|LSBs|partnerships|boards) (?:\w+ ){0,3}?(?:into|with) (?:one|a single)"
@@ -396,9 +448,11 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\b(membership|(?:be|become|becomes|join as) (?:a )?(?:full |voting |co-opted )?members? of|"
                 r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
                 r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
-                r"right people (?:are )?(?:around|at) the table)\b"),
+                r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
+                r"(?:vice-)?chair(?:manship)?s? (?:will|would|should|shall|to|is to) rotate)\b"),
              target=None, reject=_r(r"\b(gym|library|club|leisure)\b")),
-        Rule(_r(r"\b(represent(?:ed|ation|atives?)|chaired by|(?:as|new|vice|independent|co-)[- ]?chairs?\b|"
+        Rule(_r(r"\b(add(?:s|ed|ing)? (?:a|an|one|two|three|four|\d+|further|more) (?:[\w'’-]+ ){0,3}?"
+                r"(?:councillors?|members?|representatives?|seats?|places?)|represent(?:ed|ation|atives?)|chaired by|(?:as|new|vice|independent|co-)[- ]?chairs?\b|"
                 r"appoint\w* (?:\w+ ){0,4}?(?:chair|members?|deputy))\b")),
     ],
     "terms_of_reference": [
@@ -416,22 +470,30 @@ RULES: dict[str, list[Rule]] = {
              target=None, weight=0.8, cues=_r(r"\b(timely|opportune)\b")),
     ],
     "pooled_resources": [
-        Rule(_r(r"\b(pool(?:ed|ing)? (?:\w+ )?(?:budgets?|resources|funds?|funding)|joint (?:commissioning|funding|budgets?|"
+        Rule(_r(r"\b(pool(?:s|ed|ing)? (?:[\w'’-]+ ){0,3}?(?:budgets?|resources|funds?|funding)|"
+                r"(?:budgets?|funds?|funding|resources|contributions|grants?) (?:(?!not |never )[\w'’-]+ ){0,4}?(?:be|been|being|is|are|was|were) "
+                r"(?:jointly )?pooled|joint (?:commissioning|funding|budgets?|"
                 r"efficiency|teams?|posts?)|shared? (?:[\w-]+ ){0,2}?(?:services?|teams?|resources|posts?|officers?|budgets?|"
                 r"senior management)|shared service commissioning|[\'‘]?total place[\'’]? (?:analysis|approach|study|review)|"
                 r"bring(?:ing)? together (?:\w+ ){0,3}?budgets|align(?:ed|ing)? (?:\w+ )?budgets|single (?:pooled )?budget|"
                 r"section 75|better care fund)\b"), target=None),
     ],
     "statutory_alignment": [
-        Rule(_r(r"\b(health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?)|ICS|ICP|ICB|"
+        Rule(_r(r"\b(health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?|strateg(?:y|ies))|"
+                r"ICS|ICP|ICB|regional partnership boards?|RPBs?|"
                 r"police and crime commissioners?|PCC|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
                 r"public services boards?|PSBs?|local service boards?|LSBs?|statutory (?:duty|duties|guidance|requirements?|"
-                r"footing|body|bodies|board|partners?)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
+                r"footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
              target=_r(r"\b(align\w*|in line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
-                       r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the)\b"),
+                       r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
+                       r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous)\b"),
              window=120),
+        # a reporting line from a statutory body: "the Board would receive an annual report from the Regional Partnership Board"
+        Rule(_r(r"\breceiv\w* (?:an? |the )?(?:\w+ ){0,2}?reports? from (?:the )?(?:[\w'’-]+ ){0,4}?(?:health and well-?being boards?|"
+                r"integrated care (?:systems?|partnerships?|boards?)|regional partnership boards?|police and crime commissioners?|"
+                r"public services boards?|HWB|ICS|ICP|ICB|RPB|PCC|PSB)\b"), target=None),
     ],
 }
 
@@ -507,22 +569,26 @@ _SUBCLAUSE = re.compile(r"[;:]|,\s+(?:as|which|because|since|while|where|so|but|
 
 
 def _near(pattern: re.Pattern | None, text: str, start: int, end: int, window: int, direction: str = "both"):
-    """The first hit of ``pattern`` after ``text[start:end]``, else before it: (side, offset) or None."""
+    """The first hit of ``pattern`` after ``text[start:end]``, else before it: (side, offset in ``text``) or None."""
     if pattern is None:
         return None
     if direction != "before":
         after = pattern.search(_SUBCLAUSE.split(text[end:end + window], maxsplit=1)[0])
         if after:
-            return ("after", after.start())
+            return ("after", end + after.start())
     if direction != "after":
-        before = pattern.search(_SUBCLAUSE.split(text[max(0, start - window):start])[-1])
+        piece = _SUBCLAUSE.split(text[max(0, start - window):start])[-1]
+        before = pattern.search(piece)
         if before:
-            return ("before", before.start())
+            return ("before", start - len(piece) + before.start())
     return None
 
 
 def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
-    """The trigger concerns a partnership body, not a school, a service or a data hub."""
+    """The trigger concerns a partnership body, not a school, a service or a data hub.
+
+    A negated target ("should not become a sub-committee of the ICP") does not count.
+    """
     if rule.reject is not None and rule.reject.search(m.group(0)):
         return False
     if rule.unless is not None and rule.unless.search(text[:m.start()]):
@@ -533,6 +599,8 @@ def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
     reject = _near(rule.reject, text, m.start(), m.end(), rule.window, rule.direction)
     if target is None:
         return rule.target.search(m.group(0)) is not None
+    if _negated(text, target[1]):
+        return False
     if reject is None:
         return True
     if target[0] != reject[0]:
@@ -689,10 +757,16 @@ def _detection(text: str, clause: Clause, action: str, status: str, source: str,
                      sentence=clause.sentence, lead=clause.lead)
 
 
+#: How far a statement has got: a decision (agreed, rejected, deferred) outranks a proposal.
+_FINALITY = {"agreed": 2, "rejected": 2, "deferred": 2, "noted": 1}
+
+
 def _keep(found: dict[str, Detection], det: Detection) -> None:
-    """Keep the best-grounded (then earliest) evidence per action, counting the mentions."""
+    """Keep the evidence per action that has got furthest (a decision over the report's
+    recommendation of it), then the best grounded, then the earliest; count the mentions."""
     old = found.get(det.action)
-    if old is None or det.confidence > old.confidence:
+    rank = lambda d: (_FINALITY.get(d.status, 0), d.confidence)  # noqa: E731
+    if old is None or rank(det) > rank(old):
         found[det.action] = det
     if old is not None:
         found[det.action].mentions = old.mentions + 1

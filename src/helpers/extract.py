@@ -350,7 +350,9 @@ def _prose_items(text: str, start: int, end: int, state: _State) -> list[Span]:
         if len(sentence) < 20 or not _PROSE_CUES.search(sentence) or _NARRATIVE.search(sentence):
             continue
         lead, clauses = _clauses(text, s, e)
-        spans.extend(Span(cs, ce, "", section, lead or state.lead_in) for cs, ce in clauses)
+        # a later clause hangs from the first one ("X recommended that A, and that B"): that is its context
+        spans.extend(Span(cs, ce, "", section, lead or state.lead_in or (text[clauses[0][0] : clauses[0][1]] if i else ""))
+                     for i, (cs, ce) in enumerate(clauses))
     return spans
 
 

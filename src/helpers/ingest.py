@@ -321,7 +321,34 @@ def _table_text(table) -> str:
 
 
 def read_plain(data: bytes) -> tuple[str, dict]:
-    return decode_text(data), {}
+    text = decode_text(data)
+    return (strip_text_pages(text) if "\f" in text else text), {}
+
+
+def strip_text_pages(text: str) -> str:
+    """A text file printed in pages (form feeds): drop the page numbers and the running
+    headers and footers repeated on most pages, and re-join a sentence that runs over a
+    page break. Blank lines (the paragraph breaks) are kept."""
+    pages = [page.split("\n") for page in text.split("\f")]
+    if len(pages) < 2:
+        return text
+    non_blank = [[i for i, line in enumerate(lines) if line.strip()] for lines in pages]
+    counts: Counter = Counter()
+    for lines, idx in zip(pages, non_blank):
+        counts.update({_line_key(lines[i]) for i in idx[:2] + idx[-2:]})
+    running = {key for key, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
+    out = ""
+    for lines, idx in zip(pages, non_blank):
+        zone = set(idx[:2] + idx[-2:])
+        kept = [line for i, line in enumerate(lines)
+                if not (i in zone and (_line_key(line) in running or _FURNITURE.fullmatch(line.strip())
+                                       or _BARE_NUMBER.fullmatch(line.strip())))]
+        body = "\n".join(kept).strip("\n")
+        if not body.strip():
+            continue
+        runs_on = out and not re.search(r"[.:;!?)\"']\s*$", out) and body.lstrip()[:1].islower()
+        out = f"{out}\n{body}" if runs_on else (f"{out}\n\n{body}" if out else body)
+    return out
 
 
 READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
@@ -517,7 +544,7 @@ def infer_doc_type(text: str, suffix: str) -> str:
     for word, kind in (("minutes", "minutes"), ("scrutiny", "scrutiny"), ("report", "report")):
         if re.search(rf"\b{word}\b", title):
             return kind
-    if re.search(r"^(?:Minutes:?|Present:|Apologies(?: for absence)?:?)\s*$|\bRESOLVED\b", text, re.MULTILINE):
+    if re.search(r"^(?:Minutes:?|Present:|Apologies(?: for absence)?:?|In attendance:?)\s*$|\b(?:RESOLVED|DECIDED)\b|^AGREED\b", text, re.MULTILINE):
         return "minutes"
     if re.search(r"scrutiny", head, re.IGNORECASE):
         return "scrutiny"
