@@ -152,3 +152,19 @@ def test_evaluate_command_writes_markdown(tmp_path):
     out = tmp_path / "heldout.md"
     assert main(["evaluate", str(_labelled_folder(tmp_path / "set")), "--work", str(tmp_path / "w"), "--out", str(out)]) == 0
     assert "## " in out.read_text() and "theme accuracy" in out.read_text()
+
+
+def test_heldout_quality_has_one_row_per_set(tmp_path):
+    table = evaluate.heldout_quality([_labelled_folder(tmp_path / "one"), _labelled_folder(tmp_path / "two")])
+    assert list(table.index) == ["one", "two"]
+    assert (table["item recall"] == 1.0).all() and (table["documents"] == 1).all()
+    assert table["actions F1"].between(0, 1).all()
+
+
+def test_the_shipped_heldout_sets_are_well_formed():
+    """The held-out gold uses codebook labels (read_gold refuses others) and names files that exist."""
+    from helpers.config import HELDOUT_DIR
+
+    for folder in sorted(d for d in HELDOUT_DIR.glob("*") if (d / "items_gold.csv").exists()):
+        gold = evaluate.read_gold(folder)
+        assert {f for f in gold["file"]} <= {p.name for p in (folder / "raw").iterdir()}, folder

@@ -15,6 +15,8 @@ PROJ_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+#: Documents from other councils, coded by someone else: the out-of-sample measure (data/heldout/README.md).
+HELDOUT_DIR = PROJ_ROOT / "data" / "heldout"
 
 #: The seed for every random choice in the workbook.
 SEED = 20261123

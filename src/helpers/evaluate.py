@@ -305,3 +305,27 @@ def folder_report(results: dict[str, pd.DataFrame], title: str) -> str:
     if len(problems):
         lines += ["", "Disagreements: " + "; ".join(f"{n} {p}" for p, n in problems.items()) + "."]
     return "\n".join(lines) + "\n"
+
+
+def heldout_quality(sets=None) -> pd.DataFrame:
+    """:func:`evaluate_folder` on each held-out set (default: every folder of
+    ``data/heldout`` with an ``items_gold.csv``), one row per set: item recall and
+    precision, kind/status/theme accuracy and the restructuring actions' F1."""
+    import tempfile
+
+    from .config import HELDOUT_DIR
+
+    folders = [Path(s) for s in sets] if sets is not None else sorted(
+        d for d in HELDOUT_DIR.glob("*") if (d / "items_gold.csv").exists())
+    rows = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in folders:
+            results = evaluate_folder(folder, Path(tmp) / folder.name)
+            q = dict(zip(results["quality"]["metric"], results["quality"]["value"]))
+            actions = results["actions"]
+            q["actions F1"] = float(actions.set_index("action").loc["all", "f1"]) if len(actions) else float("nan")
+            q["documents"] = float(len(results["by_document"]))
+            rows[folder.name] = q
+    columns = ["documents", "gold items", "item recall", "item precision", "kind accuracy", "status accuracy",
+               "theme accuracy", "actions F1"]
+    return pd.DataFrame.from_dict(rows, orient="index").reindex(columns=columns)
