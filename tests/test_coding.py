@@ -167,6 +167,10 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     ("Should the merger be approved, new terms of reference would be drafted.", "report", "implication", "proposed"),
     ("If the Board agrees, residents will be invited to comment on the plan.", "report", "implication", "proposed"),
     ("A suggestion that the Board create a climate group was not taken forward.", "report", "decision", "rejected"),
+    ("Officers will prepare revised terms of reference by March.", "report", "proposal", "proposed"),
+    # a body's own web page: "we will" is the body's decision, not one speaker's intention
+    ("We will check how the new arrangements are working after a year.", "web page", "decision", "agreed"),
+    ("The Place Board will have 14 members instead of 26.", "web page", "decision", "agreed"),
 ])
 def test_kind_and_status_follow_the_document_type(text, doc_type, kind, status):
     items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])
@@ -181,3 +185,14 @@ def test_who_speaks_and_a_leading_condition_do_not_decide_the_theme():
     coded = _code([{"text": "The Chair asked that the terms of reference be revised."},
                    {"text": "If the two boards merge, the budget would be pooled."}])
     assert list(coded["theme"]) == ["governance", "resources"], list(coded["why"])
+
+
+def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_planned_actions():
+    rows = [{"label": "3.5", "section": "finding", "context": "", "doc_type": "report",
+             "text": "Partners have agreed in principle to build a shared dataset."},
+            {"label": "3.1", "section": "finding", "context": "", "doc_type": "report",
+             "text": "The review found considerable overlap between the two bodies."},
+            {"label": "5.2", "section": "action", "context": "", "doc_type": "report",
+             "text": "Officers will prepare revised terms of reference."}]
+    coded = coding.code_items(pd.DataFrame(rows))
+    assert list(zip(coded["kind"], coded["status"])) == [("decision", "agreed"), ("statement", "proposed"), ("action", "proposed")]

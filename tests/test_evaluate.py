@@ -168,3 +168,12 @@ def test_the_shipped_heldout_sets_are_well_formed():
     for folder in sorted(d for d in HELDOUT_DIR.glob("*") if (d / "items_gold.csv").exists()):
         gold = evaluate.read_gold(folder)
         assert {f for f in gold["file"]} <= {p.name for p in (folder / "raw").iterdir()}, folder
+
+
+def test_a_broken_heldout_set_is_reported_and_the_others_still_scored(tmp_path):
+    good = _labelled_folder(tmp_path / "good")
+    bad = _labelled_folder(tmp_path / "bad")
+    (bad / "manifest.csv").write_text("file,doc_type\nminutes.txt,leaflet\n", encoding="utf-8")
+    table = evaluate.heldout_quality([bad, good])
+    assert "leaflet" in table.loc["bad", "problem"]
+    assert table.loc["good", "item recall"] == 1.0

@@ -285,7 +285,64 @@ def test_report_purpose_is_skipped_findings_kept_and_option_rows_are_items():
     assert not any("PDF 120 KB" in t for t in texts), "a list of attached files is no item"
 
 
-@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE, SCOTTISH_MINUTE, WELSH_REPORT])
+DECISION_NOTICE = """Decision details
+
+| Decision Maker: | Cabinet Member for Communities |
+| Decision status: | Recommendations Approved |
+
+Decision:
+
+Having considered the report, the Cabinet Member decided:
+
+(1) to approve the merger of the Safer Streets Board into the Community Safety Partnership;
+
+(2) not to approve the closure of the ward panels network.
+
+Reasons for the decision:
+
+A single structure removes duplication between the two boards.
+
+Consultation:
+
+Most ward panel chairs favoured keeping the network.
+
+Background papers:
+
+- Appendix A - Terms of reference (revised)
+
+Contact:
+
+Jo Bloggs, Head of Community Safety. Tel: 020 7946 0000. Email: jo.bloggs@example.gov.uk.
+"""
+
+NI_MINUTES = """4. Matters Arising
+
+AGREED: (i) that the five action planning groups be merged into three delivery groups;
+
+(ii) that each delivery group be co-chaired by a statutory partner;
+
+(iii) that the existing groups stand down in May.
+
+4.2 Dashboard. The officer confirmed that the outcomes dashboard had been refreshed.
+"""
+
+
+def test_a_decision_notice_has_decisions_not_resolutions_and_no_metadata_items():
+    items = _items(DECISION_NOTICE)
+    parts = [(label, section) for label, section, t in items if t.startswith("(")]
+    assert parts == [("(1)", "decision"), ("(2)", "decision")]
+    texts = [t for _, _, t in items]
+    assert not any("Decision Maker" in t or "Tel:" in t or "Appendix A" in t for t in texts)
+    assert all(section != "decision" for _, section, t in items if not t.startswith("(")), "colon headings end the list"
+
+
+def test_an_inline_agreed_opens_a_list_that_a_numbered_paragraph_closes():
+    items = _items(NI_MINUTES)
+    assert [(label, section) for label, section, _ in items[:3]] == [("AGREED", "resolved"), ("(ii)", "resolved"), ("(iii)", "resolved")]
+    assert all(section != "resolved" for _, section, t in items if t.startswith("4.2"))
+
+
+@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE, SCOTTISH_MINUTE, WELSH_REPORT, DECISION_NOTICE, NI_MINUTES])
 def test_offsets_are_exact_and_items_are_trimmed_and_disjoint(text):
     spans = extract.segment(text)
     assert spans

@@ -199,6 +199,16 @@ def test_a_text_file_printed_in_pages_loses_its_footers_but_keeps_its_paragraphs
     assert ingest.strip_text_pages("no pages here") == "no pages here"
 
 
+def test_pdf_lines_that_stop_short_end_a_paragraph():
+    long = "word " * 17
+    page = "\n".join(["Agenda Item 7", "Recommendations", f"{long}that the Board", f"{long}merges.", "1. Background",
+                      f"{long}it met", "four times.", *[f"{long}filler" for _ in range(8)]])
+    text = ingest.clean_pdf_text([page])
+    assert text.startswith("Agenda Item 7\n\nRecommendations\n\n")
+    # a full last line cannot be told from a wrapped one (the numbered line starts its own paragraph anyway)
+    assert f"{long}that the Board\n{long}merges.\n1. Background\n\n{long}it met\nfour times.\n\n" in text
+
+
 def test_pdf_furniture_rules_on_page_texts():
     pages = ["Haringey Council Cabinet\nFirst page text here.\nPage 1 of 2",
              "Haringey Council Cabinet\nsecond page continues the sentence.\nPage 2 of 2"]

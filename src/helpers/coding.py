@@ -58,7 +58,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile(
         r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
-        r"\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
+        r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
         r"\b(?:was|were) not taken forward\b|"
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b", re.I)),
     ("action", re.compile(
@@ -66,7 +66,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
         r"\btaken in ?to consideration\b|^action\b", re.I)),
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
-    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
+    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
     ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]? (?:\w+ ){0,3}to\b", re.I)),
     ("implication", re.compile(r"\bwill (?:need to|cease|be required|have to)\b", re.I)),
 ]
@@ -79,7 +79,8 @@ _WILL = re.compile(r"\b(?:will|would|shall|is to|are to)\b(?! not be (?:possible
 # What a body will do or what will happen to it, as a record states a decision's effect:
 # "will be moved", "will not be renewed", "would remain", "will sit on", "is to wind up".
 _WILL_DECIDED = re.compile(
-    r"\b(?:will|would|shall|is to|are to) (?:now |also |instead |still |then |in future |no longer )?(?:not )?"
+    r"\b(?:will|shall|is to|are to) (?:\w+ )?(?!be (?:able|possible|important|difficult|useful|helpful|good|better)\b)[a-z]+\b|"
+    r"\bwould (?:now |also |instead |still |then |in future |no longer )?(?:not )?"
     r"(?:be (?:\w+ )?\w+(?:ed|en|wn|ne|lt|pt|ut|id)\b|remain|continue|sit|meet|become|take (?:over|on)|replace|move|join|"
     r"receive|hold|lead|report|cease|transfer|hand|keep|retain|stand|wind|dissolve|merge|form|host|chair|"
     r"absorb|fold|pass|go|close|end|start|begin|launch)\b",
@@ -94,6 +95,14 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
+    report = doc_type in REPORT_TYPES
+    if section == "finding":  # a finding can record a decision or work under way ("Partners have agreed that …")
+        found = _cue_kind(text, "", report)
+        if found and found[0] in {"decision", "action", "request"}:
+            return found
+    if section == "proposal" and report and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
+        m = _REPORT_IMPLICATION.search(text)
+        return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):
@@ -104,7 +113,6 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return kind, 0.9, f"section {section}"
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
-    report = doc_type in REPORT_TYPES
     found = _cue_kind(text, context, report)
     if found:
         return found
@@ -120,7 +128,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         if m:
             return ("implication" if m.group(0).lower() == "would" else "proposal"), 0.55, f"cue {m.group(0)!r} in a report"
     if doc_type in RECORD_TYPES:
-        m = _FIRST_PERSON_WILL.search(text)
+        m = _FIRST_PERSON_WILL.search(text) if doc_type != "web page" else None  # a body's own page: "we" is the body
         if m:
             return "action", 0.6, f"cue {m.group(0)!r}: a speaker's commitment"
         m = None if _NOTED.search(text) else _WILL_DECIDED.search(text)
@@ -153,15 +161,15 @@ def _cue_kind(text: str, context: str, report: bool) -> tuple[str, float, str] |
 
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration)\b", re.I)
 _REJECTED = re.compile(
-    r"\b(?:rejected|declined|not (?:be )?(?:agree|approve|support|accept)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
-    r"not carried|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
+    r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
+    r"not carried|declared lost|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
     re.I,
 )
 _NOTED = re.compile(
     r"^(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
     r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
     r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported|noted that|"
-    r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|my (?:worry|concern|fear) is)\b",
+    r"(?:was|were) concerned|warned that|cautioned|raised concerns?|expressed concern|my (?:worry|concern|fear) is)\b",
     re.I,
 )
 _AGREED = re.compile(
@@ -199,11 +207,15 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
     m = _INTENT.search(text) if kind in {"action", "statement", "request"} else None
+    if m and doc_type == "web page" and re.match(r"we\b", m.group(0), re.I):
+        m = None  # "we will" on a body's own web page is what the body has decided
     if m:
         return "proposed", 0.7, f"cue {m.group(0)!r}"
     m = _AGREED.search(text)
     if m:
         return "agreed", 0.75, f"cue {m.group(0)!r}"
+    if kind == "action" and doc_type in REPORT_TYPES:
+        return "proposed", 0.65, "an action a report plans: not yet agreed"
     if kind in {"decision", "action"}:
         return "agreed", 0.65, f"kind {kind}"
     return "proposed", 0.6, f"kind {kind}: put forward, not yet agreed"

@@ -310,17 +310,24 @@ def folder_report(results: dict[str, pd.DataFrame], title: str) -> str:
 def heldout_quality(sets=None) -> pd.DataFrame:
     """:func:`evaluate_folder` on each held-out set (default: every folder of
     ``data/heldout`` with an ``items_gold.csv``), one row per set: item recall and
-    precision, kind/status/theme accuracy and the restructuring actions' F1."""
+    precision, kind/status/theme accuracy and the restructuring actions' F1. A set that
+    cannot be read gets a ``problem`` instead of figures."""
     import tempfile
 
     from .config import HELDOUT_DIR
 
     folders = [Path(s) for s in sets] if sets is not None else sorted(
         d for d in HELDOUT_DIR.glob("*") if (d / "items_gold.csv").exists())
+    from .errors import WorkbookError
+
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
-            results = evaluate_folder(folder, Path(tmp) / folder.name)
+            try:
+                results = evaluate_folder(folder, Path(tmp) / folder.name)
+            except (WorkbookError, OSError, ValueError) as exc:  # one broken set is reported, the others still scored
+                rows[folder.name] = {"problem": f"{exc.__class__.__name__}: {exc}"}
+                continue
             q = dict(zip(results["quality"]["metric"], results["quality"]["value"]))
             actions = results["actions"]
             q["actions F1"] = float(actions.set_index("action").loc["all", "f1"]) if len(actions) else float("nan")
@@ -328,4 +335,5 @@ def heldout_quality(sets=None) -> pd.DataFrame:
             rows[folder.name] = q
     columns = ["documents", "gold items", "item recall", "item precision", "kind accuracy", "status accuracy",
                "theme accuracy", "actions F1"]
-    return pd.DataFrame.from_dict(rows, orient="index").reindex(columns=columns)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    return table.reindex(columns=columns + (["problem"] if "problem" in table else []))

@@ -49,7 +49,7 @@ _HEADING_WORDS = (
     r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
     r"(?:alternative )?options?(?: considered| appraisal)?(?: and rejected)?|minutes|"
-    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?)"
+    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps)"
 )
 _SECTION = re.compile(
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
@@ -79,7 +79,7 @@ _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
-    "finding": "finding", "conclusion": "finding",
+    "finding": "finding", "conclusion": "finding", "next": "action",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -91,14 +91,26 @@ _RECOMMENDATION_LEAD = re.compile(
     r"|\brecommendations? (?:is|are|to)\b",
     re.IGNORECASE,
 )
+# A heading written with a colon ("Consultation:", "Reasons for the decision:", "Financial implications:"):
+# a few words naming a part of the document, not a lead-in sentence ("The Board DECIDED:", "It is
+# recommended that the Cabinet:", "… the following principles:").
+_COLON_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z][\w'’&,/()?-]*(?:\s+[\w'’&,/()?-]+){0,5}\s*:\s*$")
+_NOT_A_HEADING = re.compile(
+    r"\b(?:that|to|following|follows|is|are|was|were|be|will|would|should|decided|resolved|agreed|recommend\w*|asked|"
+    r"invited|principles?|includ\w+|namely)\b",
+    re.IGNORECASE,
+)
 # A table row as text ("cell | cell | cell"): a paragraph of its own.
-_TABLE_ROW = re.compile(r"\S.*? \| .*? \| ")
-# Lines that are never items: lists of attached files, "Background papers", meeting formalities.
+_TABLE_ROW = re.compile(r"^[^\n]*?\S \| [^\n]*?\|")
+# Lines that are never items: lists of attached files, "Background papers", meeting formalities,
+# contact details, key-value metadata rows ("| Decision Maker: | Cabinet Member |").
 _FORMALITY = re.compile(
-    r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^background papers\b|"
+    r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^(?:background|supporting) (?:papers|documents)\b|"
+    r"^[-•]?\s*appendix [a-z0-9]{1,3}\s*[-–:]|\b(?:tel|telephone|e-?mail)\s*:|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
+    r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
     r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
-    r"\bthe meeting (?:concluded|closed|ended|finished)\b",
+    r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b",
     re.IGNORECASE,
 )
 
@@ -114,15 +126,16 @@ _PROSE_CUES = re.compile(
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
     r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering)|"
     r"moved (?:as an amendment|an amendment|a motion|that)|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
-    r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
+    r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:had )?(?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
     r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
     r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
-    r"gave (?:an )?assurances?|assured (?:the \w+|members))\b",
+    r"gave (?:an )?assurances?|assured (?:the \w+|members)|(?:suggested|proposed|recommended) that|cautioned|insisted|argued|stressed|"
+    r"(?:supported|opposed) (?:the|a|an|closer|further|any)|amendment\b[^.]{0,120}?\b(?:was|were) (?:defeated|lost|carried|rejected))\b",
     re.IGNORECASE,
 )
 # Narrative about the meeting itself: who presented or led what.
 _NARRATIVE = re.compile(
-    r"\b(?:presented (?:the|a|an)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
+    r"\b(?:presented (?:the|a|an)\b(?![^.]{0,160}\b(?:propos|recommend|seek))|the chair welcomed (?:members|everyone|all)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
     r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b"
     r"|" + _FORMALITY.pattern,
     re.IGNORECASE,
@@ -149,7 +162,7 @@ _SUBSTANTIVE = re.compile(
 # or the outcome of a motion: "On a division …", "The amendment accordingly fell."
 _CONTINUES = re.compile(
     r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b"
-    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried))",
+    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|put to the (?:meeting|vote)))",
     re.IGNORECASE,
 )
 # A clause boundary inside a sentence where a new clause states something of its own:
@@ -186,7 +199,8 @@ class Span:
 # Report sections whose paragraphs describe rather than propose: their paragraphs are not items.
 _BACKGROUND = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:purpose(?: of (?:the|this) (?:report|paper))?|background(?: information)?|introduction|"
-    r"reasons? for (?:the )?(?:report|recommendations?|decision)|contact officers?|background papers|appendices)\s*:?$",
+    r"contact(?: officers?| details)?|background (?:papers|documents)|appendices|interests(?: and nature of interests)? declared|"
+    r"dispensations(?: granted)?|declarations? of interests?|apologies(?: for absence)?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -424,7 +438,8 @@ def segment(text: str) -> list[Span]:
             continue
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             continue
-        if _is_title(body):
+        if _is_title(body) or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
+                               and not _INLINE_HEAD.match(body)):
             state.section, state.heading, state.lead_in = "", "", ""
             state.background = bool(_BACKGROUND.match(body.strip()))
             continue
@@ -444,6 +459,8 @@ def segment(text: str) -> list[Span]:
             section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
             section = "resolved" if word in {"resolved", "decided", "agreed", "resolution"} else section
             spans.append(Span(start + inline.end(), end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
+            if section == "resolved":  # "AGREED: (i) that …" with (ii), (iii) … below it
+                state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", inline.group("label").upper(), "", True
             continue
         if inline:  # "RESOLVED to:" / "Decision:" with the parts below
             _heading(re.sub(r"\s+(?:to|that)\b.*$", "", inline.group("label"), flags=re.I), state) if _SECTION.match(inline.group("label")) else None
@@ -459,13 +476,16 @@ def segment(text: str) -> list[Span]:
             spans.extend(_lead_in_items(text, start, end, state, _section_label(state)))
             last = text[start:end].rsplit(". ", 1)[-1]
             if _RESOLUTION_LEAD.search(last):
-                word = re.search(r"RESOLVED|DECIDED|AGREED|resolved|decided|agreed", last)
-                state.section, state.heading = "resolved", word.group(0).upper() if word else "RESOLVED"
+                word = re.search(r"RESOLVED|DECIDED|AGREED|resolved|decided|agreed", last).group(0)
+                formal = word.isupper() or word == "resolved"  # "the Cabinet Member decided:" is a decision, not a meeting's resolution
+                state.section, state.heading = ("resolved", word.upper()) if formal else ("decision", "Decision")
                 state.from_lead_in = True
             elif _RECOMMENDATION_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
                 state.section, state.heading = "recommendation", "Recommendation"
                 state.from_lead_in = True
             continue
+        if is_part and state.from_lead_in and _ENUM.match(body) and _ENUM.match(body).group("num"):
+            state.section, state.from_lead_in = "", False  # "4.2 …" after "AGREED: (i) …": the next numbered paragraph, not a part
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section == "option" else "")
             spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))

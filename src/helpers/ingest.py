@@ -255,14 +255,29 @@ def rejoin_hyphenation(text: str) -> str:
     return re.sub(r"([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)", join, text)
 
 
+def _paragraph_breaks(lines: list[str], width: int) -> str:
+    """Join a page's lines, with a blank line after a line that stops well short of the
+    text width (a paragraph's last line, a heading, a title line): PDF text has no
+    paragraph marks, and the workbook's segmentation reads paragraphs."""
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines) and width and len(line) < 0.7 * width and not line.endswith("-"):
+            out.append("")
+    return "\n".join(out)
+
+
 def clean_pdf_text(pages: list[str]) -> str:
-    """Page texts → one text: furniture dropped, pages joined, hyphenation re-joined."""
+    """Page texts → one text: furniture dropped, paragraphs marked, pages joined,
+    hyphenation re-joined."""
     lines = strip_page_furniture([[l.strip() for l in p.split("\n") if l.strip()] for p in pages])
+    lengths = sorted(len(line) for page in lines for line in page)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else 0  # the full line width
     text = ""
     for page in lines:
         if not page:
             continue
-        body = "\n".join(page)
+        body = _paragraph_breaks(page, width)
         # a sentence running over the page break continues on the next page's first line
         runs_on = text and (text.endswith("-") or not re.search(r"[.:;!?)\"']$", text)) and body[:1].islower()
         text = f"{text}\n{body}" if runs_on else (f"{text}\n\n{body}" if text else body)
