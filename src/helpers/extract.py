@@ -174,6 +174,7 @@ _CLAUSE = re.compile(
     + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed)\b)"
     r"|,\s+(?=the\b[^,;]{0,60}?\b(?:would|should|will|must)\b)"
     r"|,\s+and\s+(?=that\s+(?:the|a|an|this|these|its|their)\b)"
+    r"|,\s+and\s+(?=(?:a|an|the|[A-Z][\w'’-]*)\s+(?:[\w'’-]+\s+){0,11}?(?:will|shall)\s)"
     r"|\s+and\s+(?=(?:[\w'-]+\s+){1,5}?(?:would|should|will|must)\b)",
     re.IGNORECASE,
 )
@@ -400,6 +401,8 @@ def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -
     if last_start > start and state.section in _ITEM_SECTIONS:
         for s, e in _section_groups(text, start, sentences[-2][1]):
             spans.append(Span(s, e, label, state.section, state.lead_in))
+    elif last_start > start:  # narrative before "The main changes are:" still records things
+        spans.extend(_prose_items(text, start, sentences[-2][1], state))
     lead = text[last_start:end]
     if state.section in _ITEM_SECTIONS and _DECISION_LEAD.search(lead):
         cut = re.search(r"\s*(?:,?\s*(?:but|and)\s+to note\b|:)", lead)
