@@ -196,3 +196,15 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
              "text": "Officers will prepare revised terms of reference."}]
     coded = coding.code_items(pd.DataFrame(rows))
     assert list(zip(coded["kind"], coded["status"])) == [("decision", "agreed"), ("statement", "proposed"), ("action", "proposed")]
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("To approve the integration of the Safer Neighbourhood Board into the Community Safety Partnership.", "structure"),
+    ("The Performance Sub-group is re-formed as a Data and Intelligence Group.", "structure"),
+    ("That voluntary and community sector places on the Board rise from two to four.", "membership"),
+    ("All partners to confirm their nominees for each delivery group.", "membership"),
+    ("The officer to circulate the dashboard link to all partners.", "data"),
+])
+def test_theme_cues_on_phrasings_from_other_councils(text, theme):
+    coded = _code([{"text": text}]).iloc[0]
+    assert coded["theme"] == theme, coded["why"]

@@ -261,7 +261,7 @@ _BODY = (r"(?:board|group|partnership|partnerships|committee|sub-?committee|sub-
          r"trust|alliance|executive|network|tps?|psbs?|lsps?|csps?|hwbs?|cpps?)")
 THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "structure": [
-        (r"\bmerg\w*|\bamalgamat\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 3),
+        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 3),
         (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 3),
         (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 3),
         (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),
@@ -270,7 +270,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bthematic (?:partnerships?|groups?|boards?)\b|\btps?\b", 1),
         (r"\bstructur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
         (r"\b(?:continue|remain)s? as (?:a )?separate\b|\bmake way for\b|\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
-        (r"\b(?:steering|working|leadership|reference) group\b|\bnew (?:board|group|body|partnership|forum)\b", 1),
+        (r"\b(?:steering|working|leadership|reference|short-life|delivery) groups?\b|\bnew (?:board|group|body|partnership|forum)\b", 2),
         (r"\bregional\w*|\bcounty-?wide\b|\bjoint (?:board|committee|partnership|psb|csp)\b|\bacross (?:the )?(?:two|three|four|\w+) (?:districts|boroughs|councils|authorities|areas)\b", 2),
         (r"\boversight of\b|\bcovering (?:the )?(?:current )?remit\b", 1),
     ],
@@ -287,6 +287,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired by\b|\brotation of the chair\b|"
          r"\badd(?:ed|ing)? (?:a |an |the |two |one )?(?:[\w'’-]+ ){0,3}(?:councillors?|members?|representatives?) (?:to|on)\b", 3),
         (r"\bchair(?:man|person|ing)?\b|\bvice[- ]?chair\w*|\bfull members?\b|\bseats? for\b", 2),
+        (r"\b(?:places|seats|representation|representatives?|members) (?:on|at) the\b|\bnomin(?:ees?|ations?|ation process)\b", 3),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
         (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
         (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
@@ -308,22 +309,21 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "programme_management": [
         (r"\bprogramme management\b|\bproject management\b|\bpmo\b|\bperformance (?:management|monitoring|framework|indicators?|reports?)\b|\brisk (?:management|register)\b", 3),
-        (r"\btrack\w*|\bmonitor\w*|\bperformance\b|\bmilestones?\b|\bdashboard\w*|\bkpis?\b|\bindicators?\b|\baction plans?\b|\bdelivery plans?\b|\bprogress reports?\b|\bsecretariat\b|\bskills?\b|\bprogramme office\b", 2),
+        (r"\btrack\w*|\bmonitor\w*|\bperformance\b|\bmilestones?\b|\boutcome indicators?\b|\bkpis?\b|\bindicators?\b|\baction plans?\b|\bdelivery plans?\b|\bprogress reports?\b|\bsecretariat\b|\bskills?\b|\bprogramme office\b", 2),
         (r"\bworkstreams?\b|\bproject\w*|\bevaluat\w+|\bassurance\b|\bbusiness of the\b", 1),
     ],
     "priorities": [
-        (r"\bpriorit\w*|\boutcomes?\b(?! of)|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
+        (r"\bpriorit\w*|\boutcomes\b(?! of| indicators?| framework| measures?)|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
         (r"\bfocus\w*|\baspir\w+|\bwork programme\b|\bwhat (?:we are|is) going to (?:be )?deliver\w*|\bdeliver(?:ing|ed)?\b|\btargets?\b|\bwell-?being plan\b|\bcommunity plan\b|\bstrateg(?:y|ies)\b", 2),
         (r"\bachiev\w+|\bimprov\w+|\bvulnerable\b|\btackl\w+|\breduc\w+ (?:\w+ ){0,3}(?:inequalit|crime|harm|poverty)|\bhealth inequalit\w+|\bneeds? (?:of|assessment)\b", 1),
     ],
     "data": [
-        (r"\bdata\b|\binformation[- ]sharing\b|\bsharing (?:of )?information\b|\binformation governance\b|\bintelligence\b|\bdigital\w*|\bdatasets?\b|\banalytic\w*|\binformation hub\b|\bdata hub\b", 3),
+        (r"\bdata\b|\binformation[- ]sharing\b|\bsharing (?:of )?information\b|\binformation governance\b|\bintelligence\b|\bdigital\w*|\bdatasets?\b|\banalytic\w*|\binformation hub\b|\bdata hub\b|\bdashboards?\b", 3),
         (r"\bhub\b|\binformation\b|\binsight\b|\bevidence base\b|\bsystems?\b|\bit\b(?= systems)|\btechnolog\w+|\bgdpr\b|\bdpia\b|\bsharing agreement\b", 1),
     ],
     "timing": [
         (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b|\bput back\b|\bpushed back\b|\bbrought forward\b", 3),
         (r"\breport(?:ing)? back\b|\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b", 2),
-        (r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b", 1),
         (r"\buntil\b|\bin due course\b|\bnext (?:year|municipal year|meeting|financial year)\b|\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bbefore (?:the )?\w+ (?:is|are|has)\b|\bnot (?:the )?(?:right )?time\b|\bat this (?:time|stage)\b|\bin the new year\b|\bearly in\b|\blater (?:in|this)\b", 2),
     ],
 }
@@ -355,6 +355,8 @@ _NOT_TOPIC = re.compile(
     r"proposed|noted|thanked|explained|advised|agreed|moved|invited|gave|added|stated|commented|suggested|requested))"
     r"|,\s*(?:the )?(?:cabinet member|portfolio holder|executive member|lead member|leader|deputy leader|chair|chief executive)"
     r"\b[^,]{0,60},"
+    r"|\b(?:voluntary|community|third|private|business|faith)(?: and (?:voluntary|community))? sector"
+    r"(?= (?:places|seats|representatives?|members?|representation)\b)"
     r"|\b(?:after|in|following) consultation with\b|\bafter consulting\b|\bpublic (?=health|services?|sector|bod)"
     r"|^(?:[-•(\w)\d. ]{0,6})?(?:(?:if|should|once|subject to|unless|provided that)\b[^,]{0,120}|(?:under|in its place)\b[^,]{0,30}),",
     re.I,
