@@ -30,6 +30,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The partnership's costs will be absorbed within existing budgets.", False),
         ("That the option of merging the Board with the Integrated Care Partnership not be pursued.", False),
         ("Councillors voted against a proposal to merge the Youth Forum with the Children's Partnership.", False),
+        # "integration of X into Y"; two groups that "combine to form a single" group
+        ("The Cabinet approved the integration of the Youth Forum into the Children's Partnership Board.", True),
+        ("It was agreed that the Carers' Group and the Older People's Forum combine to form a single Later Life Forum.", True),
+        ("The Board agreed to integrate the partnership's performance data into the council's dashboard.", False),
+        ("Partners will integrate health and social care services within the Integrated Care Board.", False),
+        ("The two forums will not combine to form a single group.", False),
     ],
     "dissolve": [
         ("The Local Strategic Partnership will be dissolved with effect from 1 April 2011.", True),
@@ -44,6 +50,15 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The LSP will not be abolished.", False),
         ("The Cabinet voted on Tuesday to abolish the Northtown Local Strategic Partnership.", True),
         ("Councillors voted against a proposal to disband the Youth Forum.", False),
+        # a body that "will close" (on a date), is closed, or whose closure is agreed
+        ("The Economic Forum will close on 31 March.", True),
+        ("Cabinet agreed to close the Town Centre Partnership Board.", True),
+        ("It was agreed that the closure of the Older People's Forum go ahead in June.", True),
+        ("The consultation on the future of the partnership will close on 5 May.", False),
+        ("Nominations for the Youth Panel will close on Friday.", False),
+        ("Partners agreed to continue close partnership working with the police.", False),
+        ("The Board agreed actions to close the gap between partnership boards' priorities.", False),
+        ("The group is closing the gap in provision.", False),
     ],
     "create": [
         ("It was agreed to establish a new Health and Wellbeing Board in shadow form.", True),
@@ -60,6 +75,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It was agreed that a joint group be formed through the merger of the two forums.", False),
         ("It was agreed that a Community Safety Partnership representative would attend the next meeting.", False),
         ("It was confirmed that a Local Strategic Partnership already exists in each district.", False),
+        # a body described between commas before "will be set up"; a "Partnership Fund" is no body; a
+        # short-life group set up is task_and_finish
+        ("A joint Carers Support Group, made up of officers from both councils, health managers and carers, "
+         "will be set up in the autumn.", True),
+        ("Ms Smith outlined a proposal to create a new Partnership Fund for community projects.", False),
+        ("It was agreed that a short-life working group be established to draft the plan.", False),
     ],
     "regionalise": [
         ("The five PSBs in Gwent will be merged into one regional PSB.", True),
@@ -82,12 +103,16 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It was intended that streamlining the partnership body structure would reduce duplication.", True),
         ("The Alliance should consider establishing sub-committees to simplify its agenda.", False),
         ("The service redesign will reduce demand and dependency.", False),
+        ("It is proposed that the number of children's partnership sub-groups falls from five to three.", True),
+        ("The Board noted that the number of youth groups falls from five to three.", False),
     ],
     "task_and_finish": [
         ("The Board agreed that time-limited task and finish groups would replace the standing sub-groups.", True),
         ("The body would adopt a commissioning approach to pieces of work.", True),
         ("The Board noted the report of the fly-tipping task and finish group.", False),
         ("Partners will work towards more effective commissioning.", False),
+        ("It was agreed that a short-life working group be established to draft the plan.", True),
+        ("The Board noted the final report of the short-life working group.", False),
     ],
     "meeting_frequency": [
         ("The Board will meet quarterly instead of monthly.", True),
@@ -96,6 +121,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("At its quarterly meeting the Board noted the performance report.", False),
         ("The Board met monthly throughout the year.", False),
         ("Informal partnership working between meetings will be strengthened.", False),
+        # "moves from ten meetings a year to six"; "meet jointly every other month"
+        ("It is proposed that the executive moves from ten meetings a year to six.", True),
+        ("Both boards agreed to meet jointly every other month.", True),
+        ("The Board noted that it had held ten meetings a year since 2019.", False),
     ],
     "membership": [
         ("It was agreed that the Police and Crime Commissioner would join the Board as a full member.", True),
@@ -110,6 +139,13 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It is proposed to introduce a rotation of the chair between the council and the health board.", True),
         ("The Board agreed to add a further item to the agenda.", False),
         ("Officers will add two members of staff to the licensing team.", False),
+        # a number of members instead of another; seats on a board; a chair held in turn; a body keeping its own
+        ("The Partnership Board will have 12 members instead of 20.", True),
+        ("RESOLVED that three seats on the Partnership Board be reserved for young people.", True),
+        ("It was agreed that the joint meetings will be chaired in turn by the two council leaders.", True),
+        ("Each board will remain a separate body with its own membership.", False),
+        ("The group will keep its independent chair.", False),
+        ("The Board has 20 members and will meet four times next year.", False),
     ],
     "terms_of_reference": [
         ("The terms of reference of the Board will be revised and brought back in March.", True),
@@ -118,6 +154,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The overarching responsibilities of the Board would remain the same.", False),
         ("The Board noted the terms of reference of the Safeguarding Board.", False),
         ("The council's constitution was amended to reflect the new scheme of delegation.", False),
+        # terms of reference "agreed by all partners"; a minutes' ACTION line
+        ("New terms of reference, agreed by all partners, set out how decisions are made.", True),
+        ("ACTION: Mr Jones to bring draft terms of reference for the new groups to the next meeting.", True),
+        ("Mr Jones to bring draft terms of reference for the new groups to the next meeting.", False),
     ],
     "review": [
         ("The Cabinet commissioned a review of the borough's partnership arrangements.", True),
@@ -130,6 +170,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         # what a review found says that it was carried out
         ("A review found that the steering group had not met for a year.", True),
         ("A review of the Community Safety Strategy found that burglary had fallen.", False),
+        # a review of a partnership's governance, of "the joint arrangement"
+        ("The report followed the officer review of community safety governance completed in May.", True),
+        ("The boards have agreed to review the joint arrangement after a year.", True),
+        ("The Cabinet agreed a review of the council's governance.", False),
     ],
     "pooled_resources": [
         ("Partners agreed to pool budgets for substance misuse services through a section 75 agreement.", True),
@@ -142,6 +186,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The districts' grants will not be pooled this year.", False),
         ("Survey responses were pooled to give a county picture.", False),
         ("The importance of sharing information and resources was emphasised.", False),
+        # pooling a sum of grant; funding jointly; "a single pot"
+        ("The two boards agreed to pool £1.2 million of public health grant into a shared budget.", True),
+        ("Partners will jointly fund a small partnership support team.", True),
+        ("Partners agreed to put their prevention money into a single pot.", True),
+        ("The Board noted that the coordinator post is jointly funded until March.", False),
     ],
     "statutory_alignment": [
         ("The LSP will become the shadow Health and Wellbeing Board from April.", True),
@@ -158,6 +207,16 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Health and Wellbeing Board will receive a report from the Director of Public Health.", False),
         ("The Integrated Care Board will receive the report in March.", False),
         ("Option C, joining the Board with the ICP in a joint committee, was not recommended.", False),
+        # working through a statutory body (Northern Ireland's PCSPs, Scotland's IJBs); contributing to the ICP's strategy
+        ("It was agreed that the Healthy Communities group work through the Policing and Community Safety Partnership "
+         "rather than keep its own plan.", True),
+        ("It was agreed that the group act within the Mid and South Essex Integrated Care Partnership.", True),
+        ("The Board will contribute to the Integrated Care Partnership's strategy.", True),
+        ("Partners agreed that the delivery group will report to the Integration Joint Board.", True),
+        ("Partners agreed to work through the issues with the Health and Wellbeing Board.", False),
+        ("Partners will work through the summer to prepare a report for the Health and Wellbeing Board.", False),
+        ("The Police and Crime Commissioner agreed to contribute to the cost of the event.", False),
+        ("The Chief Officer of the Integration Joint Board will attend the next meeting.", False),
     ],
 }
 
@@ -241,6 +300,39 @@ def test_hard_wrapped_bullets_under_a_decided_line():
     assert found["terms_of_reference"].status == "agreed"
 
 
+def test_numbered_parts_after_an_inline_decision_label_are_decided():
+    """"AGREED: (i) …;" with its first part on the label's line: "(ii)", "(iii)" below it are parts of the decision."""
+    text = ("AGREED: (i) that the Board meet three times a year instead of quarterly;\n\n"
+            "(ii) that the Youth Forum be disbanded;\n\n"
+            "(iii) that the Carers' Forum work through the Integrated Care Partnership rather than keep a plan of its own.\n")
+    found = _detected(text)
+    assert {a: found[a].status for a in ("meeting_frequency", "dissolve", "statutory_alignment")} == {
+        "meeting_frequency": "agreed", "dissolve": "agreed", "statutory_alignment": "agreed"}
+    assert text[found["dissolve"].start:found["dissolve"].end].startswith("that the Youth Forum be disbanded")
+    assert "dissolve" not in _detected("(ii) that the Youth Forum be disbanded;\n")
+
+
+def test_parts_of_a_decision_are_agreed_whatever_should_they_contain():
+    text = ("The Cabinet Member decided:\n\n(1) that the Partnership Board should meet quarterly rather than monthly;\n\n"
+            "(2) to note the proposal that the Forum should be merged into the Board.\n")
+    found = _detected(text)
+    assert found["meeting_frequency"].status == "agreed"
+    assert found["merge"].status == "proposed"           # only noted: not decided
+
+
+def test_the_current_state_under_a_decision_heading_is_background():
+    text = ("Decision\n\nThe Youth Forum currently meets monthly and has overlapping membership with the Board.\n\n"
+            "The Forum will meet quarterly.\n")
+    found = _detected(text)
+    assert "membership" not in found
+    assert text[found["meeting_frequency"].start:found["meeting_frequency"].end] == "The Forum will meet quarterly."
+
+
+def test_action_lines_in_minutes_are_agreed():
+    assert _detected("ACTION: Ms Khan to bring revised terms of reference for the Partnership Board to the next meeting."
+                     )["terms_of_reference"].status == "agreed"
+
+
 def test_table_rows_are_blocks_and_not_recommended_options_are_left_out():
     text = ("Table 2: Choices considered\n\n"
             "Option | Description | Assessment\n"
@@ -283,6 +375,7 @@ def test_status_of_the_action(text, action, status):
      "eight thematic partnerships", "four"),
     ("The five PSBs in Gwent will be merged into one regional PSB.", "regionalise", "five PSBs", "one regional PSB"),
     ("There should be a core partnership group that meets every six weeks.", "meeting_frequency", "", "every six weeks"),
+    ("It is proposed that the executive moves from ten meetings a year to six.", "meeting_frequency", "ten meetings a year", "six"),
 ])
 def test_before_and_after(text, action, before, after):
     det = _detected(text)[action]

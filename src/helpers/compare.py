@@ -80,6 +80,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 _NOT_HEADING = re.compile(r"^(?:That|To|It|None|Nil|N/A)\b|[.;,!?-]$")
 _LABEL_LINE = re.compile(r"^(Recommendation|Proposal|Decision|Resolution|Resolved|Implication)s?\b[\s\d.]*:", re.I)
+#: A decision label whose first numbered part follows on its own line ("AGREED: (i) that …;"): the
+#: parts "(ii)", "(iii)" … below it are bullets of that decision, and the label is their lead-in.
+_DECISION_OPENS_LIST = re.compile(r"(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed|Decided)(?: [A-Za-z]+){0,3}\s*(?::|[-–—])\s*"
+                                  r"(?=\(?(?:i|1|a)[.)]\s)")
 
 
 def _is_heading(line: str) -> bool:
@@ -128,7 +132,8 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
         new = not line or bullet or row or _is_heading(line) or lead_in or para_row or _MINUTE_NUMBER.match(line)
         if new and para:
             yield para[0], para[1], "", heading
-            lead = text[para[0]:para[1]] if lead_in else ""
+            opens = _DECISION_OPENS_LIST.match(text, para[0], para[1])
+            lead = text[para[0]:para[1]] if lead_in else (opens.group(0).strip() if opens else "")
             para, para_row = [], False
         if not line:
             continue
@@ -210,6 +215,13 @@ _CUES: list[tuple[str, re.Pattern]] = [
 #: Order in which cues win when a clause carries several.
 _PRECEDENCE = ["rejected", "concern", "deferred", "agreed", "proposed", "noted"]
 _RESOLUTION_FORM = re.compile(r"^[\"“]?(?:That (?:the|a|an|this|all|every|each)\b|To (?!be\b)[a-z]+\b)")
+#: A minutes' action line ("ACTION: Ms Smith to bring …"): an action agreed at the meeting.
+_ACTION_LABEL = re.compile(r"^[\"“]?(?:ACTIONS?|Actions?)\s*:")
+#: A lead-in that is a decision ("The Cabinet Member decided:", "AGREED:"): the parts under it are decided,
+#: whatever "should" or "will" they contain.
+_DECIDED_LEAD = re.compile(r"\b(?:RESOLVED|DECIDED|AGREED|[Rr]esolved|[Dd]ecided|[Aa]greed)(?:\s*[–—-])?(?: (?:that|That|THAT|to|TO))?\s*[:–—-]?\s*$")
+_ONLY_CONSIDERED = re.compile(r"\b(?:note|noting|consider\w*|consult\w*)\b", re.I)
+_CURRENT_STATE = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 _CONTINUATION = re.compile(
     r"^[\"“]?(?:It(?:'s| is) (?:\w+ )?about|This (?:means|involves|includes|will|would)|In particular|"
     r"That (?:means|includes)|These (?:will|would))\b", re.I)
@@ -233,6 +245,8 @@ def status_of(text: str, resolution_form: bool = False) -> str | None:
     found = {name for name, cue in _CUES if cue.search(text)}
     if resolution_form and _RESOLUTION_FORM.match(text):
         found.add("deferred" if re.match(r"^[\"“]?To defer", text) else "proposed")
+    if resolution_form and _ACTION_LABEL.match(text):
+        found.add("agreed")
     return next((s for s in _PRECEDENCE if s in found), None)
 
 
@@ -241,6 +255,10 @@ def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
     own = text[clause.start:clause.end]
     prefix = text[clause.sentence[0]:clause.start]
     status = status_of(prefix + own, resolution_form=True)
+    if status == "proposed" and _DECIDED_LEAD.search(clause.lead) and not _ONLY_CONSIDERED.search(prefix + own):
+        return "agreed", "context"          # "… decided: (2) that the Board should meet quarterly"
+    if status and status_of(prefix + own) != status and _ACTION_LABEL.match(prefix + own):
+        return status, "context"            # only the "ACTION:" label: a decision above it is the better evidence
     if status:
         return status, "clause" if status_of(own) == status else "sentence"
     if clause.previous and _CONTINUATION.match(text[clause.sentence[0]:clause.sentence[1]]):
@@ -251,6 +269,8 @@ def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
         status = status_of(clause.lead, resolution_form=True)
         if status:
             return status, "context"
+    if _CURRENT_STATE.search(own):
+        return None, ""                     # "X currently meets monthly": background under a "Decision" heading
     for name, pattern in _HEADINGS:
         if pattern.search(clause.heading):
             return name, "heading"
@@ -331,9 +351,13 @@ class Rule:
     ``target`` must occur within ``window`` characters of the trigger in the clause (after it
     first, else before it, or only in ``direction`` "after" / "before"; neither side crosses a
     colon, a semicolon or a comma that opens a subordinate clause); a ``reject`` word met first
-    rules the clause out (without a target, a reject word inside the trigger does), and so does
-    ``unless`` anywhere before the trigger (a group formed by a merger is a merge, not a creation). ``cues`` are extra grounding
-    words for this action only (e.g. a review "presented").
+    rules the clause out (without a target, a reject word inside the trigger does). These rule it
+    out too: ``unless`` anywhere before the trigger (a group formed by a merger is a merge, not a
+    creation); ``excluded_by`` in the trigger or just before it (a task-and-finish group set up is
+    task_and_finish; a board keeping "its own membership" changes none); ``excluded_before``
+    ending where the trigger starts (the body is the object of something else: "the consultation
+    on the future of the partnership will close"). ``cues`` are extra grounding words for this
+    action only (e.g. a review "presented").
     """
 
     trigger: re.Pattern
@@ -343,6 +367,8 @@ class Rule:
     direction: str = "both"
     cues: re.Pattern | None = None
     unless: re.Pattern | None = None
+    excluded_by: re.Pattern | None = None
+    excluded_before: re.Pattern | None = None
     weight: float = 1.0
 
 
@@ -354,23 +380,48 @@ _NOT_BODIES = _r(r"\b(schools?|hospitals?|practices?|surgeries|wards?|department
                  r"compan(?:y|ies)|funds?|funding|grants?|contracts?|posts?|roles?|budgets?|projects?|programmes?|"
                  r"schemes?|hubs?|websites?|databases?|systems?|strateg(?:y|ies)|plans?|polic(?:y|ies)|minutes|"
                  r"performance|progress|reports?|estate|agenda|priorities|work programme|offices?|teams?)\b")
+#: Nouns that make "Partnership Fund", "Board development programme" something other than a body.
+_NOT_BODY_HEAD = (r"(?:funds?|funding|budgets?|grants?|strateg(?:y|ies)|plans?|programmes?|projects?|schemes?|posts?|roles?|"
+                  r"websites?|hubs?|reports?|agreements?|officers?|managers?|co-?ordinators?|awards?|events?|conferences?)")
 _FREQ = (r"(?:quarterly|monthly|bi-?monthly|annually|bi-?annually|six-?monthly|six-?weekly|weekly|fortnightly|"
          r"once a (?:year|quarter|month)|twice (?:a|per) (?:year|annum)|(?:three|four|five|six|\d+) times (?:a|per) year|"
+         r"(?:two|three|four|five|six|eight|ten|twelve|\d+) (?:formal |public |board )?meetings (?:a|per|each) (?:year|annum)|"
          r"(?:every|each) (?:other )?(?:two|three|four|five|six|eight|twelve|\d+ )?\s?(?:weeks?|months?|years?))")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 
 _REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(?:y|ies)|SCS|plans?|polic(?:y|ies)|"
                  r"budgets?|finances?|division|department|directorate|estate|leader|place for|opposition|findings|"
                  r"work programme|grant|contract|report)\b")
+#: What a review of partnership arrangements is of: a body, "the in-common arrangement", "community safety governance".
+_REVIEW_OF = _r(_PARTNERSHIP[:-3] + r"|arrangement|(?<!council's )(?<!council’s )(?<!council )(?<!corporate )governance)\b")
 _REVIEW_CUES = _r(r"\b(review (?:had |has )?(?:found|concluded|showed|identified)|"
                   r"presented|reported|report on|undertaken|undertake|carried out|conducted|completed|commissioned|"
                   r"in response to|recommendations of|arising from)\b")
+
+_MERGED = _r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")
+#: A time-limited group: set up, it is a task-and-finish group rather than a new standing body.
+_TIME_LIMITED = _r(r"\b(?:task[- ](?:and|&)[- ]finish|short[- ]life|time[- ]limited)\b")
+
+#: Statutory and national partnership bodies (England, Wales, Scotland, Northern Ireland).
+_STATUTORY_BODY = (r"health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?|strateg(?:y|ies))|"
+                   r"ICS|ICP|ICB|regional partnership boards?|RPBs?|integration joint boards?|IJBs?|(?:area )?integrated partnership boards?|"
+                   r"policing and community safety partnerships?|PCSPs?|police and crime commissioners?|PCC|"
+                   r"public services boards?|PSBs?|local service boards?|LSBs?")
+
+#: Up to five words of a body's name before its kind ("Mid and South Essex", "Northern Area", "local").
+_NAME_WORDS = r"(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|local|county|regional|new|shadow|joint) ){0,5}?"
 
 RULES: dict[str, list[Rule]] = {
     "merge": [
         Rule(_r(r"\b(merg(?:e|es|ed|ing|er|ers)|amalgamat\w+|combin(?:e|es|ed|ing) (?:\w+ ){0,6}?(?:into|with)|"
                 r"brought together (?:\w+ ){0,4}?into|bring(?:ing)? together (?:\w+ ){0,6}?into (?:one|a single))\b"),
              reject=_NOT_BODIES),
+        # "the two groups combine to form a single group"; "merge to create one board"
+        Rule(_r(r"\b(?:merg|combin|amalgamat)(?:e|es|ed|ing) to (?:form|create|make|become) (?:a single|one|a new|a joint|a combined)\b")),
+        # "the integration of the Safer Neighbourhood Board into the Community Safety Partnership"
+        Rule(_r(r"\bintegrat(?:e|es|ed|ing|ion of) (?:the |its |their |our |both |all |these |those )?"
+                r"(?:(?!(?:of|from|for|to|into|with|within)\b)[\w'’-]+ ){0,5}?" + _BODY_WORDS_RE + r"\b(?!['’]s)"
+                r"(?=[^.;]{0,160}?\b" + _INTO_BODY + r")"), target=None),
         Rule(_r(r"\(?(?:covering|combining|incorporating|bringing together) the (?:current )?remits? of\b"),
              target=_PROPER_PAIR, window=90),
         Rule(_r(r"\b" + _COUNT + r" (?:\w+ ){0,2}(?:partnerships|boards|PSBs|CSPs|LSBs|groups) (?:\w+ ){0,3}?into (?:one|a single)\b")),
@@ -390,24 +441,34 @@ RULES: dict[str, list[Rule]] = {
                 r"dismantl\w+|(?:no longer|not) (?:be )?(?:required|needed) as a (?:standing )?(?:body|board|group)|"
                 r"(?:no longer|will not) meet|be discontinued)\b"),
              reject=_NOT_BODIES),
+        # "the Green Partnership will close on 31 March"; "the forum is to close down"; "the closure of the Economic Forum"
+        Rule(_r(r"\b" + _BODY_WORDS_RE + r" (?:(?:will|would|shall|should|is to|are to|must) (?:be )?close(?:d)?|(?:is|are) (?:now )?closing)"
+                r"(?: down\b|(?= (?:on|by|at|from|in|after|when|once)\b)|(?=[.;,])|$)"),
+             target=None, excluded_before=_r(r"\b(?:of|on|about|for|from|with|into|by)\s+(?:the\s+|its\s+|their\s+|our\s+)?"
+                                             r"(?:(?-i:[A-Z][\w'’-]*)\s+|and\s+|&\s+){0,5}$")),
+        Rule(_r(r"\b(?:close|closing|closure of) (?:down )?(?:the |its |their |both |all |these |those )(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|for|"
+                r"existing|current|remaining|standing|local|thematic|partnership|sub-?group) ){0,5}?" + _BODY_WORDS_RE + r"\b(?!['’]s)"),
+             target=None, reject=_NOT_BODIES),
         Rule(_r(r"\bthe only (?:standing|remaining|formal) (?:partnership )?(?:bodies|boards|groups|partnerships) "
                 r"(?:would|will|should|to) be\b"), target=None),
     ],
     "create": [
         Rule(_r(r"\b(establish(?:es|ed|ing|ment of)?|set(?:ting)? up|creat(?:e|es|ed|ing|ion of)|form(?:ed|ing|ation of)?|"
                 r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new) (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
-                r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"),
-             target=None, reject=_NOT_BODIES, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
-        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s? (?:(?:has|have|had) been|"
+                r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"
+                r"(?![ -]" + _NOT_BODY_HEAD + r"\b)"),
+             target=None, reject=_NOT_BODIES, unless=_MERGED, excluded_by=_TIME_LIMITED),
+        # a body described in a parenthesis before its verb: "A joint Programme Board, made up of …, will be set up"
+        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s?(?:,[^;:()]{1,200}?,)? (?:(?:has|have|had) been|"
                 r"(?:(?:will|would|should|shall|is to|are to|to|must) )?be) (?:created|established|set up|formed|launched|convened)\b"
                 r"(?! (?:\w+ ){0,3}?(?:by|through|from) (?:the )?(?:merg|combin|amalgamat|bringing))"),
-             target=None, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
+             target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
         # a decision that "a Locality Funding Panel" (named, indefinite: a new body) do something
         Rule(_r(r"\b[Tt]hat an? (?:new )?(?:[A-Z][\w'’-]*\s(?:(?:and|for|of|on|in)\s)?){1,5}"
                 r"(?:Panel|Group|Board|Forum|Committee|Sub-[Cc]ommittee|Partnership|Network|Alliance)\b"
                 r"(?!\s(?:[Rr]epresentatives?|[Mm]embers?|[Mm]eetings?|[Cc]hairs?|[Oo]fficers?|[Rr]eports?|[Mm]inutes|[Pp]lans?|"
                 r"already|exists?|existed|is|was|has|had)\b)", 0),
-             target=None, unless=_r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")),
+             target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
         Rule(_r(r"\b(?:first|inaugural) meeting of the (?:new )?(?:[A-Z][\w'-]+ ){1,5}(?:Group|Board|Partnership|Committee|Forum)\b",
                 0), target=None),
     ],
@@ -431,46 +492,58 @@ RULES: dict[str, list[Rule]] = {
                 r"reduc\w+ (?:\w+ ){0,2}?(?:tiers|sub-groups|groups|boards|partnerships|bodies)|"
                 r"fewer (?:\w+ )?(?:tiers|boards|groups|sub-groups|partnerships|bodies)|smaller number of|"
                 r"from " + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|groups|bodies|tiers) (?:down )?to " + _COUNT + r"|"
-                r"(?:number of|the) (?:\w+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
-                r"(?:reduced|cut|fall|go down) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b"),
+                r"(?:number of|the) (?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
+                r"(?:reduced|cut|fall(?:s|ing)?|drop(?:s|ping)?|go(?:es)? down) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b"),
              target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of)s?\b"), reject=_NOT_BODIES),
     ],
     "task_and_finish": [
-        Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|time[- ]limited (?:working |task )?groups?|"
+        Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:working |task |officer )?groups?|"
                 r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
     ],
     "meeting_frequency": [
-        Rule(_r(r"\b(meet(?:s|ing)? (?:only |just )?" + _FREQ + r"|(?:hold|move to|moving to|reduce\w* to|change\w* to|revert\w* to) "
-                + _FREQ + r"(?: meetings)?|" + _FREQ + r" meetings\b(?! (?:of|with) the)|frequency of (?:its |the |board |their )?meetings|"
+        Rule(_r(r"\b(meet(?:s|ing)? (?:only |just |together |jointly |formally )?" + _FREQ + r"|"
+                r"(?:hold|move to|moving to|reduce\w* to|change\w* to|revert\w* to) " + _FREQ + r"(?: meetings)?|"
+                r"(?:mov(?:e|es|ed|ing)|go(?:es|ing)?|switch\w*|chang\w+|reduc\w+|increas\w+|cut\w*) from " + _FREQ + r"|"
+                + _FREQ + r" meetings\b(?! (?:of|with) the)|frequency of (?:its |the |board |their )?meetings|"
                 r"meet(?:s|ing)? (?:less|more) (?:often|frequently)|fewer meetings)"), target=None),
     ],
     "membership": [
         Rule(_r(r"\b(membership|(?:be|become|becomes|join as) (?:a )?(?:full |voting |co-opted )?members? of|"
                 r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
                 r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
+                r"(?:places?|seats?) (?:on|at) the (?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
+                r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall )?alternates?|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
                 r"(?:vice-)?chair(?:manship)?s? (?:will|would|should|shall|to|is to) rotate)\b"),
-             target=None, reject=_r(r"\b(gym|library|club|leisure)\b")),
+             target=None, reject=_r(r"\b(gym|library|club|leisure)\b"), excluded_by=_r(r"\b(?:its|their) own membership")),
+        # "The Board will have 14 members instead of 26"; "places on the Board go up from two to four"
+        Rule(_r(r"\b(?:" + _COUNT + r" (?:[\w'’-]+ ){0,3}?(?:members|seats|places|representatives),? (?:instead of|rather than|"
+                r"(?:down|up) from|compared with) (?:the )?(?:current |present )?" + _COUNT + r"|"
+                r"(?:membership|members|seats|places) (?:[\w'’-]+ ){0,4}?(?:reduc\w+|increas\w+|cut|ris(?:e|es|ing)|fall(?:s|ing)?|"
+                r"go(?:es)? (?:up|down)|grow(?:s|ing)?|shrink(?:s|ing)?) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b")),
         Rule(_r(r"\b(add(?:s|ed|ing)? (?:a|an|one|two|three|four|\d+|further|more) (?:[\w'’-]+ ){0,3}?"
                 r"(?:councillors?|members?|representatives?|seats?|places?)|represent(?:ed|ation|atives?)|chaired by|(?:as|new|vice|independent|co-)[- ]?chairs?\b|"
-                r"appoint\w* (?:\w+ ){0,4}?(?:chair|members?|deputy))\b")),
+                r"appoint\w* (?:\w+ ){0,4}?(?:chair|members?|deputy))\b"),
+             excluded_by=_r(r"\b(?:keeps?|keeping|retains?|retaining|(?:its|their) own)\b[^.;,]{0,40}$")),
     ],
     "terms_of_reference": [
         Rule(_r(r"\b(terms of reference|constitution|protocols?|governance (?:arrangements|structure|framework)|"
                 r"accountabilit(?:y|ies)|roles and responsibilities|standing orders|"
                 r"(?:different|new) ways? (?:of working|(?:that|in which) (?:the )?(?:\w+ ){0,6}?(?:should|will|would) work))\b"),
-             target=_r(_PARTNERSHIP + r"|\b(?:its|their)\b"), reject=_r(r"\b(council'?s|scheme of delegation)\b")),
+             target=_r(_PARTNERSHIP + r"|\b(?:its|their)\b|\b(?:every|each|all) (?:the )?partners?\b"),
+             reject=_r(r"\b(council'?s|scheme of delegation)\b")),
     ],
     "review": [
         Rule(_r(r"\b(?:reviews?|reviewing|reviewed)\b(?: (?:of|into))?"), reject=_REVIEW_NOT, window=60, direction="after",
-             cues=_REVIEW_CUES),
+             cues=_REVIEW_CUES, target=_REVIEW_OF),
         Rule(_r(r"\b(?:be|being|been|was|were|is|are) (?:\w+ )?reviewed\b"), reject=_REVIEW_NOT, window=60,
              direction="before", cues=_REVIEW_CUES),
         Rule(_r(r"\b(?:undertake|carry out|conduct|postpone|defer) the review\b|\bthe review (?:now|then|later)\b"),
              target=None, weight=0.8, cues=_r(r"\b(timely|opportune)\b")),
     ],
     "pooled_resources": [
-        Rule(_r(r"\b(pool(?:s|ed|ing)? (?:[\w'’-]+ ){0,3}?(?:budgets?|resources|funds?|funding)|"
+        Rule(_r(r"\b(pool(?:s|ed|ing)? (?:[\w£$€.,'’-]+ ){0,5}?(?:budgets?|resources|funds?|funding|grants?|money|monies|allocations?)|"
+                r"jointly (?:fund(?:s|ed|ing)?|financ\w+|resourc\w+)|(?:single|shared|common|joint) (?:funding )?pot|"
                 r"(?:budgets?|funds?|funding|resources|contributions|grants?) (?:(?!not |never )[\w'’-]+ ){0,4}?(?:be|been|being|is|are|was|were) "
                 r"(?:jointly )?pooled|joint (?:commissioning|funding|budgets?|"
                 r"efficiency|teams?|posts?)|shared? (?:[\w-]+ ){0,2}?(?:services?|teams?|resources|posts?|officers?|budgets?|"
@@ -479,17 +552,20 @@ RULES: dict[str, list[Rule]] = {
                 r"section 75|better care fund)\b"), target=None),
     ],
     "statutory_alignment": [
-        Rule(_r(r"\b(health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?|strateg(?:y|ies))|"
-                r"ICS|ICP|ICB|regional partnership boards?|RPBs?|"
-                r"police and crime commissioners?|PCC|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
-                r"public services boards?|PSBs?|local service boards?|LSBs?|statutory (?:duty|duties|guidance|requirements?|"
-                r"footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
+        Rule(_r(r"\b(" + _STATUTORY_BODY + r"|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
+                r"statutory (?:duty|duties|guidance|requirements?|footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
              target=_r(r"\b(align\w*|in line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
                        r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
                        r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous)\b"),
              window=120),
+        # delivering through a statutory body: "the group work through the PCSP rather than keep its own plan"
+        Rule(_r(r"\b(?:work|deliver|operat|act)(?:e|s|es|ed|ing)? (?:[\w'’-]+ )?(?:through|via|within) (?:the |a |an )?"
+                + _NAME_WORDS + r"(?:" + _STATUTORY_BODY + r")\b"), target=None),
+        # "the boards agree their contributions to the Integrated Care Partnership's strategy"
+        Rule(_r(r"\b(?:contribut\w+|input) (?:\w+ ){0,2}?(?:to|into) (?:the )?" + _NAME_WORDS + r"(?:" + _STATUTORY_BODY + r")(?:['’]s)? "
+                r"(?:[\w-]+ )?(?:strateg(?:y|ies)|plans?|priorities|outcomes)\b"), target=None),
         # a reporting line from a statutory body: "the Board would receive an annual report from the Regional Partnership Board"
         Rule(_r(r"\breceiv\w* (?:an? |the )?(?:\w+ ){0,2}?reports? from (?:the )?(?:[\w'’-]+ ){0,4}?(?:health and well-?being boards?|"
                 r"integrated care (?:systems?|partnerships?|boards?)|regional partnership boards?|police and crime commissioners?|"
@@ -592,6 +668,10 @@ def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
     if rule.reject is not None and rule.reject.search(m.group(0)):
         return False
     if rule.unless is not None and rule.unless.search(text[:m.start()]):
+        return False
+    if rule.excluded_before is not None and rule.excluded_before.search(text[max(0, m.start() - 60):m.start()]):
+        return False
+    if rule.excluded_by is not None and rule.excluded_by.search(text[max(0, m.start() - 40):m.end()]):
         return False
     if rule.target is None:
         return True
