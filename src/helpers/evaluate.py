@@ -4,8 +4,10 @@ Gold rows name an item by a short verbatim ``key_phrase`` inside it. :func:`matc
 pairs each gold row with the extracted item that contains its phrase, one item per gold
 row at most, so an item that swallows two gold items counts once and the other is missed.
 :func:`item_quality` turns that into recall, precision and kind/status/theme accuracy
-with Cohen's kappa; because the theme model learns from the gold itself, the labels it
-scores are re-coded **leave one document out** (trained on the other documents' gold).
+with Cohen's kappa. The gold is for measuring only: extraction never trains on it (the
+theme model learns from the codebook and researchers' corrections), so the scores are not
+inflated by the answers. ``lodo=True`` instead re-codes each document with a model trained
+on the other documents' gold, to see whether the gold would help as training data.
 """
 
 from __future__ import annotations
@@ -160,12 +162,12 @@ def _scored(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lo
     return matched, scope
 
 
-def item_quality(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = True) -> pd.DataFrame:
+def item_quality(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = False) -> pd.DataFrame:
     """Rows (metric, value): item recall and precision on the gold documents, and for
     kind, status and theme the accuracy and Cohen's kappa on the matched items.
 
-    With ``lodo`` (the default) labels are re-coded leave one document out, so nothing
-    is scored by a model that saw its gold."""
+    With ``lodo`` the labels are first re-coded leave one document out with the gold as
+    training data (see the module docstring)."""
     from sklearn.metrics import accuracy_score, cohen_kappa_score
 
     matched, scope = _scored(items, documents, gold, lodo)
@@ -184,12 +186,11 @@ def item_quality(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFram
     return pd.DataFrame(rows, columns=["metric", "value"])
 
 
-def quality_by_document(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """:func:`item_quality` for each gold document (rows: file; columns: metrics), with
-    labels re-coded leave one document out once for all documents."""
+def quality_by_document(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = False) -> pd.DataFrame:
+    """:func:`item_quality` for each gold document (rows: file; columns: metrics)."""
     gold_docs = documents[documents["file"].isin(set(gold["file"]))]
     scope = items[items["doc_id"].isin(set(gold_docs["doc_id"]))]
-    recoded = code_leave_one_document_out(scope, gold_docs, gold) if len(scope) else scope
+    recoded = code_leave_one_document_out(scope, gold_docs, gold) if lodo and len(scope) else scope
     table = {}
     for file, doc_id in zip(gold_docs["file"], gold_docs["doc_id"]):
         q = item_quality(recoded[recoded["doc_id"] == doc_id], gold_docs, gold[gold["file"] == file], lodo=False)
@@ -197,7 +198,7 @@ def quality_by_document(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.D
     return pd.DataFrame.from_dict(table, orient="index")
 
 
-def disagreements(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = True) -> pd.DataFrame:
+def disagreements(items: pd.DataFrame, documents: pd.DataFrame, gold: pd.DataFrame, lodo: bool = False) -> pd.DataFrame:
     """Every difference from the gold: missed gold items, extra items, and wrong labels.
 
     Columns: file, problem, label, gold (the gold's kind/status/theme), extracted (ours),

@@ -663,17 +663,14 @@ def overrides_report(paths) -> pd.DataFrame:
 def run(paths) -> pd.DataFrame:
     """Segment and code every document, apply corrections; write ``items`` (and ``overrides_report``)."""
     from .coding import code_items
-    from .evaluate import read_gold, training_examples
     from .tables import check_offsets, read_table, write_table
 
     documents = read_table("documents", paths.processed)
     items = extract_items(documents)
     overrides = read_overrides(paths.annotations)
-    examples = pd.concat(
-        [training_examples(items, documents, read_gold(paths.annotations)), override_examples(overrides)],
-        ignore_index=True,
-    )
-    items, report = apply_overrides(code_items(items, examples), documents, overrides)
+    # The theme model learns from researchers' corrections; the gold is kept for measuring only
+    # (trained on the other documents' gold, theme accuracy fell from 0.84 to 0.81 on the shipped corpus).
+    items, report = apply_overrides(code_items(items, override_examples(overrides)), documents, overrides)
     items = items[ITEM_COLUMNS]
     check_offsets(items, documents, "items", "text")
     write_table(items, "items", paths.processed)
