@@ -171,6 +171,11 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     # a body's own web page: "we will" is the body's decision, not one speaker's intention
     ("We will check how the new arrangements are working after a year.", "web page", "decision", "agreed"),
     ("The Place Board will have 14 members instead of 26.", "web page", "decision", "agreed"),
+    # what a report says has been done is a decision already taken
+    ("- Partners have pooled their separate community safety budgets.", "report", "decision", "agreed"),
+    ("New terms of reference were adopted in January 2024.", "report", "decision", "agreed"),
+    ("It was RESOLVED that the report be noted.", "scrutiny", "resolution", "noted"),
+    ("Cllr Rees moved, and Cllr Evans seconded, that the boards merge. The motion was withdrawn.", "scrutiny", "proposal", "rejected"),
 ])
 def test_kind_and_status_follow_the_document_type(text, doc_type, kind, status):
     items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])
@@ -208,3 +213,10 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
 def test_theme_cues_on_phrasings_from_other_councils(text, theme):
     coded = _code([{"text": text}]).iloc[0]
     assert coded["theme"] == theme, coded["why"]
+
+
+def test_parts_of_a_we_will_list_are_planned_actions():
+    rows = [{"label": "", "section": "list", "context": "Next year we will", "doc_type": "report",
+             "text": "- launch a youth safety task and finish group;"}]
+    coded = coding.code_items(pd.DataFrame(rows)).iloc[0]
+    assert (coded["kind"], coded["status"]) == ("action", "proposed"), coded["why"]

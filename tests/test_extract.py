@@ -169,8 +169,8 @@ def test_moderngov_minutes_resolutions_keep_their_part_labels():
     assert by_label["(1)"][0] == "resolved" and "merger of the Drugs" in by_label["(1)"][1]
     assert by_label["(2)"][1].startswith("(2) defer")
     assert by_label["(b)"][0] == "resolved"
-    assert by_label["RESOLVED"] == ("resolved", "That the report be noted.")
-    assert by_label["Decision"] == ("decision", "The Board agreed to establish a task and finish group on data sharing.")
+    assert by_label["RESOLVED"] == ("resolved", "RESOLVED – That the report be noted."), "the head word stays in the item"
+    assert by_label["Decision"] == ("decision", "Decision: The Board agreed to establish a task and finish group on data sharing.")
     assert by_label["Action"][0] == "action"
     texts = [t for _, _, t in items]
     assert "It was agreed that the Safer Borough Partnership would meet quarterly from April." in texts
@@ -342,7 +342,40 @@ def test_an_inline_agreed_opens_a_list_that_a_numbered_paragraph_closes():
     assert all(section != "resolved" for _, section, t in items if t.startswith("4.2"))
 
 
-@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE, SCOTTISH_MINUTE, WELSH_REPORT, DECISION_NOTICE, NI_MINUTES])
+ANNUAL_REPORT = """What we have changed
+
+- The Executive Board now meets quarterly instead of every two months.
+
+- Partners have pooled their separate community safety budgets.
+
+Our sub-groups
+
+Sub-group | Status | What this means
+Hate Crime Group | Merged | Joins the Safer Neighbourhoods Group.
+Prevent Group | Continuing | Keeps meeting as the duty requires.
+
+Next year we will
+
+- launch a youth safety task and finish group;
+
+- publish a six-monthly update on the plan.
+
+The Partnership was set up in 2004 and has 14 members.
+"""
+
+
+def test_an_annual_report_records_changes_table_rows_and_a_lead_in_without_its_colon():
+    items = _items(ANNUAL_REPORT)
+    texts = [t for _, _, t in items]
+    assert "- Partners have pooled their separate community safety budgets." in texts
+    assert [section for _, section, t in items if " | " in t] == ["table", "table"], "rows with a status cell are items"
+    assert "- The Executive Board now meets quarterly instead of every two months." in texts
+    planned = [(s.section, s.context) for s in extract.segment(ANNUAL_REPORT) if ANNUAL_REPORT[s.start:s.end].startswith("- launch")]
+    assert planned == [("list", "Next year we will")]
+    assert not any("set up in 2004" in t for t in texts), "history is not an item"
+
+
+@pytest.mark.parametrize("text", [REPORT, MINUTES, CABINET, NEWS, PROSE, SCOTTISH_MINUTE, WELSH_REPORT, DECISION_NOTICE, NI_MINUTES, ANNUAL_REPORT])
 def test_offsets_are_exact_and_items_are_trimmed_and_disjoint(text):
     spans = extract.segment(text)
     assert spans

@@ -44,6 +44,7 @@ _SECTION_KIND = {
     "decision": "decision",
     "action": "action",
     "finding": "statement",
+    "table": "decision",
 }
 #: Document types that record what happened (minutes, news): there "would"/"will" reports a
 #: decision. In a report the same words put forward a proposal or state an implication.
@@ -58,7 +59,9 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile(
         r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
-        r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
+        r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
+        r"\b(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)\b|"
+        r"\bnow meets\b|\bhave given way\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
         r"\b(?:was|were) not taken forward\b|"
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b", re.I)),
     ("action", re.compile(
@@ -66,7 +69,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
         r"\btaken in ?to consideration\b|^action\b", re.I)),
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
-    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
+    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bmoved,? (?:and|seconded by)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
     ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]? (?:\w+ ){0,3}to\b", re.I)),
     ("implication", re.compile(r"\bwill (?:need to|cease|be required|have to)\b", re.I)),
 ]
@@ -111,8 +114,13 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         if section == "implication" and m:
             return "proposal", 0.8, f"cue {m.group(0)!r} under Implications"
         return kind, 0.9, f"section {section}"
+    if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
+        return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
+    m = re.search(r"\b(?:RESOLVED|DECIDED)\b", text)  # "It was RESOLVED that the report be noted." (capitals: the formal word)
+    if m:
+        return "resolution", 0.8, f"cue {m.group(0)!r}"
     found = _cue_kind(text, context, report)
     if found:
         return found
@@ -162,7 +170,7 @@ def _cue_kind(text: str, context: str, report: bool) -> tuple[str, float, str] |
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration)\b", re.I)
 _REJECTED = re.compile(
     r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
-    r"not carried|declared lost|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
+    r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
     re.I,
 )
 _NOTED = re.compile(
@@ -176,6 +184,7 @@ _AGREED = re.compile(
     r"\b(?:it was (?:\w+ )?(?:agreed|confirmed|decided|resolved|approved|requested)|agreed (?:that|to)|confirmed|"
     r"(?:has|have) been (?:created|established|set up|agreed|approved|implemented)|committed to|majority view|consensus|"
     r"is progressing|progressing already|in the process of|being worked on|now got|felt that|we are on to|"
+    r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)|now meets|"
     r"considered that|took the view|(?:was|were) of the view|(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|adopted)|"
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
@@ -206,7 +215,8 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         return "agreed", 0.7, "a request recorded in the minutes"
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
-    m = _INTENT.search(text) if kind in {"action", "statement", "request"} else None
+    m = (_INTENT.search(text) or (_INTENT.search(context) if section == "list" and context else None)) \
+        if kind in {"action", "statement", "request"} else None
     if m and doc_type == "web page" and re.match(r"we\b", m.group(0), re.I):
         m = None  # "we will" on a body's own web page is what the body has decided
     if m:

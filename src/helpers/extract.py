@@ -55,7 +55,7 @@ _SECTION = re.compile(
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
 )
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
-_OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))\s*[:.\-–]\s*", re.IGNORECASE)
+_OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
 _INLINE_HEAD = re.compile(
     r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
@@ -100,6 +100,12 @@ _NOT_A_HEADING = re.compile(
     r"invited|principles?|includ\w+|namely)\b",
     re.IGNORECASE,
 )
+# A table cell that records what happens to something: the row is a decision ("Merged", "Stood down").
+_STATUS_CELL = re.compile(
+    r"\|\s*(?:continu\w*|merged?|stood down|stand down|closed?|retained?|agreed|approved|rejected|deferred|ceased?|"
+    r"dissolved|disbanded|transferred|no change|replaced|new|created|established)\s*(?:\||$)",
+    re.IGNORECASE,
+)
 # A table row as text ("cell | cell | cell"): a paragraph of its own.
 _TABLE_ROW = re.compile(r"^[^\n]*?\S \| [^\n]*?\|")
 # Lines that are never items: lists of attached files, "Background papers", meeting formalities,
@@ -110,7 +116,7 @@ _FORMALITY = re.compile(
     r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
     r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
-    r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b",
+    r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b",
     re.IGNORECASE,
 )
 
@@ -125,17 +131,19 @@ _PROSE_CUES = re.compile(
     r"committed to|majority view|consensus|most important|have now got|"
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
     r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering)|"
-    r"moved (?:as an amendment|an amendment|a motion|that)|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
+    r"moved (?:as an amendment|an amendment|a motion|that)|moved,? (?:and|seconded by)\b|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
     r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:had )?(?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
     r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
     r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
-    r"gave (?:an )?assurances?|assured (?:the \w+|members)|(?:suggested|proposed|recommended) that|cautioned|insisted|argued|stressed|"
+    r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)|"
+    r"now (?:meets|sits|reports|includes)|gave (?:an )?assurances?|assured (?:the \w+|members)|(?:suggested|proposed|recommended) that|cautioned|insisted|argued|stressed|"
     r"(?:supported|opposed) (?:the|a|an|closer|further|any)|amendment\b[^.]{0,120}?\b(?:was|were) (?:defeated|lost|carried|rejected))\b",
     re.IGNORECASE,
 )
 # Narrative about the meeting itself: who presented or led what.
 _NARRATIVE = re.compile(
-    r"\b(?:presented (?:the|a|an)\b(?![^.]{0,160}\b(?:propos|recommend|seek))|the chair welcomed (?:members|everyone|all)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
+    r"\b(?:(?:was|were) (?:first |originally )?(?:set up|established|created|formed|founded|launched) in (?:19|20)\d\d|"
+    r"presented (?:the|a|an)\b(?![^.]{0,160}\b(?:propos|recommend|seek))|the chair welcomed (?:members|everyone|all)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
     r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b"
     r"|" + _FORMALITY.pattern,
     re.IGNORECASE,
@@ -162,7 +170,7 @@ _SUBSTANTIVE = re.compile(
 # or the outcome of a motion: "On a division …", "The amendment accordingly fell."
 _CONTINUES = re.compile(
     r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b"
-    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|put to the (?:meeting|vote)))",
+    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|withdrawn|put to the (?:meeting|vote)))",
     re.IGNORECASE,
 )
 # A clause boundary inside a sentence where a new clause states something of its own:
@@ -246,6 +254,9 @@ def _is_heading(line: str) -> bool:
 
 def _is_title(body: str) -> bool:
     """A heading or title line: one short line with no closing punctuation ("3. Background")."""
+    letters = [c for c in body if c.isalpha()]
+    if "\n" not in body and len(letters) > 3 and all(c.isupper() for c in letters) and len(body.split()) <= 30:
+        return True  # "46. REGIONAL PARTNERSHIP ARRANGEMENTS - OPTIONS FOR CLOSER WORKING WITH …"
     if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–]$", body) or _BULLET.match(body):
         return False
     if _TABLE_ROW.match(body):
@@ -433,13 +444,19 @@ def segment(text: str) -> list[Span]:
     """Find the items of one document, following its structure."""
     spans: list[Span] = []
     state = _State(in_minutes_blurb=bool(re.search(r"^minutes:?\s*$", text, re.I | re.M)))
-    for para in _paragraphs(text):
+    paragraphs = list(_paragraphs(text))
+    for index, para in enumerate(paragraphs):
         start, end = para[0][0], para[-1][1]
         body = text[start:end]
+        following = text[paragraphs[index + 1][0][0] : paragraphs[index + 1][-1][1]] if index + 1 < len(paragraphs) else ""
         if _SECTION.match(body):
             _heading(body, state)
             continue
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
+            continue
+        if _is_title(body) and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
+                and not _ENUM.match(body):
+            state.lead_in = body  # "Next year we will" over a bulleted list: a lead-in written without its colon
             continue
         if _is_title(body) or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
@@ -461,7 +478,8 @@ def segment(text: str) -> list[Span]:
             word = inline.group("label").lower()
             section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
             section = "resolved" if word in {"resolved", "decided", "agreed", "resolution"} else section
-            spans.append(Span(start + inline.end(), end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
+            # the item keeps its head word ("RESOLVED – That …"), so a phrase quoted with or without it is inside
+            spans.append(Span(start, end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
             if section == "resolved":  # "AGREED: (i) that …" with (ii), (iii) … below it
                 state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", inline.group("label").upper(), "", True
             continue
@@ -489,6 +507,9 @@ def segment(text: str) -> list[Span]:
             continue
         if is_part and state.from_lead_in and _ENUM.match(body) and _ENUM.match(body).group("num"):
             state.section, state.from_lead_in = "", False  # "4.2 …" after "AGREED: (i) …": the next numbered paragraph, not a part
+        if _TABLE_ROW.match(body) and _STATUS_CELL.search(body):  # "Hate Crime Group | Merged | Joins the …"
+            spans.append(Span(start, end, "", "table", ""))
+            continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section == "option" else "")
             spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))
