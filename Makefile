@@ -42,7 +42,7 @@ test: setup-dev $(NPM_DIR)/node_modules/axe-core/axe.min.js ## install the test 
 	$(BIN)/python -m pytest
 
 evaluate: setup ## measure extraction and coding on the held-out sets coded by someone else (benchmarks/results/heldout.md)
-	$(BIN)/python -m helpers evaluate data/heldout/dev data/heldout/test --out benchmarks/results/heldout.md
+	$(BIN)/python -m helpers evaluate $(sort $(dir $(wildcard data/heldout/*/items_gold.csv))) --out benchmarks/results/heldout.md
 
 benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
 	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)

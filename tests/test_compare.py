@@ -36,6 +36,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Board agreed to integrate the partnership's performance data into the council's dashboard.", False),
         ("Partners will integrate health and social care services within the Integrated Care Board.", False),
         ("The two forums will not combine to form a single group.", False),
+        # "brings together the work of" two named bodies
+        ("The new Wellbeing Board will bring together the work of the Older People's Partnership and the Carers' Forum.", True),
+        ("It was agreed that the Youth Board would bring together the functions of the Skills Group and the Youth Forum.", True),
+        ("The Wellbeing Board will bring together partners from health, the police and the voluntary sector.", False),
+        ("The annual conference will bring together the work of the Board's members.", False),
     ],
     "dissolve": [
         ("The Local Strategic Partnership will be dissolved with effect from 1 April 2011.", True),
@@ -59,6 +64,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Partners agreed to continue close partnership working with the police.", False),
         ("The Board agreed actions to close the gap between partnership boards' priorities.", False),
         ("The group is closing the gap in provision.", False),
+        # an aside between the body and its verb; closing a counted number of groups
+        ("The Westshire Partnership Board - the county's local strategic partnership since 2001 - will close in April.", True),
+        ("The Economic Forum, which first met in 1999, will close at the end of the year.", True),
+        ("The report on the Westshire Partnership Board - written by officers - will close the consultation.", False),
+        ("The Board agreed to reduce its delivery groups to three, closing the two groups whose work was done.", True),
+        ("The Board agreed to close the two consultations on its priorities early.", False),
     ],
     "create": [
         ("It was agreed to establish a new Health and Wellbeing Board in shadow form.", True),
@@ -81,6 +92,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
          "will be set up in the autumn.", True),
         ("Ms Smith outlined a proposal to create a new Partnership Fund for community projects.", False),
         ("It was agreed that a short-life working group be established to draft the plan.", False),
+        # a panel of residents is a way of consulting people, not a partnership body
+        ("The Partnership will set up a residents' reference panel to test its priorities.", False),
+        ("The Partnership will set up a citizens' panel on community safety.", False),
+        ("The Partnership will set up a new Neighbourhood Safety Panel with the police.", True),
     ],
     "regionalise": [
         ("The five PSBs in Gwent will be merged into one regional PSB.", True),
@@ -96,6 +111,9 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Members agreed to join the countywide Westshire Domestic Abuse Partnership from June.", True),
         ("Councillors agreed that the district would take part in a county-wide Westshire Youth Board.", True),
         ("The Board noted the county-wide Westshire Youth Board annual report.", False),
+        # what spans the councils is a post, not a body
+        ("We will meet the two neighbouring partnerships to explore sharing a data analyst across the three boroughs.", False),
+        ("We will meet the two neighbouring partnerships to agree a joint board across the three boroughs.", True),
     ],
     "streamline": [
         ("The number of thematic partnerships will be reduced from eight to four.", True),
@@ -105,6 +123,13 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The service redesign will reduce demand and dependency.", False),
         ("It is proposed that the number of children's partnership sub-groups falls from five to three.", True),
         ("The Board noted that the number of youth groups falls from five to three.", False),
+        # "simpler", "leaner"; "end the duplication"
+        ("The new arrangement is simpler: one Forum replaces the Board and its four theme groups.", False),
+        ("It was agreed that the new arrangement will be simpler, with one Forum in place of the Board.", True),
+        ("The Cabinet agreed a leaner partnership structure with two boards.", True),
+        ("The council says the change will end the duplication of two boards covering the same ground.", True),
+        ("Members said the change would not end the duplication of two boards covering the same ground.", False),
+        ("The Board agreed a simpler template for its reports.", False),
     ],
     "task_and_finish": [
         ("The Board agreed that time-limited task and finish groups would replace the standing sub-groups.", True),
@@ -113,6 +138,9 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Partners will work towards more effective commissioning.", False),
         ("It was agreed that a short-life working group be established to draft the plan.", True),
         ("The Board noted the final report of the short-life working group.", False),
+        # a heading that the bullets under it complete ("Next year we will")
+        ("Next year we will\n\n- launch a housing task and finish group to look at empty homes;\n", True),
+        ("Last year we\n\n- ran a housing task and finish group on empty homes;\n", False),
     ],
     "meeting_frequency": [
         ("The Board will meet quarterly instead of monthly.", True),
@@ -125,6 +153,9 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It is proposed that the executive moves from ten meetings a year to six.", True),
         ("Both boards agreed to meet jointly every other month.", True),
         ("The Board noted that it had held ten meetings a year since 2019.", False),
+        ("That the Forum meet twice yearly in place of quarterly Board meetings.", True),
+        ("It was agreed that the Board would meet three times yearly.", True),
+        ("The Board publishes its accounts twice yearly.", False),
     ],
     "membership": [
         ("It was agreed that the Police and Crime Commissioner would join the Board as a full member.", True),
@@ -174,6 +205,8 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The report followed the officer review of community safety governance completed in May.", True),
         ("The boards have agreed to review the joint arrangement after a year.", True),
         ("The Cabinet agreed a review of the council's governance.", False),
+        ("Last year we asked an external adviser to carry out a review of the partnership's governance.", True),
+        ("We asked the auditors to carry out a review of the council's budget.", False),
     ],
     "pooled_resources": [
         ("Partners agreed to pool budgets for substance misuse services through a section 75 agreement.", True),
@@ -217,6 +250,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Partners will work through the summer to prepare a report for the Health and Wellbeing Board.", False),
         ("The Police and Crime Commissioner agreed to contribute to the cost of the event.", False),
         ("The Chief Officer of the Integration Joint Board will attend the next meeting.", False),
+        # a body chaired jointly with a statutory body
+        ("The new Place Board will be jointly chaired by the council Leader and the place director of the Integrated Care Board.", True),
+        ("The new Place Board will be co-chaired by the Leader and a representative of the Integrated Care Board.", True),
+        ("The new Place Board will be chaired by the council Leader; the Integrated Care Board sends an observer.", False),
     ],
 }
 
@@ -342,6 +379,35 @@ def test_table_rows_are_blocks_and_not_recommended_options_are_left_out():
     assert "create" not in found
     assert found["merge"].status == "proposed"
     assert text[found["merge"].start:found["merge"].end].startswith("Option B |")
+
+
+def test_a_table_row_whose_status_cell_says_what_happened_is_agreed():
+    text = ("Our groups\n\n"
+            "Group | Status | Notes\n"
+            "Older People's Forum | Stood down | Its members now meet as part of the Wellbeing Partnership.\n"
+            "Carers' Forum | Continuing | Meets as before.\n")
+    found = _detected(text)
+    assert found["dissolve"].status == "agreed"
+    assert text[found["dissolve"].start:found["dissolve"].end].startswith("Older People's Forum | Stood down")
+    assert "dissolve" not in _detected(text.replace("Stood down", "Under review"))
+
+
+def test_work_that_has_transferred_to_a_statutory_body_is_agreed():
+    found = _detected("The Drugs Group's work has transferred to a new partnership, which reports to the Health and Wellbeing Board.")
+    assert found["statutory_alignment"].status == "agreed"
+
+
+def test_a_heading_that_reports_a_decision_grounds_what_follows():
+    text = ("What the Cabinet decided\n\n"
+            "The Board brings together the work of the Economic Forum and the Skills Partnership, "
+            "which until now have met separately.\n")
+    assert _detected(text)["merge"].status == "agreed"
+    assert "merge" not in _detected(text.replace("What the Cabinet decided", "What the Cabinet heard"))
+
+
+def test_a_heading_ending_in_a_modal_is_the_lead_in_of_its_bullets():
+    text = "In 2025 the Partnership plans to\n\n- set up a short-life working group on youth violence;\n"
+    assert _detected(text)["task_and_finish"].status == "proposed"
 
 
 def test_reasons_for_the_proposed_decision_ground_as_proposed():

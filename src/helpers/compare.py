@@ -201,7 +201,10 @@ _CUES: list[tuple[str, re.Pattern]] = [
         r"\b(agreed|agrees|resolved|decided|confirmed|approved|endorsed|ratified|adopted|has been|have been|had been|"
         r"(?:was|were) (?:being )?(?:established|created|set up|formed|merged|abolished|disbanded|dissolved|replaced|"
         r"combined|launched|commissioned|reviewed)|(?:has|have|had) (?:now |recently |already |jointly )?(?:established|"
-        r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled)|in the process of|under ?way|progressing|now (?:got|in place)|"
+        r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled|"
+        r"transferred|closed|stood down|reduced|cut|extended|joined)|in the process of|under ?way|progressing|now (?:got|in place)|"
+        # a table row whose status cell says what happened: "Night-Time Economy Group | Stood down | …"
+        r"(?<=\| )(?:stood down|closed|merged|abolished|disbanded|dissolved|established|created|replaced|transferred|new)(?= \|)|"
         r"went live|took effect|came into effect|with effect from|"
         r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously)\b", re.I)),
     ("proposed", re.compile(
@@ -229,6 +232,10 @@ _HEADINGS = [
     # "RESOLVED", "Decisions"; also a short lead-in line "The Board DECIDED:" / "Cabinet RESOLVED – That:"
     ("agreed", re.compile(r"^(?:RESOLVED|DECIDED|Decisions?|Resolutions?|Agreed actions)\b", re.I)),
     ("agreed", re.compile(r"\b(?:RESOLVED|DECIDED|AGREED)(?:\s*[-–—]?\s*(?:that|That|THAT))?\s*$")),
+    # a news or blog heading reporting a decision: "What Cabinet decided", "What the Board agreed"
+    ("agreed", re.compile(r"^What (?:the )?(?:[\w'’-]+ ){0,3}?(?:decided|agreed|resolved)$", re.I)),
+    # a heading that the bullets under it complete: "Next year we will", "Over 2025 the Partnership plans to"
+    ("proposed", re.compile(r"\b(?:will|shall|plans? to|intends? to|aims? to|propos(?:e|es) to|(?:are|is) going to)$", re.I)),
     # a report's "Reasons for (the) Proposed Decision" / "Reasons for Recommendations" section argues for the proposal
     ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps|"
                             r"Reasons? for (?:the )?(?:proposed )?(?:decisions?|recommendations?))\b", re.I)),
@@ -385,6 +392,7 @@ _NOT_BODY_HEAD = (r"(?:funds?|funding|budgets?|grants?|strateg(?:y|ies)|plans?|p
                   r"websites?|hubs?|reports?|agreements?|officers?|managers?|co-?ordinators?|awards?|events?|conferences?)")
 _FREQ = (r"(?:quarterly|monthly|bi-?monthly|annually|bi-?annually|six-?monthly|six-?weekly|weekly|fortnightly|"
          r"once a (?:year|quarter|month)|twice (?:a|per) (?:year|annum)|(?:three|four|five|six|\d+) times (?:a|per) year|"
+         r"(?:twice|(?:three|four|five|six|\d+) times)[- ](?:yearly|annually)|half-?yearly|"
          r"(?:two|three|four|five|six|eight|ten|twelve|\d+) (?:formal |public |board )?meetings (?:a|per|each) (?:year|annum)|"
          r"(?:every|each) (?:other )?(?:two|three|four|five|six|eight|twelve|\d+ )?\s?(?:weeks?|months?|years?))")
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
@@ -395,7 +403,7 @@ _REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(
 #: What a review of partnership arrangements is of: a body, "the in-common arrangement", "community safety governance".
 _REVIEW_OF = _r(_PARTNERSHIP[:-3] + r"|arrangement|(?<!council's )(?<!council’s )(?<!council )(?<!corporate )governance)\b")
 _REVIEW_CUES = _r(r"\b(review (?:had |has )?(?:found|concluded|showed|identified)|"
-                  r"presented|reported|report on|undertaken|undertake|carried out|conducted|completed|commissioned|"
+                  r"presented|reported|report on|undertaken|undertake|carried out|carry out|conducted|completed|commissioned|"
                   r"in response to|recommendations of|arising from)\b")
 
 _MERGED = _r(r"\b(?:merg\w+|amalgamat\w+|combin\w+)")
@@ -416,6 +424,10 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\b(merg(?:e|es|ed|ing|er|ers)|amalgamat\w+|combin(?:e|es|ed|ing) (?:\w+ ){0,6}?(?:into|with)|"
                 r"brought together (?:\w+ ){0,4}?into|bring(?:ing)? together (?:\w+ ){0,6}?into (?:one|a single))\b"),
              reject=_NOT_BODIES),
+        # "The Place Board brings together the work of the Partnership Board and the Place-Based Partnership"
+        Rule(_r(r"\b(?:brings?|bringing|brought) together the (?:work|functions|remits?|roles|responsibilities|business) of "
+                r"(?:the |both |its )?(?:[\w'’-]+ ){0,6}?" + _BODY_WORDS_RE + r" (?:and|with) (?:the |its )?(?:[\w'’-]+ ){0,6}?"
+                + _BODY_WORDS_RE + r"\b"), target=None),
         # "the two groups combine to form a single group"; "merge to create one board"
         Rule(_r(r"\b(?:merg|combin|amalgamat)(?:e|es|ed|ing) to (?:form|create|make|become) (?:a single|one|a new|a joint|a combined)\b")),
         # "the integration of the Safer Neighbourhood Board into the Community Safety Partnership"
@@ -442,12 +454,14 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:no longer|will not) meet|be discontinued)\b"),
              reject=_NOT_BODIES),
         # "the Green Partnership will close on 31 March"; "the forum is to close down"; "the closure of the Economic Forum"
-        Rule(_r(r"\b" + _BODY_WORDS_RE + r" (?:(?:will|would|shall|should|is to|are to|must) (?:be )?close(?:d)?|(?:is|are) (?:now )?closing)"
+        Rule(_r(r"\b" + _BODY_WORDS_RE + r"(?: [-–—] [^-–—.;:()]{1,160}? [-–—]|, [^,.;:()]{1,160}?,)? "
+                r"(?:(?:will|would|shall|should|is to|are to|must) (?:be )?close(?:d)?|(?:is|are) (?:now )?closing)"
                 r"(?: down\b|(?= (?:on|by|at|from|in|after|when|once)\b)|(?=[.;,])|$)"),
              target=None, excluded_before=_r(r"\b(?:of|on|about|for|from|with|into|by)\s+(?:the\s+|its\s+|their\s+|our\s+)?"
                                              r"(?:(?-i:[A-Z][\w'’-]*)\s+|and\s+|&\s+){0,5}$")),
         Rule(_r(r"\b(?:close|closing|closure of) (?:down )?(?:the |its |their |both |all |these |those )(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|for|"
-                r"existing|current|remaining|standing|local|thematic|partnership|sub-?group) ){0,5}?" + _BODY_WORDS_RE + r"\b(?!['’]s)"),
+                r"existing|current|remaining|standing|local|thematic|partnership|sub-?group|" + _COUNT + r") ){0,5}?" + _BODY_WORDS_RE +
+                r"\b(?!['’]s)"),
              target=None, reject=_NOT_BODIES),
         Rule(_r(r"\bthe only (?:standing|remaining|formal) (?:partnership )?(?:bodies|boards|groups|partnerships) "
                 r"(?:would|will|should|to) be\b"), target=None),
@@ -457,7 +471,10 @@ RULES: dict[str, list[Rule]] = {
                 r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new) (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
                 r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"
                 r"(?![ -]" + _NOT_BODY_HEAD + r"\b)"),
-             target=None, reject=_NOT_BODIES, unless=_MERGED, excluded_by=_TIME_LIMITED),
+             target=None, unless=_MERGED, excluded_by=_TIME_LIMITED,
+             # a panel of residents or service users is a way of consulting people, not a partnership body
+             reject=_r(_NOT_BODIES.pattern[:-3] + r"|(?:residents?|citizens?|service[- ]users?|tenants?|customers?|patients?)['’]? "
+                       r"(?:reference |advisory )?(?:panels?|groups?)|reference panels?|focus groups?)\b")),
         # a body described in a parenthesis before its verb: "A joint Programme Board, made up of …, will be set up"
         Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s?(?:,[^;:()]{1,200}?,)? (?:(?:has|have|had) been|"
                 r"(?:(?:will|would|should|shall|is to|are to|to|must) )?be) (?:created|established|set up|formed|launched|convened)\b"
@@ -477,7 +494,8 @@ RULES: dict[str, list[Rule]] = {
                 r"authorities|boroughs|districts|counties)|(?:police|force|health board|combined authority) (?:force )?area|"
                 r"shared with (?:neighbouring|adjoining|other) (?:councils|authorities|boroughs))\b"),
              target=_r(r"\b(?:boards?|committees?|PSBs?|CSPs?|LSBs?|CPPs?|bod(?:y|ies)|partnerships?)\b"
-                       r"(?! (?:support|working|work|arrangements|priorities))"), reject=_NOT_BODIES),
+                       r"(?! (?:support|working|work|arrangements|priorities))"),
+             reject=_r(_NOT_BODIES.pattern[:-3] + r"|analysts?|officers?|staff|workers?)\b")),
         Rule(_r(r"\b((?:a |one |single )?(?:regional|sub-regional|county-?wide|pan-[A-Z]\w+|cross-boundary) "
                 r"(?:\w+ ){0,2}?(?:board|partnership|PSB|CSP|LSB|body|committee|arrangements?|footprint|basis|level)s?|"
                 r"(?:regional|sub-regional|county-?wide|cross-boundary) (?-i:(?:[A-Z][\w'’-]* ){1,5})(?:board|partnership|PSB|CSP|LSB)s?|"
@@ -488,13 +506,14 @@ RULES: dict[str, list[Rule]] = {
              target=None),
     ],
     "streamline": [
-        Rule(_r(r"\b(simplif\w+|streamlin\w+|rationalis\w+|(?:reduc|cut|remov|avoid|eliminat)\w* (?:\w+ ){0,3}?(?:number of|duplication)|"
+        Rule(_r(r"\b(simplif\w+|simpler|leaner|slimmed[- ]down|streamlin\w+|rationalis\w+|"
+                r"(?:reduc|cut|remov|avoid|eliminat|end)\w* (?:\w+ ){0,3}?(?:number of|duplication)|"
                 r"reduc\w+ (?:\w+ ){0,2}?(?:tiers|sub-groups|groups|boards|partnerships|bodies)|"
                 r"fewer (?:\w+ )?(?:tiers|boards|groups|sub-groups|partnerships|bodies)|smaller number of|"
                 r"from " + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|groups|bodies|tiers) (?:down )?to " + _COUNT + r"|"
                 r"(?:number of|the) (?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
                 r"(?:reduced|cut|fall(?:s|ing)?|drop(?:s|ping)?|go(?:es)? down) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b"),
-             target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of)s?\b"), reject=_NOT_BODIES),
+             target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of|arrangement)s?\b"), reject=_NOT_BODIES),
     ],
     "task_and_finish": [
         Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:working |task |officer )?groups?|"
@@ -558,7 +577,8 @@ RULES: dict[str, list[Rule]] = {
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
                        r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
-                       r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous)\b"),
+                       r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
+                       r"(?:jointly|co-) ?chair\w*)\b"),
              window=120),
         # delivering through a statutory body: "the group work through the PCSP rather than keep its own plan"
         Rule(_r(r"\b(?:work|deliver|operat|act)(?:e|s|es|ed|ing)? (?:[\w'’-]+ )?(?:through|via|within) (?:the |a |an )?"
@@ -685,7 +705,8 @@ def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
         return True
     if target[0] != reject[0]:
         return target[0] == "after"
-    return target[1] < reject[1]
+    # on the same side, the word nearer the trigger wins: "the partnerships … sharing an analyst across the boroughs"
+    return target[1] < reject[1] if target[0] == "after" else target[1] > reject[1]
 
 
 # ---------------------------------------------------------------------------- trigger prefilter
