@@ -220,3 +220,19 @@ def test_parts_of_a_we_will_list_are_planned_actions():
              "text": "- launch a youth safety task and finish group;"}]
     coded = coding.code_items(pd.DataFrame(rows)).iloc[0]
     assert (coded["kind"], coded["status"]) == ("action", "proposed"), coded["why"]
+
+
+def test_the_literal_prefilter_never_changes_a_cue_score(monkeypatch):
+    texts = ["The two Community Safety Partnerships will merge into a single county-wide partnership.",
+             "That a task and finish group be set up; the Board will meet quarterly with a pooled budget of £2m.",
+             "Residents were consulted on the terms of reference; data sharing and a dashboard were agreed.",
+             "Consideration was deferred until the new year. The chair and vice-chair were appointed.",
+             "THE BOARD WILL BE DISSOLVED, ITS SUB-GROUPS DISBANDED."]
+    with_prefilter = [coding.theme_cues(t) for t in texts]
+    plain = {t: [(p, w, None) for p, w, _ in cues] for t, cues in coding._THEME_CUES.items()}
+    monkeypatch.setattr(coding, "_THEME_CUES", plain)
+    coding._part_cues.cache_clear()
+    try:
+        assert [coding.theme_cues(t) for t in texts] == with_prefilter
+    finally:
+        coding._part_cues.cache_clear()

@@ -338,7 +338,18 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 
-_THEME_CUES = {t: [(re.compile(p), w) for p, w in cues] for t, cues in THEME_CUES.items()}
+def _literal_words(pattern: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``pattern`` contains (None: none known), so a
+    text without any of them can skip the pattern (see :func:`helpers.compare._required`)."""
+    from re import _parser
+
+    from .compare import _required
+
+    words = _required(_parser.parse(pattern))
+    return tuple(sorted(words)) if words else None
+
+
+_THEME_CUES = {t: [(re.compile(p), w, _literal_words(p)) for p, w in cues] for t, cues in THEME_CUES.items()}
 #: A cue at the end of an item counts (1 - POSITION_DECAY) of one at its start.
 POSITION_DECAY = 0.5
 #: How much a cue in the item's lead-in counts against one in the item itself.
@@ -404,7 +415,9 @@ def _part_cues(part: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
     out = []
     for theme, cues in _THEME_CUES.items():
         score, words = 0.0, []
-        for pattern, w in cues:
+        for pattern, w, literals in cues:
+            if literals and not any(word in part for word in literals):
+                continue  # none of the pattern's literal words is in the text: it cannot match
             for m in pattern.finditer(part):
                 score += w * (1 - POSITION_DECAY * m.start() / length)
                 if m.group(0) not in words:
