@@ -254,8 +254,6 @@ THEME_TERMS: dict[str, list[str]] = {
     "data": ["data", "information", "intelligence", "digital", "hub"],
     "timing": ["timely", "defer", "postpon", "timing", "next year", "in due course", "until"],
 }
-#: The lexicon decides a theme when at least this share of the terms found point to it.
-LEXICON_SHARE = 0.5
 #: How much a seed text counts against one labelled example.
 SEED_WEIGHT = 0.5
 
@@ -453,14 +451,6 @@ class ThemeModel:
         classifier.fit(matrix, labels, sample_weight=np.asarray(weights))
         return cls(vectorizer, classifier, labelled.reset_index(drop=True), matrix[len(seeds) :])
 
-    def predict(self, texts: list[str]) -> list[tuple[str, float, str]]:
-        """(theme, probability, why) for each text."""
-        return self._predict(*self._score(texts)) if texts else []
-
-    def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
-        """Each text's probability for every theme the model knows."""
-        return self._probabilities(self._score(texts)[1]) if texts else []
-
     def _score(self, texts: list[str]):
         """The texts' TF-IDF matrix and class probabilities (one transform for both)."""
         matrix = self.vectorizer.transform(texts)
@@ -520,21 +510,26 @@ def code_themes(texts: list[str], model: ThemeModel, contexts: list[str] | None 
         return []
     contexts = list(contexts) if contexts is not None else [""] * len(texts)
     documents = list(documents) if documents is not None else list(range(len(texts)))
-    matrix, proba = model._score(texts)
-    predicted = model._predict(matrix, proba)
     cued = [theme_cues(t, c) for t, c in zip(texts, contexts)]
     mix: dict = {}
     for doc, (scores, _) in zip(documents, cued):
         share = mix.setdefault(doc, dict.fromkeys(codebook.THEMES, 0.0))
         for theme, score in scores.items():
             share[theme] += score
+    # The model is asked only about the items whose cues are not clear.
+    unclear = [i for i, (scores, _) in enumerate(cued) if sum(scores.values()) < CLEAR_CUES]
+    modelled = {}
+    if unclear:
+        matrix, proba = model._score([texts[i] for i in unclear])
+        modelled = dict(zip(unclear, zip(model._predict(matrix, proba), model._probabilities(proba))))
     out = []
-    for doc, (scores, found), (m_theme, _, m_why), probs in zip(documents, cued, predicted, model._probabilities(proba)):
+    for i, (doc, (scores, found)) in enumerate(zip(documents, cued)):
         total = sum(scores.values())
         if total >= CLEAR_CUES:
             theme = max(codebook.THEMES, key=scores.get)
             out.append((theme, round(scores[theme] / total, 3), f"cues of {theme}: {', '.join(map(repr, found[theme][:4]))}"))
             continue
+        (m_theme, _, m_why), probs = modelled[i]
         if total:
             combined = {t: probs.get(t, 0.0) + scores[t] / total for t in codebook.THEMES}
             theme = max(combined, key=combined.get)
@@ -548,11 +543,6 @@ def code_themes(texts: list[str], model: ThemeModel, contexts: list[str] | None 
         why = m_why if theme == m_theme else f"no cue; the document's cues lean to {theme} ({share[theme] / n:.0%}); {m_why}"
         out.append((theme, round(min(combined[theme], 1.0) / (1 + DOCUMENT_PRIOR), 3), why))
     return out
-
-
-def code_theme(text: str, model: ThemeModel | None = None) -> tuple[str, float, str]:
-    """(theme, confidence, why) for one text, with the seed-only model by default."""
-    return code_themes([text], model or ThemeModel.fit())[0]
 
 
 # ----------------------------------------------------------------------------- items

@@ -454,11 +454,12 @@ def segment(text: str) -> list[Span]:
             continue
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             continue
-        if _is_title(body) and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
+        title = _is_title(body)
+        if title and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
                 and not _ENUM.match(body):
             state.lead_in = body  # "Next year we will" over a bulleted list: a lead-in written without its colon
             continue
-        if _is_title(body) or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
+        if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
             state.section, state.heading, state.lead_in = "", "", ""
             state.background = bool(_BACKGROUND.match(body.strip()))

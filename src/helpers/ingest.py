@@ -215,14 +215,27 @@ def _line_key(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.lower())).strip()
 
 
+def _running_keys(zones: list[list[str]]) -> set[str]:
+    """Keys of the lines found in the header/footer zone (one list per page) of most pages."""
+    counts: Counter = Counter()
+    for zone in zones:
+        counts.update({_line_key(line) for line in zone})
+    threshold = max(2, (len(zones) + 1) // 2)
+    return {key for key, n in counts.items() if n >= threshold} if len(zones) >= 2 else set()
+
+
+def _join_page(text: str, body: str) -> str:
+    """Append a page: a sentence running over the page break (no closing punctuation before,
+    lower case after) goes on in the same paragraph; otherwise a new paragraph starts."""
+    if not text:
+        return body
+    runs_on = not re.search(r"[.:;!?)\"']\s*$", text) and body.lstrip()[:1].islower()
+    return f"{text}\n{body}" if runs_on else f"{text}\n\n{body}"
+
+
 def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and headers/footers repeated at the top or bottom of most pages."""
-    counts: Counter = Counter()
-    for lines in pages:
-        zone = lines[:_ZONE] + lines[-_ZONE:]
-        counts.update({_line_key(line) for line in zone})
-    threshold = max(2, (len(pages) + 1) // 2)
-    running = {key for key, n in counts.items() if n >= threshold} if len(pages) >= 2 else set()
+    running = _running_keys([lines[:_ZONE] + lines[-_ZONE:] for lines in pages])
     cleaned = []
     for lines in pages:
         keep = []
@@ -277,10 +290,7 @@ def clean_pdf_text(pages: list[str]) -> str:
     for page in lines:
         if not page:
             continue
-        body = _paragraph_breaks(page, width)
-        # a sentence running over the page break continues on the next page's first line
-        runs_on = text and (text.endswith("-") or not re.search(r"[.:;!?)\"']$", text)) and body[:1].islower()
-        text = f"{text}\n{body}" if runs_on else (f"{text}\n\n{body}" if text else body)
+        text = _join_page(text, _paragraph_breaks(page, width))
     return rejoin_hyphenation(text)
 
 
@@ -347,22 +357,17 @@ def strip_text_pages(text: str) -> str:
     pages = [page.split("\n") for page in text.split("\f")]
     if len(pages) < 2:
         return text
-    non_blank = [[i for i, line in enumerate(lines) if line.strip()] for lines in pages]
-    counts: Counter = Counter()
-    for lines, idx in zip(pages, non_blank):
-        counts.update({_line_key(lines[i]) for i in idx[:2] + idx[-2:]})
-    running = {key for key, n in counts.items() if n >= max(2, (len(pages) + 1) // 2)}
+    zones = [[i for i, line in enumerate(lines) if line.strip()] for lines in pages]
+    zones = [idx[:2] + idx[-2:] for idx in zones]  # the first and last two non-blank lines
+    running = _running_keys([[lines[i] for i in zone] for lines, zone in zip(pages, zones)])
     out = ""
-    for lines, idx in zip(pages, non_blank):
-        zone = set(idx[:2] + idx[-2:])
+    for lines, zone in zip(pages, map(set, zones)):
         kept = [line for i, line in enumerate(lines)
                 if not (i in zone and (_line_key(line) in running or _FURNITURE.fullmatch(line.strip())
                                        or _BARE_NUMBER.fullmatch(line.strip())))]
         body = "\n".join(kept).strip("\n")
-        if not body.strip():
-            continue
-        runs_on = out and not re.search(r"[.:;!?)\"']\s*$", out) and body.lstrip()[:1].islower()
-        out = f"{out}\n{body}" if runs_on else (f"{out}\n\n{body}" if out else body)
+        if body.strip():
+            out = _join_page(out, body)
     return out
 
 
