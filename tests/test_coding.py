@@ -185,6 +185,8 @@ def test_kind_and_status_follow_the_document_type(text, doc_type, kind, status):
 
 def test_who_speaks_and_a_leading_condition_do_not_decide_the_theme():
     assert coding.neutral_names("Cllr Shaw, cabinet member for communities, said it") == "Cllr Shaw, said it"
+    assert coding.neutral_names("chaired by the Head of Community Engagement") == "chaired by the head"
+    assert coding.neutral_names("The Executive Director for Resources will decide") == "The director will decide"
     assert coding.neutral_names("Should the merger be approved, terms of reference would be drafted").strip() == \
         "terms of reference would be drafted"
     coded = _code([{"text": "The Chair asked that the terms of reference be revised."},
@@ -209,6 +211,21 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
     ("That voluntary and community sector places on the Board rise from two to four.", "membership"),
     ("All partners to confirm their nominees for each delivery group.", "membership"),
     ("The officer to circulate the dashboard link to all partners.", "data"),
+    ("The Board has cut its delivery groups from nine to five.", "structure"),
+    ("The Youth Partnership and the Older People's Forum will close at the end of March.", "structure"),
+    ("Keeping the existing steering group was not supported.", "structure"),
+    ("The new forum will have 12 members rather than 20, chaired in rotation by the partner agencies.", "membership"),
+    ("The voluntary and community sector will have two seats on the Board.", "membership"),
+    ("Each responsible authority has nominated a deputy.", "membership"),
+    ("The £40,000 a year spent on servicing the partnership will be redirected.", "resources"),
+    ("Members asked that each partner's contribution be ring-fenced.", "resources"),
+    ("Tackling the cost of living crisis in our most deprived wards.", "priorities"),
+    ("The two councils will commission one joint strategic needs assessment.", "data"),
+    ("A further report will come back to the Committee in September 2026.", "timing"),
+    ("The Board will review the new arrangements after its first year.", "timing"),
+    ("Agendas and papers to be circulated ten working days before each meeting.", "meetings"),
+    ("The partnership should publish an easy-read summary of its plan.", "engagement"),
+    ("To establish a joint sub-committee, chaired by the Leader, with membership set out at Appendix B.", "structure"),
 ])
 def test_theme_cues_on_phrasings_from_other_councils(text, theme):
     coded = _code([{"text": text}]).iloc[0]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import codebook, extract
+from helpers import codebook, coding, extract
 from helpers.errors import InputFileError
 
 REPORT = """Proposals in response to the review
@@ -342,6 +342,31 @@ def test_an_inline_agreed_opens_a_list_that_a_numbered_paragraph_closes():
     assert all(section != "resolved" for _, section, t in items if t.startswith("4.2"))
 
 
+DECISIONS_OVER_A_PAGE = """RESOLVED:
+
+(1) That the Partnership Forum replace the Partnership Board.
+
+(2) That the thematic groups be stood down.
+
+Executive meeting of 9 May 2025 | Decisions published 12 May 2025
+
+(3) That the Forum's first year be reviewed and reported back to the Executive.
+
+Reasons for decision:
+
+Attendance had fallen.
+
+(4) Officers said the budget was unchanged.
+"""
+
+
+def test_a_resolution_continues_past_a_running_header_but_not_past_a_new_section():
+    items = _items(DECISIONS_OVER_A_PAGE)
+    assert [(label, section) for label, section, _ in items] == [("(1)", "resolved"), ("(2)", "resolved"), ("(3)", "resolved")]
+    assert extract._follows("(vii)", "(vi)") and extract._follows("(g)", "(f)") and extract._follows("3.4", "3.3")
+    assert not extract._follows("(5)", "(3)") and not extract._follows("4.1", "3.3")
+
+
 ANNUAL_REPORT = """What we have changed
 
 - The Executive Board now meets quarterly instead of every two months.
@@ -458,3 +483,78 @@ def test_items_table_uses_codebook_labels():
     assert set(items["status"]) <= set(codebook.STATUSES)
     assert set(items["theme"]) <= set(codebook.THEMES)
     assert items["why"].str.contains("kind:").all()
+
+
+def test_options_described_in_a_narrative_paragraph_are_items_with_their_labels():
+    text = ("The paper set out three options. Option A was to keep the two partnerships as they are. "
+            "Option b would merge them into one board. Members preferred Option B.")
+    items = _items(text)
+    assert [(label, section) for label, section, _ in items[:2]] == [("Option A", "option"), ("Option b", "option")]
+    assert items[0][2] == "Option A was to keep the two partnerships as they are."
+
+
+def test_when_a_decision_takes_effect_is_a_formality_not_an_item():
+    text = ("RESOLVED: That the Forum replace the Board.\n\n"
+            "The decisions recorded above will come into force at 9am on 22 March unless called in.\n\n"
+            "4.1 The decision is proposed for implementation immediately.\n\n"
+            "The Board agreed that the merger will take effect in April.")
+    assert [t[:20] for t in _texts(text)] == ["RESOLVED: That the F", "The Board agreed tha"]
+
+
+ACTION_NOTES = """Partnership Executive - action notes
+====================================
+
+3. Sub-group review (KJ)
+------------------------
+- Paper proposes two changes. Outcomes:
+  (a) Merge the Reoffending Group into the IOM Board -> AGREED.
+  (b) Fold the Cohesion Forum into the Hate Crime Group -> NOT AGREED.
+- Agreed: the Executive will meet quarterly from April.
+
+4. AOB
+------
+- None.
+
+ACTION LOG
+==========
+
+Ref | Action | Owner | Due
+----+------------------------------------------------+-------+--------
+A1 | Write to housing providers asking for a nominee | KJ | 29 Nov
+A2 | Redraw the structure chart and circulate it to | LM | 13 Dec
+| all partners before the next meeting | |
+"""
+
+
+def test_plain_text_notes_underlined_headings_outcomes_and_an_action_log():
+    items = _items(ACTION_NOTES)
+    texts = [t for _, _, t in items]
+    assert not any(t.startswith(("3. Sub-group", "4. AOB", "ACTION LOG", "Partnership Executive", "----", "Ref |")) for t in texts)
+    assert ("Agreed", "decision") in [(label, section) for label, section, _ in items]
+    log = [(label, section, t) for label, section, t in items if section == "action"]
+    assert [label for label, _, _ in log] == ["A1", "A2"]
+    assert log[1][2].endswith("all partners before the next meeting | |")  # the wrapped row stays with its action
+    coded = coding.code_items(pd.DataFrame([{"label": label, "section": section, "context": "", "text": t, "doc_type": "minutes"}
+                                            for label, section, t in items]))
+    kinds = dict(zip(coded["text"].str[:6], zip(coded["kind"], coded["status"])))
+    assert kinds["(a) Me"] == ("decision", "agreed") and kinds["(b) Fo"] == ("proposal", "rejected")
+    assert kinds["A1 | W"] == ("action", "agreed")
+
+
+REPORT_WITH_A_DECIDED_LIST = """4. MAIN ISSUES
+
+4.2 On 5 May the Board agreed that the six area forums be replaced by three:
+- North, formed by merging the two northern forums;
+- South, continuing the current southern forum.
+4.3 The Board also agreed that the new forums should meet quarterly. It is further proposed that one meeting a year be held jointly.
+"""
+
+
+def test_a_sibling_numbered_paragraph_ends_a_lead_in_list_and_the_parts_take_its_decision():
+    items = _items(REPORT_WITH_A_DECIDED_LIST)
+    assert [(label, section) for label, section, _ in items[:2]] == [("", "list"), ("", "list")]
+    assert all(section != "list" for _, section, t in items if t.startswith("4.3") or t.startswith("It is further"))
+    coded = coding.code_items(pd.DataFrame([{"label": label, "section": section, "doc_type": "report", "text": t,
+                                             "context": s.context} for (label, section, t), s in
+                                            zip(items, extract.segment(REPORT_WITH_A_DECIDED_LIST))]))
+    assert list(zip(coded["kind"], coded["status"]))[:2] == [("decision", "agreed")] * 2

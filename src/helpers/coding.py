@@ -75,6 +75,11 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# An outcome written after what was put to the meeting, as notes do: "(a) Merge X -> AGREED.",
+# "Fold Y into Z – NOT AGREED", "Agreed: no review until …" (capitals or a colon: the record's mark).
+_OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED|REJECTED|CARRIED|LOST)\b|^(?:[-•]\s*)?()(Agreed)\s*:")
+
+
 # Reported speech: "should" after "said" is the speaker's position, not a recommendation.
 _REPORTED = re.compile(r"\b(?:said|says|told|argued|added|believes?|felt|thinks?|warned|commented|claimed)\b", re.I)
 _FIRST_PERSON_WILL = re.compile(r"\b(?:we|I) (?:will|shall|are going to|want to)\b|\bwe(?:'|’)ll\b", re.I)
@@ -116,8 +121,15 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return kind, 0.9, f"section {section}"
     if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
         return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
+    if section == "list" and context:
+        inherited = _cue_kind(context, "", report)
+        if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report):
+            return "decision", 0.65, f"a part of {_short(context)!r}: {inherited[2]}"
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
+    m = _OUTCOME_MARK.search(text)
+    if m:
+        return ("proposal" if m.group(1) or m.group(2) in {"REJECTED", "LOST"} else "decision"), 0.75, f"outcome {m.group(0).strip()!r}"
     m = re.search(r"\b(?:RESOLVED|DECIDED)\b", text)  # "It was RESOLVED that the report be noted." (capitals: the formal word)
     if m:
         return "resolution", 0.8, f"cue {m.group(0)!r}"
@@ -269,22 +281,25 @@ _BODY = (r"(?:board|group|partnership|partnerships|committee|sub-?committee|sub-
          r"trust|alliance|executive|network|tps?|psbs?|lsps?|csps?|hwbs?|cpps?)")
 THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "structure": [
-        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 3),
-        (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 3),
-        (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 3),
+        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
+        (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 4),
+        (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 4),
         (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),
         (r"\btask[- ](?:and|&)[- ]finish\b", 3),
         (r"\bthere (?:should|will|would|could) be (?:a |an |one )?(?:new |single |small |core |joint )*(?:\w+ ){0,2}" + _BODY, 3),
         (r"\bthematic (?:partnerships?|groups?|boards?)\b|\btps?\b", 1),
-        (r"\bstructur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
-        (r"\b(?:continue|remain)s? as (?:a )?separate\b|\bmake way for\b|\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
+        (r"\b(?:re)?structur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
+        (r"\b(?:continue|remain)s? as (?:a )?separate\b|\b(?:stay|remain)s? as (?:they|it) (?:are|is)\b|\bmake way for\b|\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
         (r"\b(?:steering|working|leadership|reference|short-life|delivery) groups?\b|\bnew (?:board|group|body|partnership|forum)\b", 2),
         (r"\bregional\w*|\bcounty-?wide\b|\bjoint (?:board|committee|partnership|psb|csp)\b|\bacross (?:the )?(?:two|three|four|\w+) (?:districts|boroughs|councils|authorities|areas)\b", 2),
         (r"\boversight of\b|\bcovering (?:the )?(?:current )?remit\b", 1),
+        (r"\b(?:cut|cutting|reduc\w+|fewer|number of) (?:the number of |its |the |our |their )?(?:[\w-]+ )?(?:sub-?groups|groups|boards|partnerships|bodies|forums|committees|panels)\b"
+         r"|\b(?:group|board|partnership|forum|body|bodies|committee|panel)s? (?:\w+ )?(?:will|would|to|should|shall) close\b"
+         r"|\bcontinu\w+ (?:with )?(?:the )?(?:present|existing|current) (?:\w+ ){0,2}" + _BODY, 3),
     ],
     "governance": [
-        (r"\bgovernance\b|\bterms of reference\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
-        (r"\baccountab\w*|\bresponsib\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
+        (r"\bgovernance\b|\bterms of reference\b|\btors?\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
+        (r"\baccountab\w*|\bresponsib(?!le authorit)\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
         (r"\bquor(?:um|ate)\b|\bdecided by\b|\bdecisions? (?:would|will) be (?:taken|made)\b|\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
         (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
         (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
@@ -292,33 +307,33 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),
     ],
     "membership": [
-        (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired by\b|\brotation of the chair\b|"
+        (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired (?:\w+ ){0,3}?by\b|\brotation of the chair\b|\bsit(?:s|ting)? on\b|\bnumber of (?:places|seats)\b|"
          r"\badd(?:ed|ing)? (?:a |an |the |two |one )?(?:[\w'’-]+ ){0,3}(?:councillors?|members?|representatives?) (?:to|on)\b", 3),
         (r"\bchair(?:man|person|ing)?\b|\bvice[- ]?chair\w*|\bfull members?\b|\bseats? for\b", 2),
-        (r"\b(?:places|seats|representation|representatives?|members) (?:on|at) the\b|\bnomin(?:ees?|ations?|ation process)\b", 3),
+        (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bnomin(?:ees?|ations?|ation process)\b", 3),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
         (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
         (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
     ],
     "meetings": [
         (r"\bmeet(?:s|ing)? (?:\w+ ){0,2}(?:every|once|twice|three|four|six|monthly|quarterly|bi-?monthly|annually|fortnightly|weekly)\b|\b(?:quarterly|monthly|bi-?monthly|annual|twice-yearly|six-weekly) meetings?\b|\bfrequency\b|\bmeet(?:s|ing)? (?:less|more) (?:often|frequently)\b", 3),
-        (r"\bstanding items?\b|\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
+        (r"\bstanding items?\b|\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bpapers\b|\b(?:before|after|at) each meeting\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
         (r"\bmeetings?\b|\bmeet\b|\bconven\w+", 1),
     ],
     "resources": [
-        (r"\bbudgets?\b|\bfund(?:s|ing|ed)?\b|\bpool(?:ed|ing)?\b|\bexpenditure\b|\bfinanc\w+|\bgrants?\b|\bsavings?\b|\bcosts?\b|\b£\s?\d", 3),
+        (r"\bbudgets?\b|\bfund(?:s|ing|ed)?\b|\bpool(?:ed|ing)?\b|\bexpenditure\b|\bfinanc\w+|\bgrants?\b|\bsavings?\b|\bcosts?\b(?! of living)|£\s?\d|\bring-?fenc\w*|\bspen(?:d|t|ding)\b", 3),
         (r"\bresourc\w+|\befficien\w+|\bshared services?\b|\bcommissioning\b|\bvalue for money\b|\bstaff(?:ing)?\b|\bcapacity\b|\bofficer (?:time|support)\b|\bsupport arrangements\b|\btotal place\b", 2),
         (r"\bestates?\b|\bassets?\b|\binvest\w*|\ballocat\w+|\bcontribut\w+", 1),
     ],
     "engagement": [
         (r"\bcommunicat\w*|\bconsult\w*|\bengag\w*|\binvolv\w*|\bdialogue\b|\bco-?produc\w*", 3),
         (r"\bvoluntary\b|\bthird sector\b|\bcommunity (?:and voluntary|groups|organisations|councils|sector)\b|\bresidents?\b|\bcitizens?\b|\bpublic\b|\bnarrative\b|\bfeedback\b|\bvoice\b|\bstakeholders?\b", 2),
-        (r"\bpublish(?:ed|ing)? (?:on|in|to)\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
+        (r"\bpublish\w*|\bplain[- ](?:language|english)\b|\beasy[- ]read\b|\bwrit(?:e|ing) to\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
     ],
     "programme_management": [
         (r"\bprogramme management\b|\bproject management\b|\bpmo\b|\bperformance (?:management|monitoring|framework|indicators?|reports?)\b|\brisk (?:management|register)\b", 3),
         (r"\btrack\w*|\bmonitor\w*|\bperformance\b|\bmilestones?\b|\boutcome indicators?\b|\bkpis?\b|\bindicators?\b|\baction plans?\b|\bdelivery plans?\b|\bprogress reports?\b|\bsecretariat\b|\bskills?\b|\bprogramme office\b", 2),
-        (r"\bworkstreams?\b|\bproject\w*|\bevaluat\w+|\bassurance\b|\bbusiness of the\b", 1),
+        (r"\bworkstreams?\b|\bproject\w*|\breport(?:s|ing)? (?:on )?progress\b|\bprogress (?:against|on)\b|\bevaluat\w+|\bassurance\b|\bbusiness of the\b", 1),
     ],
     "priorities": [
         (r"\bpriorit\w*|\boutcomes\b(?! of| indicators?| framework| measures?)|\bvision\b|\bstrategic (?:aims|objectives|direction)\b|\bobjectives?\b|\bambition\w*", 3),
@@ -326,12 +341,14 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bachiev\w+|\bimprov\w+|\bvulnerable\b|\btackl\w+|\breduc\w+ (?:\w+ ){0,3}(?:inequalit|crime|harm|poverty)|\bhealth inequalit\w+|\bneeds? (?:of|assessment)\b", 1),
     ],
     "data": [
-        (r"\bdata\b|\binformation[- ]sharing\b|\bsharing (?:of )?information\b|\binformation governance\b|\bintelligence\b|\bdigital\w*|\bdatasets?\b|\banalytic\w*|\binformation hub\b|\bdata hub\b|\bdashboards?\b", 3),
+        (r"\bdata\b|\binformation[- ]sharing\b|\bsharing (?:of )?information\b|\binformation governance\b|\bintelligence\b|\bdigital\w*|\bdatasets?\b|\banalytic\w*|\binformation hub\b|\bdata hub\b|\bdashboards?\b|\bjoint strategic needs assessments?\b|\bjsnas?\b", 3),
         (r"\bhub\b|\binformation\b|\binsight\b|\bevidence base\b|\bsystems?\b|\bit\b(?= systems)|\btechnolog\w+|\bgdpr\b|\bdpia\b|\bsharing agreement\b", 1),
     ],
     "timing": [
         (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b|\bput back\b|\bpushed back\b|\bbrought forward\b", 3),
-        (r"\breport(?:ing)? back\b|\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b", 2),
+        (r"\breport(?:ing)? back\b|\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b|\brevisit\w*|\bafter (?:a|one|its first|the first|their first|a full) year\b", 2),
+        # a report or review scheduled for a month: "a progress report will come back in June 2025"
+        (r"\b(?:report|update|review|back)\w*\b[^.;]{0,60}?\b(?:in|by) (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b", 2),
         (r"\buntil\b|\bin due course\b|\bnext (?:year|municipal year|meeting|financial year)\b|\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bbefore (?:the )?\w+ (?:is|are|has)\b|\bnot (?:the )?(?:right )?time\b|\bat this (?:time|stage)\b|\bin the new year\b|\bearly in\b|\blater (?:in|this)\b", 2),
     ],
 }
@@ -376,9 +393,18 @@ _NOT_TOPIC = re.compile(
     r"\b[^,]{0,60},"
     r"|\b(?:voluntary|community|third|private|business|faith)(?: and (?:voluntary|community))? sector"
     r"(?= (?:places|seats|representatives?|members?|representation)\b)"
+    r"|(?<=\b(?:by|to) )(?:the )?(?:chair|chairman|chairperson|vice-chair|leader)(?: and (?:the )?(?:chair|vice-chair|deputy leader|leader))?\b"
     r"|\b(?:after|in|following) consultation with\b|\bafter consulting\b|\bpublic (?=health|services?|sector|bod)"
     r"|^(?:[-•(\w)\d. ]{0,6})?(?:(?:if|should|once|subject to|unless|provided that)\b[^,]{0,120}|(?:under|in its place)\b[^,]{0,30}),",
     re.I,
+)
+
+
+# A post named by what it is responsible for: "Head of Community Planning", "Executive Director for
+# Resources", "Cabinet Member for Health and Wellbeing" are people, not topics.
+_POST_TITLE = re.compile(
+    r"\b((?i:director|head|manager|officer|lead|member|holder|commissioner|secretary|minister|councillor))\s+(?:of|for)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*(?:,?\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*"
 )
 
 
@@ -386,6 +412,7 @@ def neutral_names(text: str) -> str:
     """``text`` with the names of bodies and post-holders reduced to a plain noun, and the
     words naming who speaks dropped, for theme cues."""
     text = _BODY_NAME.sub(lambda m: (m.group(1) or m.group(2)).lower(), text)
+    text = _POST_TITLE.sub(lambda m: m.group(1).lower(), text)
     return _NOT_TOPIC.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
 
 

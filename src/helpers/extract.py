@@ -57,7 +57,7 @@ _SECTION = re.compile(
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
 _OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
 _INLINE_HEAD = re.compile(
-    r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
+    r"^(?:[-*•▪◦·]\s+)?(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -108,6 +108,14 @@ _STATUS_CELL = re.compile(
 )
 # A table row as text ("cell | cell | cell"): a paragraph of its own.
 _TABLE_ROW = re.compile(r"^[^\n]*?\S \| [^\n]*?\|")
+# A line that only draws: a heading's underline ("=====", "-----") or a plain-text table's rule ("----+----").
+_RULE = re.compile(r"^[\s|+:]*[-=_~]{3,}[-=_~\s|+:]*$")
+_UNDERLINE = re.compile(r"[ \t]*\n[ \t]*[-=~_]{3,}[ \t]*(?:\n|$)")
+# The header row of an action log: an action column and an owner or due-date column.
+_ACTION_COLUMN = re.compile(r"^(?:actions?(?: required| agreed)?|what)$", re.I)
+_OWNER_COLUMN = re.compile(r"^(?:owner|lead(?: officer)?|responsible(?: officer)?|who|by whom|due(?: date)?|deadline|by when|"
+                           r"timescales?|target(?: date)?|date due)$", re.I)
+_ROW_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?\.?$")
 # Lines that are never items: lists of attached files, "Background papers", meeting formalities,
 # contact details, key-value metadata rows ("| Decision Maker: | Cabinet Member |").
 _FORMALITY = re.compile(
@@ -116,7 +124,10 @@ _FORMALITY = re.compile(
     r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
     r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
-    r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b",
+    r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
+    # when a decision takes effect, not what it is: "The decisions below will come into force at 9am on …"
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:the |this |these |all )?(?:key |executive )?decisions?(?: (?:recorded|set out|listed) (?:above|below))?"
+    r"(?:,)? (?:will|may|shall|can|is proposed for|are proposed for) (?:not )?(?:take effect|come into (?:force|effect)|be implemented|implementation)\b",
     re.IGNORECASE,
 )
 
@@ -225,6 +236,10 @@ class _State:
     in_minutes_blurb: bool = False
     from_lead_in: bool = False  # the section was opened by a lead-in sentence and ends with its list
     background: bool = False  # under a "Purpose of the report" / "Background" title
+    last_part: str = ""  # the label of the last part of the open list ("(6)")
+    action_log: int = 0  # in the rows of a table with an action column and an owner or due column (2: rows open with "|")
+    # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
+    interrupted: tuple | None = None
 
 
 # ----------------------------------------------------------------------------- text units
@@ -280,6 +295,12 @@ def _paragraphs(text: str):
     prev_end = -1
     for s, e in _lines(text):
         line = text[s:e]
+        if _RULE.match(line):  # an underline or a table rule ends the paragraph and is no part of any
+            if para:
+                yield para
+                para = []
+            prev_end = e
+            continue
         blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s] and not _page_break(text, prev_end, s)
         own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line))
         previous = text[para[-1][0] : para[-1][1]] if para else ""
@@ -341,6 +362,11 @@ def _clauses(text: str, start: int, end: int) -> tuple[str, list[tuple[int, int]
 # ----------------------------------------------------------------------------- labels
 
 
+def _option_label(option: re.Match) -> str:
+    """"Option A" / "Option 2b", whatever the case the document wrote it in."""
+    return "Option " + option.group("label").split()[1]
+
+
 def _enum_label(body: str) -> str:
     m = _ENUM.match(body)
     if not m:
@@ -350,6 +376,31 @@ def _enum_label(body: str) -> str:
     if m.group("num"):
         return m.group("num")
     return f"({m.group('dot')})"
+
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+def _follows(label: str, previous: str) -> bool:
+    """Whether list label ``label`` is the one after ``previous``: (7) after (6), (g) after (f),
+    (vii) after (vi), 3.4 after 3.3."""
+    a, b = label.strip("()"), previous.strip("()")
+    if a.isdigit() and b.isdigit():
+        return int(a) == int(b) + 1
+    if a in _ROMAN and b in _ROMAN and _ROMAN.index(a) == _ROMAN.index(b) + 1:
+        return True
+    if len(a) == len(b) == 1 and a.isalpha() and b.isalpha():
+        return ord(a) == ord(b) + 1
+    head_a, _, tail_a = a.rpartition(".")
+    head_b, _, tail_b = b.rpartition(".")
+    return bool(head_a) and head_a == head_b and tail_a.isdigit() and tail_b.isdigit() and int(tail_a) == int(tail_b) + 1
+
+
+def _interrupt(state: _State, index: int) -> None:
+    """Remember the open list before a stray paragraph closes it, so a part that continues its
+    numbering straight after can reopen it."""
+    if state.last_part and (state.section in _ITEM_SECTIONS or state.lead_in):
+        state.interrupted = (index, state.section, state.heading, state.lead_in, state.from_lead_in, state.last_part)
 
 
 def _section_label(state: _State) -> str:
@@ -372,6 +423,10 @@ def _prose_items(text: str, start: int, end: int, state: _State) -> list[Span]:
         sentence = text[s:e]
         if spans and spans[-1].end >= s - 3 and _CONTINUES.match(sentence):
             spans[-1].end = e
+            continue
+        option = _OPTION.match(sentence)
+        if option and len(sentence) >= 20:  # "Option A was to continue with the current arrangements."
+            spans.append(Span(s, e, _option_label(option), "option", state.lead_in))
             continue
         if len(sentence) < 20 or not _PROSE_CUES.search(sentence) or _NARRATIVE.search(sentence):
             continue
@@ -449,6 +504,30 @@ def segment(text: str) -> list[Span]:
         start, end = para[0][0], para[-1][1]
         body = text[start:end]
         following = text[paragraphs[index + 1][0][0] : paragraphs[index + 1][-1][1]] if index + 1 < len(paragraphs) else ""
+        if state.interrupted and _ENUM.match(body):
+            at, section, heading, lead_in, from_lead_in, last = state.interrupted
+            if index - at <= 2 and _follows(_enum_label(body), last):  # "(7)" after a page header that followed "(6)"
+                state.section, state.heading, state.lead_in, state.from_lead_in = section, heading, lead_in, from_lead_in
+            state.interrupted = None
+        if _TABLE_ROW.match(body) and "\n" not in body:
+            raw = body.strip().split("|")
+            cells = [c.strip() for c in raw]
+            if any(_ACTION_COLUMN.match(c) for c in cells) and any(_OWNER_COLUMN.match(c) for c in cells):
+                state.action_log = 2 if body.lstrip().startswith("|") else 1  # "Ref | Action | Owner | Due": each row below is an action
+                continue
+            if state.action_log:
+                cells = cells[1:] if state.action_log == 2 else cells  # "| AP5 | … |": the first split is before the row
+                if not cells[0] and spans and spans[-1].section == "action" and spans[-1].label != "Action":
+                    spans[-1].end = end  # "| the Purple Flag file | | |": the row above, wrapped
+                else:
+                    spans.append(Span(start, end, cells[0] if _ROW_REF.match(cells[0]) else "", "action", ""))
+                continue
+        state.action_log = 0
+        if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
+            _interrupt(state, index)  # "4. Funding 2025-26" over a line of dashes: a heading
+            state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
+            state.background = bool(_BACKGROUND.match(body.strip()))
+            continue
         if _SECTION.match(body):
             _heading(body, state)
             continue
@@ -461,7 +540,9 @@ def segment(text: str) -> list[Span]:
             continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
-            state.section, state.heading, state.lead_in = "", "", ""
+            if title and not _COLON_HEADING.match(body):
+                _interrupt(state, index)
+            state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
             state.background = bool(_BACKGROUND.match(body.strip()))
             continue
         if state.background:
@@ -479,6 +560,8 @@ def segment(text: str) -> list[Span]:
             word = inline.group("label").lower()
             section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
             section = "resolved" if word in {"resolved", "decided", "agreed", "resolution"} else section
+            if word == "agreed" and inline.group("label") != "AGREED" and _BULLET.match(body):
+                section = "decision"  # "- Agreed: …" in a meeting's notes: a decision, not a formal resolution
             # the item keeps its head word ("RESOLVED – That …"), so a phrase quoted with or without it is inside
             spans.append(Span(start, end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
             if section == "resolved":  # "AGREED: (i) that …" with (ii), (iii) … below it
@@ -489,7 +572,7 @@ def segment(text: str) -> list[Span]:
             state.lead_in = body
             continue
         option = _OPTION.match(body)
-        label = _enum_label(body) or (option.group("label").capitalize() if option else "")
+        label = _enum_label(body) or (_option_label(option) if option else "")
         is_part = bool(_BULLET.match(body) or _ENUM.match(body) or option)
         if option and not _LEAD_IN.search(body):  # an option, in a list or a table row, is an item wherever it is
             spans.append(Span(start, end, label, "option", state.heading if state.section == "option" else state.lead_in))
@@ -506,17 +589,22 @@ def segment(text: str) -> list[Span]:
                 state.section, state.heading = "recommendation", "Recommendation"
                 state.from_lead_in = True
             continue
-        if is_part and state.from_lead_in and _ENUM.match(body) and _ENUM.match(body).group("num"):
+        numbered = is_part and _ENUM.match(body) and _ENUM.match(body).group("num")
+        if numbered and state.from_lead_in:
             state.section, state.from_lead_in = "", False  # "4.2 …" after "AGREED: (i) …": the next numbered paragraph, not a part
+        if numbered and state.lead_in and _ENUM.match(state.lead_in) and _ENUM.match(state.lead_in).group("num"):
+            state.lead_in = ""  # "4.3 …" after the bullets of "4.2 … replaced by four:": its sibling, not a part
         if _TABLE_ROW.match(body) and _STATUS_CELL.search(body):  # "Hate Crime Group | Merged | Joins the …"
             spans.append(Span(start, end, "", "table", ""))
             continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section == "option" else "")
             spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))
+            state.last_part = label
             continue
         if (state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I)) or state.from_lead_in:
-            state.section, state.from_lead_in = "", False  # the resolution (or the list) is over; narrative again
+            _interrupt(state, index)
+            state.section, state.from_lead_in, state.last_part = "", False, ""  # the resolution (or the list) is over; narrative again
         if state.section in _ITEM_SECTIONS:
             for s, e in _section_groups(text, start, end):
                 spans.append(Span(s, e, label or _section_label(state), state.section))
