@@ -226,6 +226,7 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
     ("Agendas and papers to be circulated ten working days before each meeting.", "meetings"),
     ("The partnership should publish an easy-read summary of its plan.", "engagement"),
     ("To establish a joint sub-committee, chaired by the Leader, with membership set out at Appendix B.", "structure"),
+    ("That the Chief Executive be authorised to settle the remaining details with the partners.", "governance"),
 ])
 def test_theme_cues_on_phrasings_from_other_councils(text, theme):
     coded = _code([{"text": text}]).iloc[0]
@@ -253,3 +254,14 @@ def test_the_literal_prefilter_never_changes_a_cue_score(monkeypatch):
         assert [coding.theme_cues(t) for t in texts] == with_prefilter
     finally:
         coding._part_cues.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "doc_type", "kind", "status"), [
+    ("The work programme, as amended, was agreed.", "minutes", "decision", "agreed"),
+    ("The Board therefore agreed on 5 March 2025 to defer the review until next year.", "report", "decision", "deferred"),
+    ("Any joint fund will need approval by each partner's cabinet.", "minutes", "implication", "proposed"),
+])
+def test_passive_agreement_dated_agreement_and_will_need(text, doc_type, kind, status):
+    items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])
+    coded = coding.code_items(items).iloc[0]
+    assert (coded["kind"], coded["status"]) == (kind, status), coded["why"]

@@ -96,6 +96,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Partnership will set up a residents' reference panel to test its priorities.", False),
         ("The Partnership will set up a citizens' panel on community safety.", False),
         ("The Partnership will set up a new Neighbourhood Safety Panel with the police.", True),
+        # new bodies holding their first meetings
+        ("The three new locality boards will hold their first meetings in September.", True),
+        ("It was agreed that the new Youth Partnership would meet for the first time after the summer.", True),
+        ("The Board will hold its first meeting of the new year in January.", False),
+        ("The new chair will hold her first meeting with the forum in May.", False),
     ],
     "regionalise": [
         ("The five PSBs in Gwent will be merged into one regional PSB.", True),
@@ -130,6 +135,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The council says the change will end the duplication of two boards covering the same ground.", True),
         ("Members said the change would not end the duplication of two boards covering the same ground.", False),
         ("The Board agreed a simpler template for its reports.", False),
+        # "four sub-groups instead of six", a summary of what has just been decided ("Net result: …")
+        ("The Executive agreed to close the Arts Group and the Heritage Group. Net result: three sub-groups instead of five.", True),
+        ("It was agreed that the partnership would have two boards rather than three.", True),
+        ("The Board noted the annual report. Net result: three sub-groups instead of five.", False),
+        ("Ten schools instead of twelve will take part in the scheme.", False),
     ],
     "task_and_finish": [
         ("The Board agreed that time-limited task and finish groups would replace the standing sub-groups.", True),
@@ -156,6 +166,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("That the Forum meet twice yearly in place of quarterly Board meetings.", True),
         ("It was agreed that the Board would meet three times yearly.", True),
         ("The Board publishes its accounts twice yearly.", False),
+        # "reduce its schedule from six meetings a year to five"; "now met every other month"
+        ("That the Partnership cut its programme from ten meetings a year to eight.", True),
+        ("The chair confirmed that the merged group now met every other month.", True),
+        ("The chair confirmed that the group met every other month during 2023.", False),
+        ("Attendance was noted to have fallen from six meetings a year to four.", False),
     ],
     "membership": [
         ("It was agreed that the Police and Crime Commissioner would join the Board as a full member.", True),
@@ -177,6 +192,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Each board will remain a separate body with its own membership.", False),
         ("The group will keep its independent chair.", False),
         ("The Board has 20 members and will meet four times next year.", False),
+        # a standing seat for an organisation
+        ("Agreed: the Board should have a standing seat for a housing association.", True),
+        ("It was agreed that the youth council be given a permanent place on the partnership.", True),
+        ("Members agreed a standing item on the agenda for the housing association.", False),
     ],
     "terms_of_reference": [
         ("The terms of reference of the Board will be revised and brought back in March.", True),
@@ -189,6 +208,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("New terms of reference, agreed by all partners, set out how decisions are made.", True),
         ("ACTION: Mr Jones to bring draft terms of reference for the new groups to the next meeting.", True),
         ("Mr Jones to bring draft terms of reference for the new groups to the next meeting.", False),
+        # revised terms of reference of the body whose minutes they are, with no body named near them
+        ("RESOLVED:\n\n- That the updated terms of reference at Annex B be approved.\n", True),
+        ("Proposals for the spring meeting:\n\n- revised terms of reference;\n- a shorter agenda.\n", True),
+        ("Revised terms of reference for the council's scrutiny function were approved.", False),
+        ("The Board noted the updated terms of reference at Annex B.", False),
     ],
     "review": [
         ("The Cabinet commissioned a review of the borough's partnership arrangements.", True),
@@ -207,6 +231,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The Cabinet agreed a review of the council's governance.", False),
         ("Last year we asked an external adviser to carry out a review of the partnership's governance.", True),
         ("We asked the auditors to carry out a review of the council's budget.", False),
+        # reviewing meetings held in common; a review put off "until"
+        ("The two chairs will review the first year of meetings in common and report back in May.", True),
+        ("Agreed: no review of the partnership's boundaries until the national consultation closes.", True),
+        ("The Board reviewed the minutes of the last meeting in common.", False),
+        ("There will be no review of the council's budget until the spring.", False),
     ],
     "pooled_resources": [
         ("Partners agreed to pool budgets for substance misuse services through a section 75 agreement.", True),
@@ -433,6 +462,63 @@ def test_a_minute_number_ends_the_resolution_above_it():
 ])
 def test_status_of_the_action(text, action, status):
     assert _detected(text)[action].status == status
+
+
+@pytest.mark.parametrize("text,action,status", [
+    ("Agreed: no review of the partnership's boundaries until the national consultation closes.", "review", "deferred"),
+    ("The Exec agreed to close the Arts Group and the Heritage Group. Net result: three sub-groups instead of five.",
+     "streamline", "agreed"),
+    ("Members asked whether the decision in 2022 to merge the Youth Forum into the Children's Partnership had saved money.",
+     "merge", "agreed"),
+])
+def test_status_of_new_phrasings(text, action, status):
+    assert _detected(text)[action].status == status
+
+
+def test_a_decision_taken_is_an_action_even_in_a_question():
+    assert "merge" in _detected("Members questioned the Cabinet's decision to merge the Youth Forum with the Children's "
+                                "Partnership.")
+    assert "merge" not in _detected("Members asked whether a decision to merge the Youth Forum with the Children's "
+                                    "Partnership would be taken.")
+
+
+_MOTION = ("This Council therefore resolves to:\n\n1. abolish the Northtown Local Strategic Partnership;\n\n"
+           "2. ask the Leader to report on the LSP's membership.\n\nFollowing debate the motion was put to the vote and was "
+           "declared {outcome}.\n")
+_AMENDMENT = ("It was moved by Councillor Smith that the motion be amended by deleting paragraph 2 and inserting:\n\n"
+              "1. formally dissolve the Northtown Local Strategic Partnership;\n\n"
+              "2. ask the county to give the district a dedicated seat on the Westshire Partnership Board.\n\n"
+              "{result}The substantive motion was CARRIED.\n")
+
+
+def test_a_motion_takes_the_status_of_its_vote():
+    assert _detected(_MOTION.format(outcome="CARRIED"))["dissolve"].status == "agreed"
+    assert _detected("This Council resolves to abolish the Northtown Local Strategic Partnership.")["dissolve"].status == "agreed"
+    assert not {"dissolve", "membership"} & set(_detected(_MOTION.format(outcome="LOST")))
+
+
+def test_a_lost_amendment_states_no_action():
+    lost = _detected(_AMENDMENT.format(result="On being put to the vote, the amendment was declared LOST. "))
+    assert not {"dissolve", "membership"} & set(lost)
+    carried = _detected(_AMENDMENT.format(result="The amendment was CARRIED and became the substantive motion. "))
+    assert carried["dissolve"].status == "agreed"
+    pending = _detected(_AMENDMENT.format(result=""))
+    assert pending["dissolve"].status == "proposed"             # its fate is not recorded: moved, not decided
+
+
+def test_a_bullet_ending_in_a_colon_leads_the_list_under_it():
+    text = ("- Welcome and apologies.\n- Proposal for the March meeting (drafting: KJ):\n"
+            "  * move from monthly to quarterly meetings;\n  * refreshed terms of reference for the group;\n"
+            "- The forum currently meets monthly.\n")
+    leads = {text[s:e]: lead for s, e, lead, _ in compare.blocks(text)}
+    assert leads["move from monthly to quarterly meetings;"] == "- Proposal for the March meeting (drafting: KJ):".lstrip("- ")
+    assert leads["refreshed terms of reference for the group;"].startswith("Proposal for the March meeting")
+    assert leads["The forum currently meets monthly."] == ""    # a sibling of the lead-in bullet: out of its sub-list
+    found = _detected(text)
+    assert found["meeting_frequency"].status == "proposed" and found["terms_of_reference"].status == "proposed"
+    # a flat list whose first bullet ends in ":" is unchanged: its siblings are not under it
+    flat = "- Options considered:\n- merge the two forums;\n- keep both.\n"
+    assert {lead for *_, lead, _ in compare.blocks(flat)} == {""}
 
 
 @pytest.mark.parametrize("text,action,before,after", [

@@ -558,3 +558,23 @@ def test_a_sibling_numbered_paragraph_ends_a_lead_in_list_and_the_parts_take_its
                                              "context": s.context} for (label, section, t), s in
                                             zip(items, extract.segment(REPORT_WITH_A_DECIDED_LIST))]))
     assert list(zip(coded["kind"], coded["status"]))[:2] == [("decision", "agreed")] * 2
+
+
+def test_a_bullet_is_a_head_only_with_its_colon_and_does_not_open_a_resolution():
+    text = ("Summary of the changes\n\n- Decision making will move to the Board.\n\n- Action plans stay with each group.\n\n"
+            "Notes\n\n- Agreed: the Forum meets quarterly.\n\n- Officers described the history of the Forum.")
+    items = _items(text)
+    assert ("Agreed", "decision") in [(label, section) for label, section, _ in items]
+    assert not any(section in {"resolved", "decision", "action"} for _, section, t in items if t.startswith(("- Decision", "- Action", "- Officers")))
+
+
+def test_a_quoted_motion_keeps_its_numbered_parts_and_a_lone_vote_result_is_not_an_item():
+    text = ("It was moved and seconded that the motion be amended by deleting the words and inserting:\n\n"
+            "“1. dissolve the Local Strategic Partnership;\n\n"
+            "2. redirect its budget to community grants.”\n\n"
+            "The substantive motion was CARRIED.")
+    items = _items(text)
+    assert [label for label, _, _ in items] == ["(1)", "(2)"]
+    coded = coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "doc_type": "minutes",
+                                             "text": text[s.start:s.end]} for s in extract.segment(text)]))
+    assert set(coded["kind"]) == {"proposal"}

@@ -57,7 +57,8 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("decision", re.compile(
-        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
+        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4})? |in \w+(?: \d{4})? )?(?:that|to)\b|\bwould remain\b|\bmajority view\b|"
+        r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
         r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
         r"\b(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)\b|"
@@ -71,13 +72,19 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
     ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bmoved,? (?:and|seconded by)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
     ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]? (?:\w+ ){0,3}to\b", re.I)),
-    ("implication", re.compile(r"\bwill (?:need to|cease|be required|have to)\b", re.I)),
+    ("implication", re.compile(r"\bwill (?:need|require|cease|be required|have to)\b", re.I)),
 ]
 
 
 # An outcome written after what was put to the meeting, as notes do: "(a) Merge X -> AGREED.",
 # "Fold Y into Z – NOT AGREED", "Agreed: no review until …" (capitals or a colon: the record's mark).
 _OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED|REJECTED|CARRIED|LOST)\b|^(?:[-•]\s*)?()(Agreed)\s*:")
+
+
+# The words that put a motion or an amendment, whose parts are proposals until the vote:
+# "This Council therefore resolves to:", "moved … that the motion be amended by inserting:".
+_MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
+                          r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b", re.I)
 
 
 # Reported speech: "should" after "said" is the speaker's position, not a recommendation.
@@ -121,6 +128,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return kind, 0.9, f"section {section}"
     if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
         return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
+    if section == "list" and _MOTION_LEAD.search(context):
+        return "proposal", 0.7, f"a part of the motion or amendment {_short(context)!r}"
     if section == "list" and context:
         inherited = _cue_kind(context, "", report)
         if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report):
@@ -301,7 +310,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bgovernance\b|\bterms of reference\b|\btors?\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
         (r"\baccountab\w*|\bresponsib(?!le authorit)\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
         (r"\bquor(?:um|ate)\b|\bdecided by\b|\bdecisions? (?:would|will) be (?:taken|made)\b|\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
-        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
+        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bauthoris\w*|\bauthoriz\w*|\bdesignat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
         (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
         (r"\breview(?:ed|ing)? (?:of )?(?:our |the |its )?(?:partnership|governance|arrangements|role)", 1),
         (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),

@@ -13,7 +13,9 @@ How an action is detected (``detect_actions``):
    way — in the clause itself, earlier in its sentence, in the lead-in of a bullet list, in the
    sentence it elaborates ("It is really about …") or in the heading it sits under
    ("Proposal", "RESOLVED"). Things only noted, commended or raised as concerns, and things
-   rejected, are not actions.
+   rejected, are not actions. In a motion or an amendment to one, the vote recorded after it
+   decides ("the amendment was declared LOST"); "the decision (in 2023) to merge …" reports a
+   decision wherever it is mentioned.
 4. Negation near the trigger ("would not be abolished", "no merger") and status-quo clauses
    ("no change is proposed", "(as is)") rule the clause out.
 
@@ -103,6 +105,11 @@ def _table_row(line: str) -> bool:
     return line.count(" | ") >= 2
 
 
+def _bullet_shape(marker: str) -> str:
+    """The shape of a list marker, the same for siblings: "(a)" and "(b)" → "(a)", "2." → "9."."""
+    return re.sub(r"\d+", "9", re.sub(r"[a-z]+", "a", marker.strip()))
+
+
 def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Paragraphs, bullets and table rows as ``(start, end, lead, heading)``, headings kept as context.
 
@@ -115,6 +122,8 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
     para: list[int] = []
     para_row = False            # the open paragraph is a table row (one line)
     item: list[int] = []        # the bullet being read
+    shape = ""                  # the marker shape of the bullet being read ("-", "(a)", "9.")
+    sublist: tuple[str, str] | None = None   # a bullet ending in ":" leads the list under it: (its shape, the outer lead)
     for s, e in _lines(text):
         s, e = _trimmed(text, s, e)
         line = text[s:e]
@@ -127,7 +136,14 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
             continue
         if item:
             yield item[0], item[1], lead, heading
+            if bullet and text.endswith((":", ":-"), item[0], item[1]) and _bullet_shape(bullet.group(0)) != shape:
+                # "- Proposal to come to the January meeting:" then "* move to quarterly meetings": the parent
+                # bullet is the lead-in of the sub-list, until the next bullet of its own shape
+                sublist = (shape, sublist[1] if sublist else lead)
+                lead = text[item[0]:item[1]]
             item = []
+        if sublist and (not bullet or _bullet_shape(bullet.group(0)) == sublist[0]):
+            lead, sublist = sublist[1], None              # back to the parent list (or out of it)
         lead_in = bool(para) and text.endswith((":", ":-"), para[0], para[1])
         new = not line or bullet or row or _is_heading(line) or lead_in or para_row or _MINUTE_NUMBER.match(line)
         if new and para:
@@ -140,7 +156,7 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
         if _MINUTE_NUMBER.match(line):
             heading = lead = ""                           # "18/23": a new agenda item starts
         elif bullet:
-            item = [s + bullet.end(), e]
+            item, shape = [s + bullet.end(), e], _bullet_shape(bullet.group(0))
         elif _is_heading(line) and not row:
             heading, lead = line.rstrip(":"), ""
         else:
@@ -196,9 +212,10 @@ _CUES: list[tuple[str, re.Pattern]] = [
         r"\b(concerns? (?:was|were|had been|has been) (?:expressed|raised)|concerned that|appeared to be|"
         r"questioned (?:whether|why|how)|asked (?:whether|why|if|how|about)|questions? (?:was|were) raised|worried that|"
         r"feared that)\b", re.I)),
-    ("deferred", re.compile(r"\b(defer\w*|postpon\w*|not (?:yet )?timely|put on hold|held in abeyance)\b", re.I)),
+    ("deferred", re.compile(r"\b(defer\w*|postpon\w*|not (?:yet )?timely|put on hold|held in abeyance|"
+                            r"(?:no|not) (?:[\w'’-]+ ){1,6}?until)\b", re.I)),
     ("agreed", re.compile(
-        r"\b(agreed|agrees|resolved|decided|confirmed|approved|endorsed|ratified|adopted|has been|have been|had been|"
+        r"\b(agreed|agrees|resolved|resolves|decided|decides|confirmed|approved|endorsed|ratified|adopted|has been|have been|had been|"
         r"(?:was|were) (?:being )?(?:established|created|set up|formed|merged|abolished|disbanded|dissolved|replaced|"
         r"combined|launched|commissioned|reviewed)|(?:has|have|had) (?:now |recently |already |jointly )?(?:established|"
         r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled|"
@@ -227,7 +244,7 @@ _ONLY_CONSIDERED = re.compile(r"\b(?:note|noting|consider\w*|consult\w*)\b", re.
 _CURRENT_STATE = re.compile(r"\b(?:currently|at present|presently)\b", re.I)
 _CONTINUATION = re.compile(
     r"^[\"“]?(?:It(?:'s| is) (?:\w+ )?about|This (?:means|involves|includes|will|would)|In particular|"
-    r"That (?:means|includes)|These (?:will|would))\b", re.I)
+    r"That (?:means|includes)|These (?:will|would)|(?:The )?(?:net|overall|combined) (?:result|effect|outcome))\b", re.I)
 _HEADINGS = [
     # "RESOLVED", "Decisions"; also a short lead-in line "The Board DECIDED:" / "Cabinet RESOLVED – That:"
     ("agreed", re.compile(r"^(?:RESOLVED|DECIDED|Decisions?|Resolutions?|Agreed actions)\b", re.I)),
@@ -257,8 +274,42 @@ def status_of(text: str, resolution_form: bool = False) -> str | None:
     return next((s for s in _PRECEDENCE if s in found), None)
 
 
+#: A clause inside an amendment moved to a motion ("… that the motion be amended by … inserting:") or inside
+#: a motion ("This Council therefore resolves to:"): its status is the vote recorded after it.
+_AMENDMENT_CONTEXT = re.compile(r"\bamend(?:ed|ment)\b", re.I)
+_MOTION_CONTEXT = re.compile(r"\bmotion\b|\b(?:Council|Board|Committee|Cabinet) (?:therefore |hereby )?resolves\b", re.I)
+_VOTE_OUTCOME = {subject: re.compile(r"\b" + subject + r"\b[^.;]{0,100}?\b(?:was|were) (?:declared |duly |then |accordingly )?"
+                                     r"(carried|lost|defeated|fell|withdrawn|rejected|not carried)\b", re.I)
+                 for subject in ("amendment", "motion")}
+_VOTE_REACH = 4000
+
+
+def _vote_outcome(text: str, clause: Clause) -> str | None:
+    """For a clause in an amendment or a motion, the vote recorded after it: "agreed" (CARRIED), "rejected"
+    (LOST, defeated, withdrawn); "proposed" for an amendment whose fate is not recorded; else None."""
+    context = clause.lead + " " + clause.heading
+    subject = "amendment" if _AMENDMENT_CONTEXT.search(context) else "motion" if _MOTION_CONTEXT.search(context) else ""
+    if not subject:
+        return None
+    m = _VOTE_OUTCOME[subject].search(text, clause.end, clause.end + _VOTE_REACH)
+    if m is None:
+        return "proposed" if subject == "amendment" else None
+    return "agreed" if m.group(1).lower() == "carried" else "rejected"
+
+
 def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
-    """(status, where it came from) for a clause: its own words first, then its context."""
+    """(status, where it came from) for a clause: its own words first, then its context; in a motion or an
+    amendment, the vote on it."""
+    status, source = _grounding_of(text, clause)
+    if status == "rejected":
+        return status, source
+    outcome = _vote_outcome(text, clause)
+    if outcome in ("agreed", "rejected") or (outcome == "proposed" and status in (None, "agreed")):
+        return outcome, "context"
+    return status, source
+
+
+def _grounding_of(text: str, clause: Clause) -> tuple[str | None, str]:
     own = text[clause.start:clause.end]
     prefix = text[clause.sentence[0]:clause.start]
     status = status_of(prefix + own, resolution_form=True)
@@ -401,7 +452,7 @@ _REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(
                  r"budgets?|finances?|division|department|directorate|estate|leader|place for|opposition|findings|"
                  r"work programme|grant|contract|report)\b")
 #: What a review of partnership arrangements is of: a body, "the in-common arrangement", "community safety governance".
-_REVIEW_OF = _r(_PARTNERSHIP[:-3] + r"|arrangement|(?<!council's )(?<!council’s )(?<!council )(?<!corporate )governance)\b")
+_REVIEW_OF = _r(_PARTNERSHIP[:-3] + r"|arrangement|(?:meetings?|meeting|sitting) in common|(?<!council's )(?<!council’s )(?<!council )(?<!corporate )governance)\b")
 _REVIEW_CUES = _r(r"\b(review (?:had |has )?(?:found|concluded|showed|identified)|"
                   r"presented|reported|report on|undertaken|undertake|carried out|carry out|conducted|completed|commissioned|"
                   r"in response to|recommendations of|arising from)\b")
@@ -488,6 +539,10 @@ RULES: dict[str, list[Rule]] = {
              target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
         Rule(_r(r"\b(?:first|inaugural) meeting of the (?:new )?(?:[A-Z][\w'-]+ ){1,5}(?:Group|Board|Partnership|Committee|Forum)\b",
                 0), target=None),
+        # "the four new partnerships holding their first meetings in June"; "the new board will meet for the first time"
+        Rule(_r(r"\bnew (?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r" (?:(?:will|would|should|shall|is to|are to|to) )?"
+                r"(?:hold(?:s|ing)? (?:its|their) (?:first|inaugural) meetings?|meet(?:s|ing)? for the first time)\b"),
+             target=None, unless=_MERGED),
     ],
     "regionalise": [
         Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"
@@ -512,7 +567,9 @@ RULES: dict[str, list[Rule]] = {
                 r"fewer (?:\w+ )?(?:tiers|boards|groups|sub-groups|partnerships|bodies)|smaller number of|"
                 r"from " + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|groups|bodies|tiers) (?:down )?to " + _COUNT + r"|"
                 r"(?:number of|the) (?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
-                r"(?:reduced|cut|fall(?:s|ing)?|drop(?:s|ping)?|go(?:es)? down) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b"),
+                r"(?:reduced|cut|fall(?:s|ing)?|drop(?:s|ping)?|go(?:es)? down) (?:from " + _COUNT + r" )?to " + _COUNT + r"|"
+                r"(?:one|two|three|four|five|six|\d+) (?:[\w'’-]+ )?(?:partnerships|boards|groups|sub-groups|bodies|tiers|forums) "
+                r"(?:instead of|rather than|in place of|down from) (?:the )?(?:current |existing |present |previous )?" + _COUNT + r")\b"),
              target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of|arrangement)s?\b"), reject=_NOT_BODIES),
     ],
     "task_and_finish": [
@@ -524,12 +581,15 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:hold|move to|moving to|reduce\w* to|change\w* to|revert\w* to) " + _FREQ + r"(?: meetings)?|"
                 r"(?:mov(?:e|es|ed|ing)|go(?:es|ing)?|switch\w*|chang\w+|reduc\w+|increas\w+|cut\w*) from " + _FREQ + r"|"
                 + _FREQ + r" meetings\b(?! (?:of|with) the)|frequency of (?:its |the |board |their )?meetings|"
-                r"meet(?:s|ing)? (?:less|more) (?:often|frequently)|fewer meetings)"), target=None),
+                r"meet(?:s|ing)? (?:less|more) (?:often|frequently)|fewer meetings|"
+                # "reduce its schedule from six meetings a year to five"; "the combined group now met every other month"
+                r"from " + _FREQ + r" (?:down |up )?to (?:" + _FREQ + r"|" + _COUNT + r"\b)|now met " + _FREQ + r")"), target=None),
     ],
     "membership": [
         Rule(_r(r"\b(membership|(?:be|become|becomes|join as) (?:a )?(?:full |voting |co-opted )?members? of|"
                 r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
                 r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
+                r"(?:standing|permanent) (?:seats?|places?) (?:for|on|at)|(?:dedicated|reserved|designated) seats? (?:for|on|at)|"
                 r"(?:places?|seats?) (?:on|at) the (?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
                 r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall )?alternates?|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
@@ -551,12 +611,18 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:different|new) ways? (?:of working|(?:that|in which) (?:the )?(?:\w+ ){0,6}?(?:should|will|would) work))\b"),
              target=_r(_PARTNERSHIP + r"|\b(?:its|their)\b|\b(?:every|each|all) (?:the )?partners?\b"),
              reject=_r(r"\b(council'?s|scheme of delegation)\b")),
+        # "That the refreshed terms of reference be approved": a body's minutes revising its own terms of reference
+        Rule(_r(r"\b(?:refreshed|revised|updated|amended|redrafted|new|draft) terms of reference\b"
+                r"(?![^.;]{0,40}?\b(?:council['’]?s|scheme of delegation|cabinet|scrutiny)\b)"), target=None, weight=0.75),
     ],
     "review": [
         Rule(_r(r"\b(?:reviews?|reviewing|reviewed)\b(?: (?:of|into))?"), reject=_REVIEW_NOT, window=60, direction="after",
              cues=_REVIEW_CUES, target=_REVIEW_OF),
         Rule(_r(r"\b(?:be|being|been|was|were|is|are) (?:\w+ )?reviewed\b"), reject=_REVIEW_NOT, window=60,
              direction="before", cues=_REVIEW_CUES),
+        # a review put off: "no review of the partnership's footprint until the Home Office reports"
+        Rule(_r(r"\bno (?:further |formal |wider |local |new )?review\b(?=[^.;]{0,100}?\buntil\b)"), reject=_REVIEW_NOT, window=60,
+             direction="after", target=_REVIEW_OF),
         Rule(_r(r"\b(?:undertake|carry out|conduct|postpone|defer) the review\b|\bthe review (?:now|then|later)\b"),
              target=None, weight=0.8, cues=_r(r"\b(timely|opportune)\b")),
     ],
@@ -809,6 +875,12 @@ def _match(rule: Rule, clause_text: str) -> re.Match | None:
     return None
 
 
+#: "the decision (in 2023) to …", "the Board's decision to …" just before a trigger: a decision taken, reported
+#: even where the sentence only notes it or asks about its effects.
+_DECISION_TO = re.compile(r"\b(?:the|(?-i:[A-Z][\w-]*)['’]s) decision(?: (?:in|of|taken|made|by|at) (?:(?!whether\b|if\b)[^.;:()?]){1,40}?)? to $",
+                          re.I)
+
+
 def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detection]:
     """The restructuring actions ``text`` states as decided, proposed or under way.
 
@@ -835,6 +907,8 @@ def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detect
                 grounding = (*_grounding(text, clause), _status_quo(text, clause))
             status, source, quo = grounding
             cue = rule.cues.search(text[clause.sentence[0]:clause.end]) if rule.cues else None
+            if status in (None, "noted", "concern") and _DECISION_TO.search(own, max(0, m.start() - 80), m.start()):
+                cue = True                      # "asked whether the decision in 2023 to combine the groups had …"
             s, src = (status, source) if status not in (None, "noted", "concern") or not cue else ("agreed", "clause")
             if s in (None, "noted", "concern", "rejected") or (quo and action != "review"):
                 continue

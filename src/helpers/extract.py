@@ -41,7 +41,7 @@ import pandas as pd
 # ----------------------------------------------------------------------------- patterns
 
 _ENUM = re.compile(
-    r"^(?:\((?P<paren>[0-9]{1,2}|[a-z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
+    r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
 )
 _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
@@ -57,9 +57,11 @@ _SECTION = re.compile(
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
 _OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
 _INLINE_HEAD = re.compile(
-    r"^(?:[-*•▪◦·]\s+)?(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
+    r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
+# The same head word on a bullet of meeting notes, with its colon: "- Agreed: …", "- Action: JS to …".
+_BULLET_HEAD = re.compile(r"^[-*•▪◦·]\s+(?P<label>Agreed|AGREED|Action|ACTION|Decision|DECISION)\s*:\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Prof|Rev|St|No|Nos|Co|Ltd|Inc|vs?|cf|e\.g|i\.e|etc|approx|para|paras|"
@@ -125,6 +127,9 @@ _FORMALITY = re.compile(
     r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
+    # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
+    r"^(?:the )?(?:substantive |original |amended )?(?:motion|amendment|proposal)(?:,? as amended,?)? (?:was )?(?:put to the (?:vote|meeting) and )?"
+    r"(?:was |is )?(?:declared |duly |therefore |accordingly )?(?:\W{0,2})(?:carried|lost|defeated|not carried|fell)\W{0,4}$|"
     # when a decision takes effect, not what it is: "The decisions below will come into force at 9am on …"
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:the |this |these |all )?(?:key |executive )?decisions?(?: (?:recorded|set out|listed) (?:above|below))?"
     r"(?:,)? (?:will|may|shall|can|is proposed for|are proposed for) (?:not )?(?:take effect|come into (?:force|effect)|be implemented|implementation)\b",
@@ -555,7 +560,8 @@ def segment(text: str) -> list[Span]:
             if end > start + rec.end():
                 spans.append(Span(start, end, label, "recommendation"))
             continue
-        inline = _INLINE_HEAD.match(body)
+        bulleted = _BULLET_HEAD.match(body)
+        inline = _INLINE_HEAD.match(body) or bulleted
         if inline and not (_LEAD_IN.search(body) and len(body) < 200):
             word = inline.group("label").lower()
             section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
@@ -564,7 +570,7 @@ def segment(text: str) -> list[Span]:
                 section = "decision"  # "- Agreed: …" in a meeting's notes: a decision, not a formal resolution
             # the item keeps its head word ("RESOLVED – That …"), so a phrase quoted with or without it is inside
             spans.append(Span(start, end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
-            if section == "resolved":  # "AGREED: (i) that …" with (ii), (iii) … below it
+            if section == "resolved" and not bulleted:  # "AGREED: (i) that …" with (ii), (iii) … below it
                 state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", inline.group("label").upper(), "", True
             continue
         if inline:  # "RESOLVED to:" / "Decision:" with the parts below
