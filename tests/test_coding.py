@@ -260,6 +260,7 @@ def test_the_literal_prefilter_never_changes_a_cue_score(monkeypatch):
     ("The work programme, as amended, was agreed.", "minutes", "decision", "agreed"),
     ("The Board therefore agreed on 5 March 2025 to defer the review until next year.", "report", "decision", "deferred"),
     ("Any joint fund will need approval by each partner's cabinet.", "minutes", "implication", "proposed"),
+    ("The Board agreed, subject to the approval of each partner, that the two forums be merged.", "report", "decision", "agreed"),
 ])
 def test_passive_agreement_dated_agreement_and_will_need(text, doc_type, kind, status):
     items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])

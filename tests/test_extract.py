@@ -578,3 +578,22 @@ def test_a_quoted_motion_keeps_its_numbered_parts_and_a_lone_vote_result_is_not_
     coded = coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "doc_type": "minutes",
                                              "text": text[s.start:s.end]} for s in extract.segment(text)]))
     assert set(coded["kind"]) == {"proposal"}
+
+
+def test_a_vote_result_reaches_the_parts_of_its_motion_and_not_the_amendment():
+    text = ("Council had before it the following motion:\n\n"
+            "This Council therefore resolves to:\n\n"
+            "1. ask the Leader to convene the partnership board;\n\n"
+            "2. publish the board's agendas and minutes.\n\n"
+            "It was moved and seconded that the motion be amended by deleting the words after “resolves to:” and inserting:\n\n"
+            "“1. dissolve the partnership board.”\n\n"
+            "Councillor Reed said the board had not met for a year.\n\n"
+            "The amendment was put to the vote and was declared LOST.\n\n"
+            "The substantive motion was CARRIED.")
+    spans = extract.segment(text)
+    coded = coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context,
+                                             "doc_type": "minutes", "text": text[s.start:s.end]} for s in spans]))
+    got = {t[:12]: (k, st) for t, k, st in zip(coded["text"], coded["kind"], coded["status"])}
+    assert got["1. ask the L"] == ("resolution", "agreed") and got["2. publish t"] == ("resolution", "agreed")
+    assert got["“1. dissolve"] == ("proposal", "rejected")
+    assert spans[0].context.endswith("— the motion was CARRIED")

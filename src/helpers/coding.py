@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook
+from .extract import MOTION_LEAD
 from .config import SEED
 
 # ----------------------------------------------------------------------------- kind
@@ -57,7 +58,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("decision", re.compile(
-        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4})? |in \w+(?: \d{4})? )?(?:that|to)\b|\bwould remain\b|\bmajority view\b|"
+        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4})? |in \w+(?: \d{4})? )?(?:that|to)\b|\bagreed, [^,.;:]{1,100}, (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
         r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
@@ -79,12 +80,6 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
 # An outcome written after what was put to the meeting, as notes do: "(a) Merge X -> AGREED.",
 # "Fold Y into Z – NOT AGREED", "Agreed: no review until …" (capitals or a colon: the record's mark).
 _OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED|REJECTED|CARRIED|LOST)\b|^(?:[-•]\s*)?()(Agreed)\s*:")
-
-
-# The words that put a motion or an amendment, whose parts are proposals until the vote:
-# "This Council therefore resolves to:", "moved … that the motion be amended by inserting:".
-_MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
-                          r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b", re.I)
 
 
 # Reported speech: "should" after "said" is the speaker's position, not a recommendation.
@@ -128,8 +123,12 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return kind, 0.9, f"section {section}"
     if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
         return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
-    if section == "list" and _MOTION_LEAD.search(context):
+    if section == "list" and MOTION_LEAD.search(context):
+        if re.search(r"the motion was CARRIED$", context):
+            return "resolution", 0.75, f"a part of the motion {_short(context)!r}, carried"
         return "proposal", 0.7, f"a part of the motion or amendment {_short(context)!r}"
+    if section == "list" and re.match(r"^[-•*\s]*(?:proposals?|proposed)\b", context, re.I):
+        return "proposal", 0.7, f"a part of {_short(context)!r}"
     if section == "list" and context:
         inherited = _cue_kind(context, "", report)
         if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report):
@@ -223,6 +222,9 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         m = pattern.search(text)
         if m:
             return status, 0.85, f"cue {m.group(0)!r}"
+    vote = re.search(r" — the (?:motion|amendment) was (CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$", context)
+    if section == "list" and vote:
+        return ("agreed" if vote.group(1) == "CARRIED" else "rejected"), 0.8, f"the vote: {vote.group(0)[3:]}"
     if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
     m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)

@@ -69,6 +69,13 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r":\s*[-–]?\s*$")
+# The words that put a motion or an amendment, whose parts are proposals until the vote:
+# "This Council therefore resolves to:", "moved … that the motion be amended by inserting:".
+MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
+                         r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b", re.I)
+# A vote's result: "the amendment was put to the vote … and was declared LOST", "The substantive motion was CARRIED".
+_VOTE_RESULT = re.compile(r"\b(?P<what>motion|amendment)\b[^.;]{0,120}?\b(?P<result>carried|lost|defeated|fell|not carried|withdrawn)\b",
+                          re.I)
 _SKIP_LINES = re.compile(
     r"^(?:none\.?|n/?a\.?|nil\.?|supporting documents:?|agenda item|report to follow\.?|"
     r"(?:see |as per )?appendix \w+\.?|minutes:?|\.)$",
@@ -401,6 +408,21 @@ def _follows(label: str, previous: str) -> bool:
     return bool(head_a) and head_a == head_b and tail_a.isdigit() and tail_b.isdigit() and int(tail_a) == int(tail_b) + 1
 
 
+def _record_vote(body: str, spans: list[Span]) -> None:
+    """Add a vote's result to the context of the motion's (or amendment's) parts that await it, so
+    coding can tell a carried motion from a lost amendment: "… resolves to: — the motion was CARRIED"."""
+    vote = _VOTE_RESULT.search(body)
+    if not vote:
+        return
+    amendment = vote.group("what").lower() == "amendment"
+    for span in spans[:-16:-1]:  # the motion's parts come shortly before its vote, after some debate
+        if not MOTION_LEAD.search(span.context):
+            continue
+        if " — the " in span.context or ("amend" in span.context.lower()) != amendment:
+            continue  # already voted on, or the other of motion and amendment
+        span.context += f" — the {vote.group('what').lower()} was {vote.group('result').upper()}"
+
+
 def _interrupt(state: _State, index: int) -> None:
     """Remember the open list before a stray paragraph closes it, so a part that continues its
     numbering straight after can reopen it."""
@@ -536,6 +558,7 @@ def segment(text: str) -> list[Span]:
         if _SECTION.match(body):
             _heading(body, state)
             continue
+        _record_vote(body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             continue
         title = _is_title(body)
