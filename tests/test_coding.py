@@ -202,7 +202,7 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
             {"label": "5.2", "section": "action", "context": "", "doc_type": "report",
              "text": "Officers will prepare revised terms of reference."}]
     coded = coding.code_items(pd.DataFrame(rows))
-    assert list(zip(coded["kind"], coded["status"])) == [("decision", "agreed"), ("statement", "proposed"), ("action", "proposed")]
+    assert list(zip(coded["kind"], coded["status"])) == [("decision", "agreed"), ("statement", "noted"), ("action", "proposed")]
 
 
 @pytest.mark.parametrize(("text", "theme"), [
@@ -227,6 +227,11 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
     ("The partnership should publish an easy-read summary of its plan.", "engagement"),
     ("To establish a joint sub-committee, chaired by the Leader, with membership set out at Appendix B.", "structure"),
     ("That the Chief Executive be authorised to settle the remaining details with the partners.", "governance"),
+    ("(a) Merge the Youth Offending Group into the Safer Streets Board.", "structure"),
+    ("Fold the Older People's Forum into the Ageing Well Partnership.", "structure"),
+    ("The partnership now met every other month instead of monthly.", "meetings"),
+    ("That the Chief Executive of Northtown Voluntary Action be appointed as a voting member.", "membership"),
+    ("Ensure the new board has two places for the voluntary and community sector.", "membership"),
 ])
 def test_theme_cues_on_phrasings_from_other_councils(text, theme):
     coded = _code([{"text": text}]).iloc[0]

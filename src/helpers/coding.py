@@ -197,7 +197,8 @@ _NOTED = re.compile(
     r"^(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
     r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
     r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported|noted that|"
-    r"(?:was|were) concerned|warned that|cautioned|raised concerns?|expressed concern|my (?:worry|concern|fear) is)\b",
+    r"(?:was|were) concerned|warned that|cautioned|raised concerns?|expressed concern|my (?:worry|concern|fear) is|"
+    r"(?:review|reviews|it|they|we|committee|board|panel|group|evaluation|audit|inspection) (?:had |has |have )?found)\b",
     re.I,
 )
 _AGREED = re.compile(
@@ -236,6 +237,8 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         return "agreed", 0.9, "formal resolution"
     if kind == "request" and doc_type in {"minutes", "scrutiny"} and re.search(r"\b(?:asked|requested)\b", text, re.I):
         return "agreed", 0.7, "a request recorded in the minutes"
+    if section == "finding" and kind == "statement":
+        return "noted", 0.75, "a finding: recorded, not put forward"
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
     m = (_INTENT.search(text) or (_INTENT.search(context) if section == "list" and context else None)) \
@@ -292,7 +295,7 @@ _BODY = (r"(?:board|group|partnership|partnerships|committee|sub-?committee|sub-
          r"trust|alliance|executive|network|tps?|psbs?|lsps?|csps?|hwbs?|cpps?)")
 THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "structure": [
-        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
+        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bfold(?:s|ed|ing)? (?:[\w'’-]+ ){0,6}?into\b|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
         (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 4),
         (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 4),
         (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),
@@ -321,13 +324,15 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired (?:\w+ ){0,3}?by\b|\brotation of the chair\b|\bsit(?:s|ting)? on\b|\bnumber of (?:places|seats)\b|"
          r"\badd(?:ed|ing)? (?:a |an |the |two |one )?(?:[\w'’-]+ ){0,3}(?:councillors?|members?|representatives?) (?:to|on)\b", 3),
         (r"\bchair(?:man|person|ing)?\b|\bvice[- ]?chair\w*|\bfull members?\b|\bseats? for\b", 2),
-        (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bnomin(?:ees?|ations?|ation process)\b", 3),
+        (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bvoting members?\b"
+         r"|\b(?:places?|seats?|representatives?|representation) (?:for|from) (?:the )?(?:voluntary|community|third|private|business|faith|health|police|town)|\bnomin(?:ees?|ations?|ation process)\b", 3),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
         (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
         (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
     ],
     "meetings": [
-        (r"\bmeet(?:s|ing)? (?:\w+ ){0,2}(?:every|once|twice|three|four|six|monthly|quarterly|bi-?monthly|annually|fortnightly|weekly)\b|\b(?:quarterly|monthly|bi-?monthly|annual|twice-yearly|six-weekly) meetings?\b|\bfrequency\b|\bmeet(?:s|ing)? (?:less|more) (?:often|frequently)\b", 3),
+        (r"\bmeet(?:s|ing)? (?:\w+ ){0,2}(?:every|once|twice|three|four|six|monthly|quarterly|bi-?monthly|annually|fortnightly|weekly)\b|\b(?:quarterly|monthly|bi-?monthly|annual|twice-yearly|six-weekly) meetings?\b|\bfrequency\b|\bmeet(?:s|ing)? (?:less|more) (?:often|frequently)\b"
+         r"|\bmet (?:\w+ ){0,2}?(?:every|once|twice|monthly|quarterly|bi-?monthly|annually)\b|\bevery (?:other|second|two|three|six) (?:months?|weeks?)\b", 3),
         (r"\bstanding items?\b|\bagendas?\b|\baway ?days?\b|\bworkshops?\b|\bbetween meetings\b|\binformal\w*|\bdevelopment sessions?\b|\bmeeting cycle\b|\bpapers\b|\b(?:before|after|at) each meeting\b|\bvirtual(?:ly)?\b|\bin person\b", 2),
         (r"\bmeetings?\b|\bmeet\b|\bconven\w+", 1),
     ],
@@ -386,7 +391,10 @@ CLEAR_CUES = 1.5
 DOCUMENT_PRIOR = 2.0
 
 _BODY_NAME = re.compile(
-    r"\b(?!(?:At|In|On|For|By|To|From|With|That|This|The|A|An|Of|And|Our|Its|Their)\s)(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the)\s+)?){1,6}"
+    r"\b(?!(?:At|In|On|For|By|To|From|With|That|This|The|A|An|Of|And|Our|Its|Their|"
+    # an imperative opening a list part is a verb, not the start of a name: "Merge the Reducing Reoffending Group …"
+    r"Merge|Fold|Combine|Join|Establish|Create|Set|Form|Dissolve|Disband|Abolish|Close|Stand|Replace|Review|Appoint|"
+    r"Ask|Invite|Request|Approve|Agree|Note|Endorse|Delegate|Transfer|Move|Bring|Reduce|Retain|Keep|Refresh|Revise)\s)(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|the)\s+)?){1,6}"
     r"(Board|Partnership|Committee|Panel|Group|Trust|Forum|Alliance|Executive|Commission|Network|Service|Services|"
     r"Manager|Officer|Director|Coordinator|Co-ordinator|Adviser|Advisor|Lead|Head)\b"
     r"|\b(?:governance|audit|scrutiny|resources|finance|performance|standards|overview and scrutiny|health and wellbeing|"
@@ -414,7 +422,7 @@ _NOT_TOPIC = re.compile(
 # A post named by what it is responsible for: "Head of Community Planning", "Executive Director for
 # Resources", "Cabinet Member for Health and Wellbeing" are people, not topics.
 _POST_TITLE = re.compile(
-    r"\b((?i:director|head|manager|officer|lead|member|holder|commissioner|secretary|minister|councillor))\s+(?:of|for)\s+"
+    r"\b((?i:director|head|manager|officer|lead|member|holder|commissioner|secretary|minister|councillor|executive))\s+(?:of|for)\s+"
     r"(?:the\s+)?[A-Z][\w'’-]*(?:,?\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w'’-]*)*"
 )
 
