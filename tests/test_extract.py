@@ -597,3 +597,35 @@ def test_a_vote_result_reaches_the_parts_of_its_motion_and_not_the_amendment():
     assert got["1. ask the L"] == ("resolution", "agreed") and got["2. publish t"] == ("resolution", "agreed")
     assert got["“1. dissolve"] == ("proposal", "rejected")
     assert spans[0].context.endswith("— the motion was CARRIED")
+
+
+def _coded_as(text: str, doc_type: str) -> pd.DataFrame:
+    return coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "doc_type": doc_type,
+                                            "text": text[s.start:s.end]} for s in extract.segment(text)]))
+
+
+def test_a_collective_bodys_listed_decisions_are_resolutions_and_one_persons_are_decisions():
+    minute = ("Decision\n\nThe Committee agreed:—\n\n(1) to merge the two locality groups;\n\n"
+              "(2) to recommend to Council that the scheme of delegation be amended.")
+    record = ("Decision\n\nThe Executive:\n\n- agreed to set up a joint committee with the ICP;\n\n"
+              "- approved the draft terms of reference.")
+    notice = "Having considered the report, the Cabinet Member decided:\n\n(a) to stand down the Youth Board."
+    news = "Cabinet also agreed that:\n\n- the new board will meet every two months;\n\n- the forum will close."
+    assert list(_coded_as(minute, "minutes")["kind"]) == ["resolution", "recommendation"]
+    assert list(_coded_as(record, "minutes")["kind"]) == ["resolution", "resolution"]
+    assert list(_coded_as(notice, "minutes")["kind"]) == ["decision"]
+    assert list(_coded_as(news, "news")["kind"]) == ["decision", "decision"]
+
+
+def test_a_scottish_minute_amendment_falls_when_the_motion_is_carried_and_continued_items_are_deferred():
+    text = ("Councillor Reid moved that the Committee agree the recommendations in the report.\n\n"
+            "As an amendment, Councillor Moss, seconded by Councillor Hay, moved that the Committee:—\n\n"
+            "(1) defer any decision on merging the two partnerships; and\n\n"
+            "(2) set up a cross-party working group.\n\n"
+            "On a roll call vote, the motion was carried by 9 votes to 6.\n\n"
+            "Decision\n\n"
+            "The Committee agreed to continue consideration of the report to its next meeting.")
+    coded = _coded_as(text, "minutes")
+    got = dict(zip(coded["text"].str[:7], zip(coded["kind"], coded["status"])))
+    assert got["(1) def"] == ("proposal", "rejected") and got["(2) set"] == ("proposal", "rejected")
+    assert got["The Com"] == ("resolution", "deferred")

@@ -58,7 +58,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("decision", re.compile(
-        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4})? |in \w+(?: \d{4})? )?(?:that|to)\b|\bagreed, [^,.;:]{1,100}, (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
+        r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4}| evening| morning| night)? |in \w+(?: \d{4})? )?(?:that|to)\b|\bagreed, [^,.;:]{1,100}, (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
         r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
@@ -113,6 +113,13 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     if section == "proposal" and report and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
         m = _REPORT_IMPLICATION.search(text)
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
+    if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend", text, re.I):
+        return "recommendation", 0.75, "a part of a resolution that recommends to another body"
+    if section == "decision" and doc_type in {"minutes", "scrutiny"} and re.match(
+            r"(?:the )?(?:[\w-]+ ){0,3}?(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum) (?:also |further |then )?agreed\b", text, re.I):
+        return "resolution", 0.7, "a collective body's decision recorded under a Decision heading"
+    if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
+        return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):
@@ -187,7 +194,8 @@ def _cue_kind(text: str, context: str, report: bool) -> tuple[str, float, str] |
 
 # ----------------------------------------------------------------------------- status
 
-_DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration)\b", re.I)
+_DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|"
+                       r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to)\b", re.I)
 _REJECTED = re.compile(
     r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
     r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
@@ -219,13 +227,13 @@ _ADVOCATED = {"recommendation", "proposal", "implication", "principle", "stateme
 def code_status(text: str, kind: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
     """(status, confidence, why): deferral, rejection and noting cues, then the document's
     structure (report sections are proposed; resolutions, decisions and actions agreed)."""
+    vote = re.search(r" — the (?:motion|amendment) was (CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$", context)
+    if section == "list" and vote:
+        return ("agreed" if vote.group(1) == "CARRIED" else "rejected"), 0.8, f"the vote: {vote.group(0)[3:]}"
     for status, pattern in (("deferred", _DEFERRED), ("rejected", _REJECTED)):
         m = pattern.search(text)
         if m:
             return status, 0.85, f"cue {m.group(0)!r}"
-    vote = re.search(r" — the (?:motion|amendment) was (CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$", context)
-    if section == "list" and vote:
-        return ("agreed" if vote.group(1) == "CARRIED" else "rejected"), 0.8, f"the vote: {vote.group(0)[3:]}"
     if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
     m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)

@@ -68,11 +68,11 @@ _ABBREVIATION = re.compile(
     r"App|Appx|Fig|Ref|Sec|Cl|ie|eg)\.$|\b[A-Z]\.$",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r":\s*[-–]?\s*$")
+_LEAD_IN = re.compile(r":\s*[-–—]?\s*$")
 # The words that put a motion or an amendment, whose parts are proposals until the vote:
 # "This Council therefore resolves to:", "moved … that the motion be amended by inserting:".
 MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
-                         r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b", re.I)
+                         r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b|\bas an amendment\b", re.I)
 # A vote's result: "the amendment was put to the vote … and was declared LOST", "The substantive motion was CARRIED".
 _VOTE_RESULT = re.compile(r"\b(?P<what>motion|amendment)\b[^.;]{0,120}?\b(?P<result>carried|lost|defeated|fell|not carried|withdrawn)\b",
                           re.I)
@@ -93,8 +93,15 @@ _SECTION_NAMES = {
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
 _RESOLUTION_LEAD = re.compile(
-    r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously)?\s*[:\-–]*\s*$"
+    r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously)?\s*[:\-–—]*\s*$"
 )
+# A collective body just before its verb: "The Committee agreed:—", "the Board decided:" — the meeting's
+# resolution, where "the Cabinet Member decided:" is one person's decision.
+_COLLECTIVE = re.compile(r"\b(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum|commission|"
+                         r"meeting)\s+(?:(?:also|further|then|unanimously|therefore|formally|accordingly)\s+)?$", re.I)
+# A collective body's name alone over its list of decisions: "The Executive:", "The Cabinet:".
+_BODY_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:committee|sub-committee|board|council|cabinet|executive|panel|"
+                        r"partnership|forum)\s*:\s*[-–—]?$", re.I)
 _RECOMMENDATION_LEAD = re.compile(
     r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b|\bit is recommended that\b|\brecommend(?:s|ed)? that\b"
     r"|\brecommendations? (?:is|are|to)\b",
@@ -284,7 +291,7 @@ def _is_title(body: str) -> bool:
     letters = [c for c in body if c.isalpha()]
     if "\n" not in body and len(letters) > 3 and all(c.isupper() for c in letters) and len(body.split()) <= 30:
         return True  # "46. REGIONAL PARTNERSHIP ARRANGEMENTS - OPTIONS FOR CLOSER WORKING WITH …"
-    if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–]$", body) or _BULLET.match(body):
+    if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–—]$", body) or _BULLET.match(body):
         return False
     if _TABLE_ROW.match(body):
         return False
@@ -418,8 +425,12 @@ def _record_vote(body: str, spans: list[Span]) -> None:
     for span in spans[:-16:-1]:  # the motion's parts come shortly before its vote, after some debate
         if not MOTION_LEAD.search(span.context):
             continue
-        if " — the " in span.context or ("amend" in span.context.lower()) != amendment:
-            continue  # already voted on, or the other of motion and amendment
+        if " — the " in span.context:
+            continue  # already voted on
+        if ("amend" in span.context.lower()) != amendment:
+            if not amendment and vote.group("result").lower() == "carried":
+                span.context += " — the amendment was LOST"  # the motion carried against it: the amendment fell
+            continue
         span.context += f" — the {vote.group('what').lower()} was {vote.group('result').upper()}"
 
 
@@ -566,6 +577,9 @@ def segment(text: str) -> list[Span]:
                 and not _ENUM.match(body):
             state.lead_in = body  # "Next year we will" over a bulleted list: a lead-in written without its colon
             continue
+        if _BODY_LEAD.match(body.strip()) and state.heading.lower().startswith("decision"):
+            state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", "Decision", "", True  # "Decision / The Executive:"
+            continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
             if title and not _COLON_HEADING.match(body):
@@ -610,8 +624,10 @@ def segment(text: str) -> list[Span]:
             spans.extend(_lead_in_items(text, start, end, state, _section_label(state)))
             last = text[start:end].rsplit(". ", 1)[-1]
             if _RESOLUTION_LEAD.search(last):
-                word = re.search(r"RESOLVED|DECIDED|AGREED|resolved|decided|agreed", last).group(0)
-                formal = word.isupper() or word == "resolved"  # "the Cabinet Member decided:" is a decision, not a meeting's resolution
+                found = re.search(r"RESOLVED|DECIDED|AGREED|resolved|decided|agreed", last)
+                word = found.group(0)
+                # "the Cabinet Member decided:" is a decision, not a meeting's resolution
+                formal = word.isupper() or word == "resolved" or bool(_COLLECTIVE.search(last[: found.start()]))
                 state.section, state.heading = ("resolved", word.upper()) if formal else ("decision", "Decision")
                 state.from_lead_in = True
             elif _RECOMMENDATION_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
