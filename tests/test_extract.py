@@ -629,3 +629,43 @@ def test_a_scottish_minute_amendment_falls_when_the_motion_is_carried_and_contin
     got = dict(zip(coded["text"].str[:7], zip(coded["kind"], coded["status"])))
     assert got["(1) def"] == ("proposal", "rejected") and got["(2) set"] == ("proposal", "rejected")
     assert got["The Com"] == ("resolution", "deferred")
+
+
+COUNCIL_DECISIONS = """Record of decisions of the Executive, 3 March 2025
+
+EX/101 - Community Safety Partnership funding
+
+Decision
+
+The Executive:
+
+- approved a grant of £90,000 to the Safer Northtown Partnership for 2025-26.
+
+EX/102 - Charges at the Market Street car park
+
+Decision
+
+The Executive:
+
+- approved a tariff of £1.50 for up to two hours.
+"""
+
+
+def test_an_agenda_item_of_a_council_record_that_never_mentions_partnerships_has_no_items():
+    doc = {"doc_id": "d", "council": "Northtown", "doc_type": "minutes", "text": COUNCIL_DECISIONS}
+    texts = [row["text"] for row in extract.items_for_document(doc)]
+    assert texts == ["- approved a grant of £90,000 to the Safer Northtown Partnership for 2025-26."]
+    # a report, or a partnership's own minutes, keeps every item
+    assert len(extract.items_for_document({**doc, "doc_type": "report"})) == 2
+    own = "Safer Northtown Partnership - Executive Group minutes\n\n" + COUNCIL_DECISIONS
+    assert len(extract.items_for_document({**doc, "text": own})) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Accordingly, the motion was carried.",
+    "On a roll call vote, the amendment was defeated by 9 votes to 6.",
+    "Councillor Reid rejoined the meeting.",
+    "Councillor Shaw declared a non-financial interest in item 6 as a trustee of a local charity.",
+])
+def test_meeting_formalities_are_not_items(line):
+    assert _texts(f"The Board agreed to merge the two forums.\n\n{line}") == ["The Board agreed to merge the two forums."]

@@ -142,8 +142,13 @@ _FORMALITY = re.compile(
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
     # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
-    r"^(?:the )?(?:substantive |original |amended )?(?:motion|amendment|proposal)(?:,? as amended,?)? (?:was )?(?:put to the (?:vote|meeting) and )?"
-    r"(?:was |is )?(?:declared |duly |therefore |accordingly )?(?:\W{0,2})(?:carried|lost|defeated|not carried|fell)\W{0,4}$|"
+    r"^(?:(?:accordingly|thereafter|therefore),?\s+|(?:following|after) (?:a |the )?(?:debate|vote|discussion),?\s+|on a (?:roll[- ]call |recorded |named )?vote(?: being taken)?,?\s+)?"
+    r"(?:the )?(?:substantive |original |amended )?(?:motion|amendment|proposal)(?:,? as amended,?)? (?:was )?(?:put to the (?:vote|meeting) and )?"
+    r"(?:was |is )?(?:declared |duly |therefore |accordingly )?(?:\W{0,2})(?:carried|lost|defeated|not carried|fell)\W{0,2}"
+    r"(?:\s+(?:by (?:\d+|\w+) votes? to (?:\d+|\w+)(?:,? with \d+ abstentions?)?|unanimously|nem\.? ?con\.?|on the (?:chair'?s )?casting vote))?\W{0,4}$|"
+    # who came and went, and declared interests: "Councillor Reid rejoined the meeting."
+    r"^(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|professor)\b[^.]{0,80}\b(?:left|rejoined|joined|returned to|arrived at|withdrew from) the (?:meeting|room|chamber)\b|"
+    r"\bdeclared (?:an? |their |his |her )?(?:[\w-]+ ){0,3}interests?\b|"
     # when a decision takes effect, not what it is: "The decisions below will come into force at 9am on …"
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:the |this |these |all )?(?:key |executive )?decisions?(?: (?:recorded|set out|listed) (?:above|below))?"
     r"(?:,)? (?:will|may|shall|can|is proposed for|are proposed for) (?:not )?(?:take effect|come into (?:force|effect)|be implemented|implementation)\b",
@@ -663,8 +668,52 @@ def segment(text: str) -> list[Span]:
 # ----------------------------------------------------------------------------- tables
 
 
+# The title of an agenda item in minutes or a decisions record: "CP4 Falkirk Community Planning …",
+# "EXE/24-25/071 - Health and …", "46. REGIONAL PARTNERSHIP ARRANGEMENTS", "Item 5: Car parking".
+_AGENDA_TITLE = re.compile(r"^(?:(?:agenda )?(?:item|minute)\s+)?(?:\d{1,3}|[A-Z]{1,5}\s?\d{1,3}[a-z]?|[A-Z]{2,6}/[\w/-]+)"
+                           r"(?:\.\d{1,2})?[.:)]?\s+[-–—]?\s*[A-Z]")
+# Words that tie an agenda item to partnership working; an item whose text has none of them is council
+# business of another kind (a car park's charges, a school's transport) and its decisions are not items.
+_PARTNERSHIP_WORDS = re.compile(
+    r"partnership|\bboards?\b|\bforums?\b|\btrust\b|alliance|network|collaborat|\bjoint\b|community safety|\bsafer\b|"
+    r"well-?being|safeguarding|community planning|public services|integrated care|integration|\b(?:icp|icb|ics|lsp|csp|hwb|psb|cpp|ijb|pcc)s?\b|"
+    r"voluntary|third sector|localit|multi-agency|police|\bnhs\b|sub-?groups?|task and finish|terms of reference|thematic|"
+    r"community (?:plan|council|group|justice)|commission(?:ing|er)|stakeholder|\bpartners?\b",
+    re.IGNORECASE,
+)
+
+
+# A partnership body named in a record's heading ("Safer Northtown Partnership – Executive Group"), but not
+# a council committee that oversees partnerships ("Communities and Partnerships Committee").
+_PARTNERSHIP_BODY = re.compile(r"\b(?:partnership|board|forum|trust|alliance|lsp|csp|hwb|psb|cpp|icp|ijb)s?\b"
+                               r"(?!\s+(?:committee|sub-committee|scrutiny|panel|overview))", re.IGNORECASE)
+
+
+def off_topic_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the agenda items of a record of meetings that never mention partnership
+    working. Only a council's record with two or more agenda items, at least one of them about
+    partnerships, has any; a partnership's own minutes have none."""
+    starts = [para[0][0] for para in _paragraphs(text)
+              if "\n" not in text[para[0][0] : para[-1][1]] and _AGENDA_TITLE.match(text[para[0][0] : para[-1][1]])
+              and (_is_title(text[para[0][0] : para[-1][1]]) or _UNDERLINE.match(text, para[-1][1]))]
+    if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, starts[0]):
+        return []  # a partnership's own minutes: all its business is partnership business
+    blocks = list(zip(starts, starts[1:] + [len(text)]))
+    on_topic = [bool(_PARTNERSHIP_WORDS.search(text, a, b)) for a, b in blocks]
+    return [block for block, keep in zip(blocks, on_topic) if not keep] if any(on_topic) else []
+
+
+#: Document types that record meetings on many subjects, where off-topic agenda items are dropped.
+MEETING_RECORDS = {"minutes", "scrutiny"}
+
+
 def items_for_document(doc: dict) -> list[dict]:
-    """The uncoded items of one document (a ``documents`` row as a dict)."""
+    """The uncoded items of one document (a ``documents`` row as a dict). In minutes, the items of
+    an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`)."""
+    spans = segment(doc["text"])
+    if doc.get("doc_type") in MEETING_RECORDS:
+        off = off_topic_blocks(doc["text"])
+        spans = [sp for sp in spans if not any(a <= sp.start < b for a, b in off)]
     return [
         {
             "item_id": f"{doc['doc_id']}-{seq:04d}",
@@ -679,7 +728,7 @@ def items_for_document(doc: dict) -> list[dict]:
             "context": span.context,
             "doc_type": doc["doc_type"],
         }
-        for seq, span in enumerate(segment(doc["text"]))
+        for seq, span in enumerate(spans)
     ]
 
 
