@@ -232,6 +232,7 @@ def test_a_finding_that_records_a_decision_is_a_decision_and_next_steps_are_plan
     ("The partnership now met every other month instead of monthly.", "meetings"),
     ("That the Chief Executive of Northtown Voluntary Action be appointed as a voting member.", "membership"),
     ("Ensure the new board has two places for the voluntary and community sector.", "membership"),
+    ("To establish a short-life cross-party working group to examine the options and report to the Committee by May 2026.", "structure"),
 ])
 def test_theme_cues_on_phrasings_from_other_councils(text, theme):
     coded = _code([{"text": text}]).iloc[0]

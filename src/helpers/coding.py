@@ -305,7 +305,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "structure": [
         (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bfold(?:s|ed|ing)? (?:[\w'’-]+ ){0,6}?into\b|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
         (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 4),
-        (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:\w+ ){0,3}" + _BODY, 4),
+        (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:[\w-]+ ){0,3}" + _BODY, 4),
         (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),
         (r"\btask[- ](?:and|&)[- ]finish\b", 3),
         (r"\bthere (?:should|will|would|could) be (?:a |an |one )?(?:new |single |small |core |joint )*(?:\w+ ){0,2}" + _BODY, 3),
@@ -370,9 +370,9 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "timing": [
         (r"\bdefer\w*|\bpostpon\w*|\bdelay\w*|\bpause\w*|\btimely\b|\btiming\b|\btimetable\w*|\btimescales?\b|\bput back\b|\bpushed back\b|\bbrought forward\b", 3),
-        (r"\breport(?:ing)? back\b|\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b|\brevisit\w*|\bafter (?:a|one|its first|the first|their first|a full) year\b", 2),
+        (r"\bwithin (?:\w+ )?(?:weeks|months)\b|\bafter (?:\w+ )?(?:twelve|six|three|\d+) months\b|\bthe (?:\w+ )?\d{4} meeting\b|\brevisit\w*|\bafter (?:a|one|its first|the first|their first|a full) year\b", 2),
         # a report or review scheduled for a month: "a progress report will come back in June 2025"
-        (r"\b(?:report|update|review|back)\w*\b[^.;]{0,60}?\b(?:in|by) (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b", 2),
+        (r"\b(?:report|update|review|back)\w*\b[^.;]{0,60}?\bin (?:early |late |mid-)?(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}\b", 2),
         (r"\buntil\b|\bin due course\b|\bnext (?:year|municipal year|meeting|financial year)\b|\bby (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter)\b|\bbefore (?:the )?\w+ (?:is|are|has)\b|\bnot (?:the )?(?:right )?time\b|\bat this (?:time|stage)\b|\bin the new year\b|\bearly in\b|\blater (?:in|this)\b", 2),
     ],
 }
