@@ -119,6 +119,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         # what spans the councils is a post, not a body
         ("We will meet the two neighbouring partnerships to explore sharing a data analyst across the three boroughs.", False),
         ("We will meet the two neighbouring partnerships to agree a joint board across the three boroughs.", True),
+        # partners going on working through an existing county-wide body change nothing
+        ("Both partnerships would keep working closely through the county-wide Westshire Safety Board.", False),
+        ("The district will continue to work with the regional partnership board on housing.", False),
+        ("The district will remain a member of the county-wide youth partnership.", False),
+        ("The district partnership will be replaced by the county-wide Westshire Safety Board from April.", True),
     ],
     "streamline": [
         ("The number of thematic partnerships will be reduced from eight to four.", True),
@@ -140,6 +145,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It was agreed that the partnership would have two boards rather than three.", True),
         ("The Board noted the annual report. Net result: three sub-groups instead of five.", False),
         ("Ten schools instead of twelve will take part in the scheme.", False),
+        # cutting a counted set of bodies; a counted set replaced by fewer; fewer meetings is not fewer bodies
+        ("The review recommends that the Partnership cut its thematic groups from six to three.", True),
+        ("The Partnership agreed to cut its grants to community groups from six to three.", False),
+        ("Cabinet agreed the replacement of the five area forums by two neighbourhood boards.", True),
+        ("It is proposed to replace the two advisory panels with four locality panels.", False),
+        ("The Board agreed to reduce the number of its formal meetings from ten to six.", False),
     ],
     "task_and_finish": [
         ("The Board agreed that time-limited task and finish groups would replace the standing sub-groups.", True),
@@ -148,6 +159,8 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Partners will work towards more effective commissioning.", False),
         ("It was agreed that a short-life working group be established to draft the plan.", True),
         ("The Board noted the final report of the short-life working group.", False),
+        ("It was agreed to set up a short-life cross-party working group to look at the options.", True),
+        ("The Board noted the findings of the short-life cross-party working group.", False),
         # a heading that the bullets under it complete ("Next year we will")
         ("Next year we will\n\n- launch a housing task and finish group to look at empty homes;\n", True),
         ("Last year we\n\n- ran a housing task and finish group on empty homes;\n", False),
@@ -171,6 +184,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The chair confirmed that the merged group now met every other month.", True),
         ("The chair confirmed that the group met every other month during 2023.", False),
         ("Attendance was noted to have fallen from six meetings a year to four.", False),
+        # fewer (or more) meetings counted: "the number of meetings from six to four"
+        ("The Board agreed to reduce the number of its formal meetings from ten to six.", True),
+        ("It is proposed to halve the number of scheduled partnership meetings.", True),
+        ("The merger would reduce the number of meetings that officers attend each month.", False),
+        ("The Board noted that the number of public meetings had fallen from eight to five.", False),
     ],
     "membership": [
         ("It was agreed that the Police and Crime Commissioner would join the Board as a full member.", True),
@@ -196,6 +214,10 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Agreed: the Board should have a standing seat for a housing association.", True),
         ("It was agreed that the youth council be given a permanent place on the partnership.", True),
         ("Members agreed a standing item on the agenda for the housing association.", False),
+        # a seat "of its own" on a board named before ("that board")
+        ("The district council intends to seek a seat of its own on that board.", True),
+        ("The college will ask for a place on each locality partnership.", True),
+        ("The district council intends to seek a seat of its own on the train to London.", False),
     ],
     "terms_of_reference": [
         ("The terms of reference of the Board will be revised and brought back in March.", True),

@@ -415,7 +415,8 @@ class Rule:
     task_and_finish; a board keeping "its own membership" changes none); ``excluded_before``
     ending where the trigger starts (the body is the object of something else: "the consultation
     on the future of the partnership will close"). ``cues`` are extra grounding words for this
-    action only (e.g. a review "presented").
+    action only (e.g. a review "presented"). ``fewer``: the trigger's named groups ``n_before`` and
+    ``n_after`` are counts, and the rule holds only where the second is the smaller ("seven groups by three").
     """
 
     trigger: re.Pattern
@@ -428,6 +429,7 @@ class Rule:
     excluded_by: re.Pattern | None = None
     excluded_before: re.Pattern | None = None
     weight: float = 1.0
+    fewer: bool = False
 
 
 def _r(pattern: str, flags=re.I) -> re.Pattern:
@@ -558,12 +560,20 @@ RULES: dict[str, list[Rule]] = {
                 r"into (?:one|a single) (?:regional|joint|county-?wide|sub-regional) \w+|"
                 r"(?:" + _COUNT + r") (?:\w+ ){0,3}?(?:PSBs|CSPs|LSBs|partnerships|boards) (?:\w+ ){0,3}?(?:into|with) (?:one|a single)"
                 r"(?: (?:regional|joint|[A-Z]\w+))? (?:PSB|CSP|LSB|partnership|board))\b"),
-             target=None),
+             target=None,
+             # an existing regional body that partners go on using is no change: "keep working closely through the
+             # county-wide board", "remain members of the regional board"
+             excluded_before=_r(r"\b(?:(?:keep|keeps|keeping|kept|continu(?:e|es|ed|ing))(?: to)? (?:work|meet|operat|collaborat|engag|liais)"
+                                r"\w*(?: (?:closely|together|jointly|well)){0,2}|remain(?:s|ed|ing)? (?:a )?(?:members?|part)) "
+                                r"(?:through|via|within|with|in|at|of|on) (?:the |its |their |our )?$")),
     ],
     "streamline": [
         Rule(_r(r"\b(simplif\w+|simpler|leaner|slimmed[- ]down|streamlin\w+|rationalis\w+|"
-                r"(?:reduc|cut|remov|avoid|eliminat|end)\w* (?:\w+ ){0,3}?(?:number of|duplication)|"
+                r"(?:reduc|cut|remov|avoid|eliminat|end)\w* (?:\w+ ){0,3}?(?:number of(?! (?:[\w'’-]+ ){0,3}?meetings\b)|duplication)|"
                 r"reduc\w+ (?:\w+ ){0,2}?(?:tiers|sub-groups|groups|boards|partnerships|bodies)|"
+                # "the Board should cut its standing delivery groups from seven to four"
+                r"(?:cut(?:s|ting)?|trim(?:s|med|ming)?|shrink(?:s|ing)?) (?:[\w'’-]+ ){0,4}?(?:partnerships|boards|groups|sub-groups|"
+                r"bodies|tiers|forums) from " + _COUNT + r" (?:down )?to " + _COUNT + r"|"
                 r"fewer (?:\w+ )?(?:tiers|boards|groups|sub-groups|partnerships|bodies)|smaller number of|"
                 r"from " + _COUNT + r" (?:\w+ ){0,2}?(?:partnerships|boards|groups|bodies|tiers) (?:down )?to " + _COUNT + r"|"
                 r"(?:number of|the) (?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers) (?:\w+ ){0,3}?"
@@ -571,9 +581,15 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:one|two|three|four|five|six|\d+) (?:[\w'’-]+ )?(?:partnerships|boards|groups|sub-groups|bodies|tiers|forums) "
                 r"(?:instead of|rather than|in place of|down from) (?:the )?(?:current |existing |present |previous )?" + _COUNT + r")\b"),
              target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of|arrangement)s?\b"), reject=_NOT_BODIES),
+        # a counted set of bodies replaced by fewer: "the replacement of the seven locality groups by three locality
+        # partnerships"; "replacing the five forums with two boards"
+        Rule(_r(r"\breplac(?:e|es|ed|ing|ement of) (?:the |its |their |our )?(?:current |existing |present )?(?P<n_before>" + _COUNT
+                + r") (?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|tiers|forums|committees|panels) "
+                r"(?:with|by) (?P<n_after>" + _COUNT + r") (?:new )?(?:[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|"
+                r"bodies|tiers|forums|committees|panels)\b"), target=None, fewer=True),
     ],
     "task_and_finish": [
-        Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:working |task |officer )?groups?|"
+        Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:cross[- ]party |cross[- ]agency |multi[- ]agency |member |joint )?(?:working |task |officer )?groups?|"
                 r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
     ],
     "meeting_frequency": [
@@ -583,14 +599,20 @@ RULES: dict[str, list[Rule]] = {
                 + _FREQ + r" meetings\b(?! (?:of|with) the)|frequency of (?:its |the |board |their )?meetings|"
                 r"meet(?:s|ing)? (?:less|more) (?:often|frequently)|fewer meetings|"
                 # "reduce its schedule from six meetings a year to five"; "the combined group now met every other month"
-                r"from " + _FREQ + r" (?:down |up )?to (?:" + _FREQ + r"|" + _COUNT + r"\b)|now met " + _FREQ + r")"), target=None),
+                r"from " + _FREQ + r" (?:down |up )?to (?:" + _FREQ + r"|" + _COUNT + r"\b)|now met " + _FREQ + r"|"
+                # "reducing the number of separate Board meetings from six to four"; "halve the number of formal meetings"
+                r"(?:reduc|cut|increas|halv|doubl)\w* (?:the |its |their )?number of (?:[\w'’-]+ ){0,3}?meetings\b"
+                r"(?! (?:that |which )?(?:[\w'’-]+ ){0,2}?(?:attend(?:s|ed)?|go(?:es)? to|sit on)\b)|"
+                r"number of (?:[\w'’-]+ ){0,3}?meetings (?:[\w'’-]+ ){0,4}?from " + _COUNT + r" (?:down |up )?to " + _COUNT + r"\b)"),
+             target=None),
     ],
     "membership": [
         Rule(_r(r"\b(membership|(?:be|become|becomes|join as) (?:a )?(?:full |voting |co-opted )?members? of|"
                 r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
                 r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
                 r"(?:standing|permanent) (?:seats?|places?) (?:for|on|at)|(?:dedicated|reserved|designated) seats? (?:for|on|at)|"
-                r"(?:places?|seats?) (?:on|at) the (?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
+                r"(?:places?|seats?)(?: of (?:its|their|our|his|her) own)? (?:on|at) (?:the|that|this|its|their|each|every) "
+                r"(?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
                 r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall )?alternates?|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
                 r"(?:vice-)?chair(?:manship)?s? (?:will|would|should|shall|to|is to) rotate)\b"),
@@ -746,6 +768,15 @@ def _near(pattern: re.Pattern | None, text: str, start: int, end: int, window: i
     return None
 
 
+_COUNT_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def _count_value(word: str) -> int:
+    """ "seven" → 7, "12" → 12."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.index(word) + 1
+
+
 def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
     """The trigger concerns a partnership body, not a school, a service or a data hub.
 
@@ -758,6 +789,8 @@ def _about_partnership(rule: Rule, text: str, m: re.Match) -> bool:
     if rule.excluded_before is not None and rule.excluded_before.search(text[max(0, m.start() - 60):m.start()]):
         return False
     if rule.excluded_by is not None and rule.excluded_by.search(text[max(0, m.start() - 40):m.end()]):
+        return False
+    if rule.fewer and not _count_value(m.group("n_after")) < _count_value(m.group("n_before")):
         return False
     if rule.target is None:
         return True
