@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook
-from .extract import MOTION_LEAD
+from .extract import DONE, MOTION_LEAD, vote_on
 from .config import SEED
 
 # ----------------------------------------------------------------------------- kind
@@ -62,7 +62,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
         r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
-        r"\b(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)\b|"
+        r"\b" + DONE + r"\b|"
         r"\bnow meets\b|\bhave given way\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
         r"\b(?:was|were) not taken forward\b|"
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b", re.I)),
@@ -79,7 +79,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
 
 # An outcome written after what was put to the meeting, as notes do: "(a) Merge X -> AGREED.",
 # "Fold Y into Z – NOT AGREED", "Agreed: no review until …" (capitals or a colon: the record's mark).
-_OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED|REJECTED|CARRIED|LOST)\b|^(?:[-•]\s*)?()(Agreed)\s*:")
+_OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED|REJECTED|CARRIED|LOST)\b|^(?:[-•]\s*)?Agreed\s*:")
 
 
 # Reported speech: "should" after "said" is the speaker's position, not a recommendation.
@@ -131,7 +131,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
         return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
     if section == "list" and MOTION_LEAD.search(context):
-        if re.search(r"the motion was CARRIED$", context):
+        if vote_on(context) == ("motion", "CARRIED"):
             return "resolution", 0.75, f"a part of the motion {_short(context)!r}, carried"
         return "proposal", 0.7, f"a part of the motion or amendment {_short(context)!r}"
     if section == "list" and re.match(r"^[-•*\s]*(?:proposals?|proposed)\b", context, re.I):
@@ -213,7 +213,7 @@ _AGREED = re.compile(
     r"\b(?:it was (?:\w+ )?(?:agreed|confirmed|decided|resolved|approved|requested)|agreed (?:that|to)|confirmed|"
     r"(?:has|have) been (?:created|established|set up|agreed|approved|implemented)|committed to|majority view|consensus|"
     r"is progressing|progressing already|in the process of|being worked on|now got|felt that|we are on to|"
-    r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)|now meets|"
+    + DONE + r"|now meets|"
     r"considered that|took the view|(?:was|were) of the view|(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|adopted)|"
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
@@ -227,9 +227,9 @@ _ADVOCATED = {"recommendation", "proposal", "implication", "principle", "stateme
 def code_status(text: str, kind: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
     """(status, confidence, why): deferral, rejection and noting cues, then the document's
     structure (report sections are proposed; resolutions, decisions and actions agreed)."""
-    vote = re.search(r" — the (?:motion|amendment) was (CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$", context)
-    if section == "list" and vote:
-        return ("agreed" if vote.group(1) == "CARRIED" else "rejected"), 0.8, f"the vote: {vote.group(0)[3:]}"
+    vote = vote_on(context) if section == "list" else None
+    if vote:
+        return ("agreed" if vote[1] == "CARRIED" else "rejected"), 0.8, f"the vote: the {vote[0]} was {vote[1]}"
     for status, pattern in (("deferred", _DEFERRED), ("rejected", _REJECTED)):
         m = pattern.search(text)
         if m:
@@ -323,7 +323,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bgovernance\b|\bterms of reference\b|\btors?\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
         (r"\baccountab\w*|\bresponsib(?!le authorit)\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
         (r"\bquor(?:um|ate)\b|\bdecided by\b|\bdecisions? (?:would|will) be (?:taken|made)\b|\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
-        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bauthoris\w*|\bauthoriz\w*|\bdesignat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
+        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bauthori[sz]\w*|\bdesignat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
         (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
         (r"\breview(?:ed|ing)? (?:of )?(?:our |the |its )?(?:partnership|governance|arrangements|role)", 1),
         (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),

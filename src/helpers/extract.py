@@ -155,6 +155,12 @@ _FORMALITY = re.compile(
     re.IGNORECASE,
 )
 
+#: What a record says has been done to a body or a plan: "has been merged", "were adopted", "we have pooled".
+#: Shared by the prose cues here and coding's decision and agreed cues.
+DONE = (r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|"
+        r"launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|"
+        r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)")
+
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
     r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
@@ -170,7 +176,7 @@ _PROSE_CUES = re.compile(
     r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:had )?(?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
     r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
     r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
-    r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)|"
+    + DONE + r"|"
     r"now (?:meets|sits|reports|includes)|gave (?:an )?assurances?|assured (?:the \w+|members)|(?:suggested|proposed|recommended) that|cautioned|insisted|argued|stressed|"
     r"(?:supported|opposed) (?:the|a|an|closer|further|any)|amendment\b[^.]{0,120}?\b(?:was|were) (?:defeated|lost|carried|rejected))\b",
     re.IGNORECASE,
@@ -301,9 +307,6 @@ def _is_title(body: str) -> bool:
     if _TABLE_ROW.match(body):
         return False
     numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", body)
-    letters = [c for c in body if c.isalpha()]
-    if len(letters) > 3 and all(c.isupper() for c in letters):
-        return True  # "7. LOCAL OUTCOMES IMPROVEMENT PLAN - ANNUAL PROGRESS REPORT 2022/23"
     return not _ENUM.match(body) or bool(numbered and len(body.split()) <= 9)
 
 
@@ -420,23 +423,30 @@ def _follows(label: str, previous: str) -> bool:
     return bool(head_a) and head_a == head_b and tail_a.isdigit() and tail_b.isdigit() and int(tail_a) == int(tail_b) + 1
 
 
+# How a vote's result is written at the end of the context of a motion's parts, and read back by coding.
+_VOTE_NOTE = re.compile(r" — the (?P<what>motion|amendment) was (?P<result>CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$")
+
+
+def vote_on(context: str) -> tuple[str, str] | None:
+    """("motion" or "amendment", "CARRIED" / "LOST" / …) from a context :func:`_record_vote` wrote, or None."""
+    m = _VOTE_NOTE.search(context)
+    return (m.group("what"), m.group("result")) if m else None
+
+
 def _record_vote(body: str, spans: list[Span]) -> None:
     """Add a vote's result to the context of the motion's (or amendment's) parts that await it, so
     coding can tell a carried motion from a lost amendment: "… resolves to: — the motion was CARRIED"."""
     vote = _VOTE_RESULT.search(body)
     if not vote:
         return
-    amendment = vote.group("what").lower() == "amendment"
+    what, result = vote.group("what").lower(), vote.group("result").upper()
     for span in spans[:-16:-1]:  # the motion's parts come shortly before its vote, after some debate
-        if not MOTION_LEAD.search(span.context):
-            continue
-        if " — the " in span.context:
-            continue  # already voted on
-        if ("amend" in span.context.lower()) != amendment:
-            if not amendment and vote.group("result").lower() == "carried":
-                span.context += " — the amendment was LOST"  # the motion carried against it: the amendment fell
-            continue
-        span.context += f" — the {vote.group('what').lower()} was {vote.group('result').upper()}"
+        if not MOTION_LEAD.search(span.context) or vote_on(span.context):
+            continue  # not a part of a motion, or already voted on
+        if ("amend" in span.context.lower()) == (what == "amendment"):
+            span.context += f" — the {what} was {result}"
+        elif what == "motion" and result == "CARRIED":
+            span.context += " — the amendment was LOST"  # the motion carried against it: the amendment fell
 
 
 def _interrupt(state: _State, index: int) -> None:
@@ -444,6 +454,15 @@ def _interrupt(state: _State, index: int) -> None:
     numbering straight after can reopen it."""
     if state.last_part and (state.section in _ITEM_SECTIONS or state.lead_in):
         state.interrupted = (index, state.section, state.heading, state.lead_in, state.from_lead_in, state.last_part)
+
+
+def _title(body: str, state: _State, index: int | None) -> None:
+    """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
+    a running header) and says whether what follows is background."""
+    if index is not None:
+        _interrupt(state, index)
+    state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
+    state.background = bool(_BACKGROUND.match(body.strip()))
 
 
 def _section_label(state: _State) -> str:
@@ -553,8 +572,7 @@ def segment(text: str) -> list[Span]:
                 state.section, state.heading, state.lead_in, state.from_lead_in = section, heading, lead_in, from_lead_in
             state.interrupted = None
         if _TABLE_ROW.match(body) and "\n" not in body:
-            raw = body.strip().split("|")
-            cells = [c.strip() for c in raw]
+            cells = [c.strip() for c in body.strip().split("|")]
             if any(_ACTION_COLUMN.match(c) for c in cells) and any(_OWNER_COLUMN.match(c) for c in cells):
                 state.action_log = 2 if body.lstrip().startswith("|") else 1  # "Ref | Action | Owner | Due": each row below is an action
                 continue
@@ -567,9 +585,7 @@ def segment(text: str) -> list[Span]:
                 continue
         state.action_log = 0
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
-            _interrupt(state, index)  # "4. Funding 2025-26" over a line of dashes: a heading
-            state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
-            state.background = bool(_BACKGROUND.match(body.strip()))
+            _title(body, state, index)  # "4. Funding 2025-26" over a line of dashes: a heading
             continue
         if _SECTION.match(body):
             _heading(body, state)
@@ -587,10 +603,7 @@ def segment(text: str) -> list[Span]:
             continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
-            if title and not _COLON_HEADING.match(body):
-                _interrupt(state, index)
-            state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
-            state.background = bool(_BACKGROUND.match(body.strip()))
+            _title(body, state, index if title and not _COLON_HEADING.match(body) else None)
             continue
         if state.background:
             continue
@@ -619,9 +632,9 @@ def segment(text: str) -> list[Span]:
             _heading(re.sub(r"\s+(?:to|that)\b.*$", "", inline.group("label"), flags=re.I), state) if _SECTION.match(inline.group("label")) else None
             state.lead_in = body
             continue
-        option = _OPTION.match(body)
+        option, enum = _OPTION.match(body), _ENUM.match(body)
         label = _enum_label(body) or (_option_label(option) if option else "")
-        is_part = bool(_BULLET.match(body) or _ENUM.match(body) or option)
+        is_part = bool(_BULLET.match(body) or enum or option)
         if option and not _LEAD_IN.search(body):  # an option, in a list or a table row, is an item wherever it is
             spans.append(Span(start, end, label, "option", state.heading if state.section == "option" else state.lead_in))
             continue
@@ -639,10 +652,11 @@ def segment(text: str) -> list[Span]:
                 state.section, state.heading = "recommendation", "Recommendation"
                 state.from_lead_in = True
             continue
-        numbered = is_part and _ENUM.match(body) and _ENUM.match(body).group("num")
+        numbered = enum and enum.group("num")
         if numbered and state.from_lead_in:
             state.section, state.from_lead_in = "", False  # "4.2 …" after "AGREED: (i) …": the next numbered paragraph, not a part
-        if numbered and state.lead_in and _ENUM.match(state.lead_in) and _ENUM.match(state.lead_in).group("num"):
+        lead_enum = _ENUM.match(state.lead_in) if numbered and state.lead_in else None
+        if lead_enum and lead_enum.group("num"):
             state.lead_in = ""  # "4.3 …" after the bullets of "4.2 … replaced by four:": its sibling, not a part
         if _TABLE_ROW.match(body) and _STATUS_CELL.search(body):  # "Hate Crime Group | Merged | Joins the …"
             spans.append(Span(start, end, "", "table", ""))
@@ -693,9 +707,12 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of the agenda items of a record of meetings that never mention partnership
     working. Only a council's record with two or more agenda items, at least one of them about
     partnerships, has any; a partnership's own minutes have none."""
-    starts = [para[0][0] for para in _paragraphs(text)
-              if "\n" not in text[para[0][0] : para[-1][1]] and _AGENDA_TITLE.match(text[para[0][0] : para[-1][1]])
-              and (_is_title(text[para[0][0] : para[-1][1]]) or _UNDERLINE.match(text, para[-1][1]))]
+    starts = []
+    for para in _paragraphs(text):
+        start, end = para[0][0], para[-1][1]
+        body = text[start:end]
+        if "\n" not in body and _AGENDA_TITLE.match(body) and (_is_title(body) or _UNDERLINE.match(text, end)):
+            starts.append(start)
     if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, starts[0]):
         return []  # a partnership's own minutes: all its business is partnership business
     blocks = list(zip(starts, starts[1:] + [len(text)]))
