@@ -669,3 +669,53 @@ def test_an_agenda_item_of_a_council_record_that_never_mentions_partnerships_has
 ])
 def test_meeting_formalities_are_not_items(line):
     assert _texts(f"The Board agreed to merge the two forums.\n\n{line}") == ["The Board agreed to merge the two forums."]
+
+
+REVIEW_WITH_TABLES = """2. Summary of recommendations
+
+Ref | Recommendation in brief | Proposed lead
+R1 | Fewer, stronger delivery groups | PSB Chair
+R2 | One partnership for climate and nature | Natural Resources Wales
+
+4. Current and proposed groups
+
+Current group | Meets | Proposed arrangement
+Healthy Lives Partnership | Bi-monthly | Continues as the Health and Well-being Delivery Group
+Climate Ready Northshire | Quarterly | Joins with the Local Nature Partnership (R2)
+Cost of Living Group | Monthly | Becomes a task and finish group to March 2025
+
+5. Attendance
+
+Group | Meetings held | Average attendance
+Healthy Lives Partnership | 6 | 71%
+Climate Ready Northshire | 4 | 55%
+
+Appendix 1: Action plan
+
+Action | Lead | Timescale | Status
+Agree terms of reference for the new groups | PSB Manager | January 2025 | Complete
+Hold closing meetings of the old groups | Co-ordinators | April 2025 | In progress
+Review the Community Justice Partnership | Justice Manager | 2026-27 | Deferred
+Progress report to the Policy Committee | Director | March 2026 | Not started
+"""
+
+
+def test_a_table_with_a_proposed_or_decided_column_gives_one_item_a_row_and_its_header_none():
+    items = _items(REVIEW_WITH_TABLES)
+    rows = [(section, t.split(" | ")[0]) for _, section, t in items if " | " in t]
+    assert rows[:3] == [("proposal", "Healthy Lives Partnership"), ("proposal", "Climate Ready Northshire"),
+                        ("proposal", "Cost of Living Group")]
+    assert not any(t.startswith(("Ref |", "Current group |", "Group |", "Action |", "R1 |")) for _, _, t in items), \
+        "header rows, a summary table repeating the recommendations, and a table of figures give no items"
+    assert not any("71%" in t for _, _, t in items)
+    contexts = {s.context for s in extract.segment(REVIEW_WITH_TABLES) if REVIEW_WITH_TABLES[s.start:s.end].startswith("Healthy")}
+    assert contexts == {"Proposed arrangement"}, "the column's name is the rows' context"
+    coded = coding.code_items(pd.DataFrame([{"label": label, "section": section, "context": "", "text": t, "doc_type": "report"}
+                                            for label, section, t in items if " | " in t]))
+    labels = dict(zip(coded["text"].str.split(" | ", regex=False).str[0], zip(coded["kind"], coded["status"], coded["theme"])))
+    assert labels["Climate Ready Northshire"] == ("proposal", "proposed", "structure")
+    assert labels["Healthy Lives Partnership"][2] == "structure", "a body that continues as another is about structure"
+    assert labels["Agree terms of reference for the new groups"][:2] == ("action", "agreed"), "a Complete row is done"
+    assert labels["Hold closing meetings of the old groups"][:2] == ("action", "agreed"), "an In progress row is under way"
+    assert labels["Review the Community Justice Partnership"][:2] == ("action", "deferred")
+    assert labels["Progress report to the Policy Committee"][:2] == ("action", "proposed"), "a report's plan not started"

@@ -230,6 +230,123 @@ def test_docx_paragraphs_and_tables_in_reading_order(raw):
     assert positions == sorted(positions), text
 
 
+def test_word_numbered_and_bulleted_paragraphs_become_bullets():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("RESOLVED that:")
+    document.add_paragraph("the Safer Communities Board merge with the CSP;", style="List Number")
+    document.add_paragraph("the Board meet quarterly.", style="List Paragraph")
+    document.add_paragraph("A closing remark in the Normal style.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, _ = ingest.read_docx(buffer.getvalue())
+    assert text.split("\n\n") == ["RESOLVED that:", "- the Safer Communities Board merge with the CSP;",
+                                   "- the Board meet quarterly.", "A closing remark in the Normal style."]
+
+
+def odt_bytes() -> bytes:
+    from odfdo import Document, Header, List, Paragraph, Section, Table
+
+    document = Document("text")
+    document.body.append(Header(1, "Safer Northtown Partnership - Review"))
+    document.body.append(Paragraph("RESOLVED that:"))
+    document.body.append(List(["the Partnership merge with the Community Safety Board;", "it meet quarterly."]))
+    table = Table("Groups", width=2, height=2)
+    table.set_values([["Group", "Proposed arrangement"], ["Hate Crime Group", "Joins the Board"]])
+    document.body.append(table)
+    section = Section("Annex")
+    section.append(Paragraph("Café budget of £5,000 in the annex."))
+    document.body.append(section)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+RTF = (rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Arial;}}"
+       rb"{\pard\b Minutes of the Safer Communities Partnership\b0\par}"
+       rb"{\pard RESOLVED that:\par}"
+       rb"{\pard\li720 (a) the CSP merge with the Community Safety Board;\par}"
+       rb"{\pard\li720 (b) a budget of \u163? 5,000 be pooled \'96 from April.\par}"
+       rb"\trowd\cellx3000\cellx6000 Ref\cell Action\cell\row"
+       rb"\trowd\cellx3000\cellx6000 1\cell Draft terms of reference\cell\row"
+       rb"{\pard Caf\'e9 closing.\par}}")
+
+
+def test_opendocument_and_rtf_keep_paragraphs_lists_and_tables_in_order(raw):
+    write(raw / "review.odt", odt_bytes())
+    write(raw / "minutes.rtf", RTF)
+    docs, report = run(raw)
+    assert set(report["status"]) == {"ok"}, report
+    odt = text_of(docs, "review.odt")
+    order = ["Safer Northtown Partnership - Review", "RESOLVED that:", "- the Partnership merge with the Community Safety Board;",
+             "- it meet quarterly.", "Group | Proposed arrangement\nHate Crime Group | Joins the Board", "Café budget of £5,000"]
+    positions = [odt.index(part) for part in order]
+    assert positions == sorted(positions), odt
+    rtf = text_of(docs, "minutes.rtf")
+    assert rtf.split("\n\n") == [
+        "Minutes of the Safer Communities Partnership", "RESOLVED that:", "(a) the CSP merge with the Community Safety Board;",
+        "(b) a budget of £ 5,000 be pooled - from April.", "Ref | Action\n1 | Draft terms of reference", "Café closing."]
+    assert docs.set_index("file").loc["minutes.rtf", "format"] == "rtf"
+
+
+def test_broken_opendocument_and_rtf_files_are_reported_not_fatal(raw):
+    write(raw / "good.txt", GOOD_TEXT)
+    write(raw / "not-a-zip.odt", b"<html>error page</html>")
+    write(raw / "wrong-zip.odt", b"PK\x03\x04 truncated zip")
+    write(raw / "not-rtf.rtf", b"plain words, not RTF")
+    docs, report = run(raw)
+    assert list(docs["file"]) == ["good.txt"]
+    assert "not an OpenDocument file" in status_of(report, "not-a-zip.odt")[1]
+    assert "not an OpenDocument text" in status_of(report, "wrong-zip.odt")[1]
+    assert "not an RTF file" in status_of(report, "not-rtf.rtf")[1]
+
+
+def ruled_table_pdf() -> bytes:
+    """A page of text, a ruled table with a wrapped cell, and text after it."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "4. Current and proposed groups", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "The review looked at every group that reports to the Board.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(col_widths=(50, 30, 100)) as table:
+        for row in [("Current group", "Meets", "Proposed arrangement"),
+                    ("Healthy Lives Partnership", "Bi-monthly", "Continues as the Health and Well-being Delivery Group, "
+                                                                 "with a smaller membership drawn from the statutory partners"),
+                    ("Climate Ready Group", "Quarterly", "Joins with the Local Nature Partnership")]:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "5. The recommendations in detail", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_pdf_ruled_tables_are_read_row_by_row_between_the_text_around_them(raw):
+    write(raw / "review.pdf", ruled_table_pdf())
+    docs, _ = run(raw)
+    text = text_of(docs, "review.pdf")
+    rows = ["Current group | Meets | Proposed arrangement",
+            "Healthy Lives Partnership | Bi-monthly | Continues as the Health and Well-being Delivery Group, with a smaller "
+            "membership drawn from the statutory partners",
+            "Climate Ready Group | Quarterly | Joins with the Local Nature Partnership"]
+    assert "\n".join(rows) in text, text  # one line per row, the wrapped cell joined, no blank line inside the table
+    order = ["The review looked at every group", rows[0], rows[2], "5. The recommendations in detail"]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions), text
+    assert text.count("Bi-monthly") == 1  # the table's text is not also read as loose lines
+
+
+def test_pdf_pages_without_rules_are_not_searched_for_tables(monkeypatch):
+    calls = []
+    monkeypatch.setattr(ingest._RuledTables, "on_page", lambda self, index: calls.append(index) or [])
+    ingest.read_pdf(pdf_bytes([["A page of text | with a pipe | in it."], ["Another page."]]))
+    assert calls == []
+    ingest.read_pdf(ruled_table_pdf())
+    assert calls == [0]
+
+
 def test_normalisation_repairs_mojibake_and_keeps_bullets():
     raw_text = "The â€œnimbleâ€\x9d board\u00a0\u00a0met.\n\n\n\n• First point\n▪ Second point\nﬁnance  ﬂows"
     text = ingest.normalise_text(raw_text)
@@ -280,8 +397,8 @@ def test_every_bad_file_gets_one_reason_and_good_files_still_ingest(raw, tmp_pat
         "error-page.pdf": ("skipped", "not a PDF: the file is a web page"),
         "fake.docx": ("skipped", "not a Word document"),
         "notzip.docx": ("skipped", "not a Word document"),
-        "old.doc": ("skipped", "unsupported format"),
-        "budget.xlsx": ("skipped", "unsupported format"),
+        "old.doc": ("skipped", "unsupported format: old Word 97-2003 (.doc) — not read; save it as .docx or PDF"),
+        "budget.xlsx": ("skipped", "unsupported format: spreadsheet"),
         "big.txt": ("skipped", "larger than the 1 MB limit"),
         ".DS_Store": ("skipped", "hidden"),
         "link.txt": ("skipped", "symbolic link pointing outside the raw folder — refused"),

@@ -218,6 +218,8 @@ _AGREED = re.compile(
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
 )
+# An action plan's status cell for work done or under way ("… | CPP Manager | January 2025 | Complete").
+_UNDER_WAY_CELL = re.compile(r"\|\s*(?:complete[d]?|done|achieved|implemented|in progress|under ?way|on track|ongoing)\s*(?:\||$)", re.I)
 # Reporting verbs: what an officer reported or advised in minutes is noted, unless decided.
 _NOTED_RECORD = re.compile(r"\b(?:advised|reported|explained|informed(?: the \w+)?|updated(?: the \w+)?) that\b", re.I)
 _INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir\w+|we will|I will|we(?:'|’)ll|we want)\b", re.I)
@@ -255,9 +257,9 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         m = None  # "we will" on a body's own web page is what the body has decided
     if m:
         return "proposed", 0.7, f"cue {m.group(0)!r}"
-    m = _AGREED.search(text)
+    m = _AGREED.search(text) or _UNDER_WAY_CELL.search(text)
     if m:
-        return "agreed", 0.75, f"cue {m.group(0)!r}"
+        return "agreed", 0.75, f"cue {m.group(0).strip(' |')!r}"
     if kind == "action" and doc_type in REPORT_TYPES:
         return "proposed", 0.65, "an action a report plans: not yet agreed"
     if kind in {"decision", "action"}:
@@ -311,6 +313,8 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bthere (?:should|will|would|could) be (?:a |an |one )?(?:new |single |small |core |joint )*(?:\w+ ){0,2}" + _BODY, 3),
         (r"\bthematic (?:partnerships?|groups?|boards?)\b|\btps?\b", 1),
         (r"\b(?:re)?structur\w*|\btiers?\b|\bstreamlin\w*|\bsimplif\w*|\brationalis\w*|\blandscape\b|\bduplicat\w*", 2),
+        # what becomes of a body, as a table's row or a review's list says it: "Joins with the Local Nature Partnership"
+        (r"\bjoin(?:s|ed|ing)? (?:together )?with (?:the )?(?:[\w'’-]+ ){0,5}?" + _BODY + r"|\b(?:continu\w+|retained|kept|re-?constituted|becom\w+) as (?:a |an |the )?(?:[\w'’-]+ ){0,5}?" + _BODY + r"\b", 3),
         (r"\b(?:continue|remain)s? as (?:a )?separate\b|\b(?:stay|remain)s? as (?:they|it) (?:are|is)\b|\bmake way for\b|\b(?:would|will|to|should) remain\b|\(as is\)|\bstanding (?:partnership )?bod", 2),
         (r"\b(?:steering|working|leadership|reference|short-life|delivery) groups?\b|\bnew (?:board|group|body|partnership|forum)\b", 2),
         (r"\bregional\w*|\bcounty-?wide\b|\bjoint (?:board|committee|partnership|psb|csp)\b|\bacross (?:the )?(?:two|three|four|\w+) (?:districts|boroughs|councils|authorities|areas)\b", 2),

@@ -132,6 +132,12 @@ _ACTION_COLUMN = re.compile(r"^(?:actions?(?: required| agreed)?|what)$", re.I)
 _OWNER_COLUMN = re.compile(r"^(?:owner|lead(?: officer)?|responsible(?: officer)?|who|by whom|due(?: date)?|deadline|by when|"
                            r"timescales?|target(?: date)?|date due)$", re.I)
 _ROW_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?\.?$")
+# The header cell of a column that says what is proposed or decided for each row ("Proposed arrangement",
+# "Recommendation", "Decision", "Outcome", "Future arrangements"), and the kind of item its rows are.
+_OUTCOME_COLUMN = re.compile(r"\b(?P<word>propos\w*|recommend\w*|decisions?|decided|outcomes?|agreed|future)\b", re.I)
+_COLUMN_SECTION = {"propos": "proposal", "recomm": "recommendation", "future": "proposal"}
+#: A header cell: a few words, no sentence.
+_HEADER_CELL = re.compile(r"^[^.;:!?]{0,40}$")
 # Lines that are never items: lists of attached files, "Background papers", meeting formalities,
 # contact details, key-value metadata rows ("| Decision Maker: | Cabinet Member |").
 _FORMALITY = re.compile(
@@ -268,6 +274,8 @@ class _State:
     background: bool = False  # under a "Purpose of the report" / "Background" title
     last_part: str = ""  # the label of the last part of the open list ("(6)")
     action_log: int = 0  # in the rows of a table with an action column and an owner or due column (2: rows open with "|")
+    table: tuple[str, str] | None = None  # in the rows of a table with an outcome column: (section, the column's name)
+    title: str = ""  # the last title line
     # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
     interrupted: tuple | None = None
 
@@ -463,6 +471,7 @@ def _title(body: str, state: _State, index: int | None) -> None:
         _interrupt(state, index)
     state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
     state.background = bool(_BACKGROUND.match(body.strip()))
+    state.title = body
 
 
 def _section_label(state: _State) -> str:
@@ -583,7 +592,14 @@ def segment(text: str) -> list[Span]:
                 else:
                     spans.append(Span(start, end, cells[0] if _ROW_REF.match(cells[0]) else "", "action", ""))
                 continue
-        state.action_log = 0
+            previous = text[paragraphs[index - 1][0][0] : paragraphs[index - 1][-1][1]] if index else ""
+            if not _TABLE_ROW.match(previous) and _TABLE_ROW.match(following) and all(_HEADER_CELL.match(c) for c in cells):
+                state.table = _outcome_table(cells, state)  # a table's header row is not an item
+                continue
+            if state.table:  # "Climate Ready Powys | Bi-monthly | Joins with the Local Nature Partnership"
+                spans.append(Span(start, end, cells[0] if _ROW_REF.match(cells[0]) else "", *state.table))
+                continue
+        state.action_log, state.table = 0, None
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
             _title(body, state, index)  # "4. Funding 2025-26" over a line of dashes: a heading
             continue
@@ -680,6 +696,19 @@ def segment(text: str) -> list[Span]:
 
 
 # ----------------------------------------------------------------------------- tables
+
+
+def _outcome_table(cells: list[str], state: _State) -> tuple[str, str] | None:
+    """For a table's header row: (section, column name) when a column says what is proposed or decided
+    for each row ("Current group | Meets | Proposed arrangement"), so that every row is an item; None for
+    other tables, and for a summary table that repeats what the document sets out in full."""
+    if re.search(r"\bsummary\b", state.title, re.I):
+        return None
+    for cell in cells[1:]:  # the first column names the row
+        found = _OUTCOME_COLUMN.search(cell)
+        if found:
+            return _COLUMN_SECTION.get(found.group("word").lower()[:6], "decision"), cell
+    return None
 
 
 # The title of an agenda item in minutes or a decisions record: "CP4 Falkirk Community Planning …",

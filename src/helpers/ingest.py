@@ -44,7 +44,7 @@ MANIFEST_COLUMNS = ["file", "council", "body", "doc_type", "date", "source_url"]
 MANIFEST_OPTIONAL = MANIFEST_COLUMNS[1:] + ["title", "notes"]
 DOC_TYPES = ("minutes", "report", "scrutiny", "news", "web page", "other")
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
-GUARDED = {".pdf", ".html", ".htm", ".docx"}
+GUARDED = {".pdf", ".html", ".htm", ".docx", ".odt", ".rtf"}
 #: Folders with at least this many files show a progress bar.
 PROGRESS_MIN_FILES = 50
 NO_TEXT_LAYER = "no text layer — scanned? OCR not supported"
@@ -201,14 +201,79 @@ def pdf_pages(data: bytes) -> list[str]:
         if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise SkipFile("encrypted PDF (needs a password to open)") from None
         raise SkipFile(f"damaged PDF that cannot be opened ({exc})") from None
+    tables = _RuledTables(data)
     try:
         pages = []
-        for page in document:
-            raw = page.get_textpage().get_text_range()
+        for index, page in enumerate(document):
+            textpage = page.get_textpage()
+            found = tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
+            raw = _text_with_tables(textpage, page.get_bbox(), found) if found else textpage.get_text_range()
             pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
         return pages
     finally:
+        tables.close()
         document.close()
+
+
+#: A page is searched for ruled tables only when it draws at least this many lines or boxes
+#: (a table's rules and cell borders); most pages draw none, or a rule under the header.
+TABLE_MIN_PATHS = 4
+
+
+def _drawn_paths(page) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
+
+
+class _RuledTables:
+    """Tables drawn with rules or cell borders, found by pdfplumber's line strategy, as rows of
+    cell texts with their bounding box (pdfplumber's coordinates: from the page's top left).
+    The document is opened only when a page asks."""
+
+    def __init__(self, data: bytes):
+        self.data, self.pdf = data, None
+
+    def on_page(self, index: int) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
+        import pdfplumber
+
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+            found = self.pdf.pages[index].find_tables()
+            tables = [(t.bbox, [[" ".join((cell or "").split()) for cell in row] for row in t.extract()]) for t in found]
+        except Exception:  # pdfminer cannot parse what pdfium could: the page is read without its tables
+            return []
+        tables = [(bbox, [r for r in rows if any(r)]) for bbox, rows in tables]
+        return sorted(((bbox, rows) for bbox, rows in tables if len(rows) >= 2 and max(map(len, rows)) >= 2),
+                      key=lambda t: t[0][1])
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _text_with_tables(textpage, page_box, tables) -> str:
+    """A page's text with each ruled table written as one line per row, cells separated by
+    " | " (as Word and HTML tables are), between the text above and below it; text beside a
+    table comes before and after its rows."""
+    left, bottom, right, top = page_box
+
+    def text_in(x0: float, y_top: float, x1: float, y_bottom: float) -> str:  # top-left coordinates
+        if x1 - x0 < 1 or y_bottom - y_top < 1:
+            return ""
+        return textpage.get_text_bounded(left + x0, top - y_bottom, left + x1, top - y_top).strip()
+
+    parts, cursor, width = [], 0.0, right - left
+    for (x0, y0, x1, y1), rows in tables:
+        if y0 < cursor:  # overlapping tables: keep the first
+            continue
+        parts += [text_in(0, cursor, width, y0), text_in(0, y0, x0, y1)]
+        parts.append("\n".join(" | ".join(row) for row in rows))
+        parts.append(text_in(x1, y0, width, y1))
+        cursor = y1
+    parts.append(text_in(0, cursor, width, top - bottom))
+    return "\n".join(p for p in parts if p)
 
 
 def _line_key(line: str) -> str:
@@ -275,7 +340,13 @@ def _paragraph_breaks(lines: list[str], width: int) -> str:
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        if i + 1 < len(lines) and width and len(line) < 0.7 * width and not line.endswith("-"):
+        if i + 1 == len(lines):
+            break
+        row, next_row = " | " in line, " | " in lines[i + 1]
+        if row or next_row:  # a table's rows stay together, with a paragraph break around the table
+            if row != next_row:
+                out.append("")
+        elif width and len(line) < 0.7 * width and not line.endswith("-"):
             out.append("")
     return "\n".join(out)
 
@@ -326,9 +397,18 @@ def read_docx(data: bytes) -> tuple[str, dict]:
         if isinstance(block, Table):
             parts.append(_table_text(block))
         else:
-            bullet = "- " if (block.style is not None and "bullet" in (block.style.name or "").lower()) else ""
-            parts.append(bullet + block.text)
+            parts.append(("- " if _is_list_item(block) else "") + block.text)
     return "\n\n".join(p for p in parts if p.strip()), {}
+
+
+def _is_list_item(paragraph) -> bool:
+    """A bulleted or numbered Word paragraph: a list style, or numbering set on the paragraph
+    itself (Word's own lists: "List Paragraph" with a number format). Its bullet or number is
+    not in the text, so it is written as a "- " bullet (a number cannot be recovered without
+    replaying the numbering definitions)."""
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    ppr = paragraph._p.pPr
+    return style.startswith("list") or "bullet" in style or (ppr is not None and ppr.numPr is not None)
 
 
 def _table_text(table) -> str:
@@ -343,6 +423,88 @@ def _table_text(table) -> str:
             cells.append(" ".join(cell.text.split()))
         rows.append(" | ".join(cells))
     return "\n".join(rows)
+
+
+# ---------------------------------------------------------------- OpenDocument and RTF
+
+
+def read_odt(data: bytes) -> tuple[str, dict]:
+    """An OpenDocument text (LibreOffice, Google Docs export): headings, paragraphs, list
+    items (as "- " bullets, nested lists flattened) and tables (one line per row, cells
+    separated by " | "), in the order they appear; sections are read through."""
+    import zipfile
+
+    from odfdo import Document
+
+    if not data.startswith(b"PK"):
+        raise SkipFile("not an OpenDocument file (not a zip file) — a broken download?")
+    try:
+        document = Document(io.BytesIO(data))
+        body = document.body
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:  # odfdo: TypeError for a zip it cannot place
+        raise SkipFile(f"not an OpenDocument text (a zip file odfdo cannot read: {exc.__class__.__name__})") from None
+    if document.get_type() not in {"text", "text-template"}:
+        raise SkipFile(f"an OpenDocument {document.get_type()}, not a text document")
+    return "\n\n".join(p for p in _odt_blocks(body) if p.strip()), {}
+
+
+def _odt_blocks(element) -> list[str]:
+    out = []
+    for child in element.children:
+        tag = child.tag
+        if tag == "table:table":
+            out.append("\n".join(" | ".join(" ".join(str(v or "").split()) for v in row) for row in child.get_values()))
+        elif tag == "text:list":
+            out.extend(_odt_list(child))
+        elif tag in {"text:section", "text:index-body", "text:table-of-content"}:
+            out.extend(_odt_blocks(child))
+        elif tag in {"text:p", "text:h"}:
+            out.append(child.text_recursive)
+    return out
+
+
+def _odt_list(element) -> list[str]:
+    items = []
+    for item in element.children:
+        for part in item.children:
+            if part.tag == "text:list":
+                items.extend(_odt_list(part))
+            elif part.tag in {"text:p", "text:h"} and part.text_recursive.strip():
+                items.append("- " + part.text_recursive.strip())
+    return items
+
+
+def read_rtf(data: bytes) -> tuple[str, dict]:
+    """Rich Text Format (older council systems export it): each paragraph on its own, table
+    rows as " | "-separated cells. Characters outside the file's code page come from its
+    \\u escapes; the code page is the one the file declares (Windows-1252 by default)."""
+    from striprtf.striprtf import rtf_to_text
+
+    head = data[:64].lstrip(b"\xef\xbb\xbf \r\n\t")
+    if not head.startswith(b"{\\rtf"):
+        raise SkipFile("not an RTF file (it does not start with {\\rtf)")
+    codepage = re.search(rb"\\ansicpg(\d+)", data[:2000])
+    encoding = f"cp{int(codepage.group(1))}" if codepage else "cp1252"
+    try:
+        text = rtf_to_text(data.decode(encoding, errors="replace"), encoding=encoding, errors="replace")
+    except LookupError:  # a code page Python does not know
+        text = rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
+    lines = [re.sub(r"\s*\|\s*$", "", line).replace("|", " | ") if line.rstrip().endswith("|") else line
+             for line in text.split("\n")]
+    return _rtf_paragraphs(lines), {}
+
+
+def _rtf_paragraphs(lines: list[str]) -> str:
+    """RTF paragraph marks become blank lines; a table's rows stay together."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        in_table = " | " in line
+        if out and not (in_table and " | " in out[-1]):
+            out.append("")
+        out.append(line.strip() if in_table else line.rstrip())
+    return "\n".join(out)
 
 
 def read_plain(data: bytes) -> tuple[str, dict]:
@@ -378,6 +540,17 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".htm": read_html,
     ".pdf": read_pdf,
     ".docx": read_docx,
+    ".odt": read_odt,
+    ".rtf": read_rtf,
+}
+#: Formats that are not read, with what to do instead (anything else: "unsupported format").
+NOT_READ = {
+    ".doc": "old Word 97-2003 (.doc) — not read; save it as .docx or PDF",
+    ".ppt": "slides — not read; save them as PDF", ".pptx": "slides — not read; save them as PDF",
+    ".xls": "spreadsheet — not read", ".xlsx": "spreadsheet — not read", ".ods": "spreadsheet — not read",
+    ".msg": "Outlook message — not read; save it (or its attachment) as PDF or text",
+    ".eml": "e-mail message — not read; save it (or its attachment) as PDF or text",
+    **{s: "image — OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")},
 }
 
 # ---------------------------------------------------------------- normalisation
@@ -665,7 +838,7 @@ def screen(path: Path, raw: Path, max_mb: float) -> str | None:
     if path.name.startswith("."):
         return "hidden or system file"
     if path.suffix.lower() not in READERS:
-        return "unsupported format"
+        return f"unsupported format: {NOT_READ.get(path.suffix.lower(), path.suffix or 'no file extension')}"
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
         return f"file of {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)"
