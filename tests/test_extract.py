@@ -719,3 +719,29 @@ def test_a_table_with_a_proposed_or_decided_column_gives_one_item_a_row_and_its_
     assert labels["Hold closing meetings of the old groups"][:2] == ("action", "agreed"), "an In progress row is under way"
     assert labels["Review the Community Justice Partnership"][:2] == ("action", "deferred")
     assert labels["Progress report to the Policy Committee"][:2] == ("action", "proposed"), "a report's plan not started"
+
+
+OPTIONS_IN_PROSE = """6. Options we considered and do not recommend
+
+We looked at combining the PSB and the Regional Partnership Board into a single board. We do not recommend this, \
+because the two boards have different statutory bases.
+
+We also considered abolishing the Programme Board. Partners were clear that it does useful work.
+
+7. Next steps
+
+The Programme Board will bring an implementation plan to the September meeting.
+"""
+
+
+def test_options_a_review_considered_and_does_not_recommend_are_rejected_proposals():
+    spans = extract.segment(OPTIONS_IN_PROSE)
+    items = [(s.section, s.context, OPTIONS_IN_PROSE[s.start:s.end]) for s in spans]
+    options = [(context, t[:22]) for section, context, t in items if section == "option"]
+    assert options == [("Options considered and rejected", "We looked at combining"),
+                       ("Options considered and rejected", "We also considered abo")]
+    coded = coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "doc_type": "report",
+                                             "text": OPTIONS_IN_PROSE[s.start:s.end]} for s in spans]))
+    first = coded.iloc[0]
+    assert (first["kind"], first["status"], first["theme"]) == ("proposal", "rejected", "structure")
+    assert coded.iloc[-1]["status"] == "proposed", "the next section's items are not rejected"

@@ -305,7 +305,7 @@ _BODY = (r"(?:board|group|partnership|partnerships|committee|sub-?committee|sub-
          r"trust|alliance|executive|network|tps?|psbs?|lsps?|csps?|hwbs?|cpps?)")
 THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "structure": [
-        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bfold(?:s|ed|ing)? (?:[\w'’-]+ ){0,6}?into\b|\bcombin(?:e|ed|ing) (?:\w+ ){0,4}(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
+        (r"\bintegrat\w+ (?:of )?(?:[\w'’-]+ ){0,8}?into\b|\bre-?formed as\b|\breplaced by\b|\brenamed\b|\bmerg\w*|\bamalgamat\w*|\babsorb\w*|\bfold(?:s|ed|ing)? (?:[\w'’-]+ ){0,6}?into\b|\bcombin(?:e|ed|ing) (?:\w+ ){0,8}?(?:into|with)\b|\bbring(?:ing)? together (?:the )?(?:\w+ ){0,3}" + _BODY, 4),
         (r"\b(?:dissol\w+|abolish\w*|disband\w*|decommission\w*|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|cease\w*|no longer (?:meet|exist))\b", 4),
         (r"\b(?:establish\w*|set(?:ting)? up|creat\w+|form(?:ing|ed)?|introduc\w+|launch\w*) (?:a |an |the )?(?:new |small |single |joint |executive |core |shadow )*(?:[\w-]+ ){0,3}" + _BODY, 4),
         (r"\bsub-?(?:groups?|committees?|boards?|bod(?:y|ies)|partnerships?|structures?)\b", 2),

@@ -48,7 +48,8 @@ _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 _HEADING_WORDS = (
     r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
-    r"(?:alternative )?options?(?: considered| appraisal)?(?: and rejected)?|minutes|"
+    r"(?:alternative )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| appraisal)?"
+    r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps)"
 )
 _SECTION = re.compile(
@@ -561,7 +562,7 @@ def _heading(body: str, state: _State) -> None:
         state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
         if state.section == "resolved":
             state.heading = state.heading.split()[0].upper()
-        if state.section == "option" and "reject" in head:
+        if state.section == "option" and re.search(r"reject|discounted|not (?:recommend|taken forward|pursue)", head):
             state.heading = "Options considered and rejected"
     state.lead_in = ""
 
@@ -686,8 +687,9 @@ def segment(text: str) -> list[Span]:
             _interrupt(state, index)
             state.section, state.from_lead_in, state.last_part = "", False, ""  # the resolution (or the list) is over; narrative again
         if state.section in _ITEM_SECTIONS:
+            context = state.heading if state.section == "option" else ""  # "Options considered and rejected"
             for s, e in _section_groups(text, start, end):
-                spans.append(Span(s, e, label or _section_label(state), state.section))
+                spans.append(Span(s, e, label or _section_label(state), state.section, context))
             state.lead_in = ""
             continue
         state.lead_in = ""
