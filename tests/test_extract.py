@@ -745,3 +745,14 @@ def test_options_a_review_considered_and_does_not_recommend_are_rejected_proposa
     first = coded.iloc[0]
     assert (first["kind"], first["status"], first["theme"]) == ("proposal", "rejected", "structure")
     assert coded.iloc[-1]["status"] == "proposed", "the next section's items are not rejected"
+
+
+def test_an_options_table_gives_one_option_a_row_with_its_header_as_context():
+    text = ("5. Options appraisal\n\nOption | Description | Assessment | Recommended?\n"
+            "1 | Keep the current three boards | Retains duplication | No\n"
+            "2 | Merge the boards into one partnership | Simpler, saves officer time | Yes\n"
+            "B | A regional board with two neighbouring councils | Too remote | No\n")
+    spans = extract.segment(text)
+    assert [(s.label, s.section) for s in spans] == [("Option 1", "option"), ("Option 2", "option"), ("Option B", "option")]
+    assert {s.context for s in spans} == {"Option | Description | Assessment | Recommended?"}
+    assert text[spans[1].start:spans[1].end] == "2 | Merge the boards into one partnership | Simpler, saves officer time | Yes"

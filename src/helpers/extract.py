@@ -138,7 +138,7 @@ _ROW_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?\.?$")
 _OUTCOME_COLUMN = re.compile(r"\b(?P<word>propos\w*|recommend\w*|decisions?|decided|outcomes?|agreed|future)\b", re.I)
 _COLUMN_SECTION = {"propos": "proposal", "recomm": "recommendation", "future": "proposal"}
 #: A header cell: a few words, no sentence.
-_HEADER_CELL = re.compile(r"^[^.;:!?]{0,40}$")
+_HEADER_CELL = re.compile(r"^[^.;:!?]{0,40}\??$")
 # Lines that are never items: lists of attached files, "Background papers", meeting formalities,
 # contact details, key-value metadata rows ("| Decision Maker: | Cabinet Member |").
 _FORMALITY = re.compile(
@@ -598,7 +598,10 @@ def segment(text: str) -> list[Span]:
                 state.table = _outcome_table(cells, state)  # a table's header row is not an item
                 continue
             if state.table:  # "Climate Ready Powys | Bi-monthly | Joins with the Local Nature Partnership"
-                spans.append(Span(start, end, cells[0] if _ROW_REF.match(cells[0]) else "", *state.table))
+                ref = cells[0] if _ROW_REF.match(cells[0]) or re.fullmatch(r"[A-Z]", cells[0]) else ""
+                named = re.match(r"option\s+(\d+[a-z]?|[A-Z])\b", cells[0], re.I)  # "Option 1 - Status quo"
+                label = (f"Option {named.group(1) if named else ref}" if (named or ref) else "") if state.table[0] == "option" else ref
+                spans.append(Span(start, end, label, *state.table))
                 continue
         state.action_log, state.table = 0, None
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
@@ -701,11 +704,15 @@ def segment(text: str) -> list[Span]:
 
 
 def _outcome_table(cells: list[str], state: _State) -> tuple[str, str] | None:
-    """For a table's header row: (section, column name) when a column says what is proposed or decided
-    for each row ("Current group | Meets | Proposed arrangement"), so that every row is an item; None for
-    other tables, and for a summary table that repeats what the document sets out in full."""
+    """For a table's header row: (section, context) when a column says what is proposed or decided for
+    each row ("Current group | Meets | Proposed arrangement": the column's name is the context), or the
+    rows are options ("Option | Description | Recommended?": the header is the context), so that every
+    row is an item; None for other tables, and for a summary table that repeats what the document sets
+    out in full."""
     if re.search(r"\bsummary\b", state.title, re.I):
         return None
+    if re.match(r"(?:options?|alternatives?)\b", cells[0], re.I):  # "Option | Description | Recommended?": each row an option
+        return "option", " | ".join(cells)
     for cell in cells[1:]:  # the first column names the row
         found = _OUTCOME_COLUMN.search(cell)
         if found:
