@@ -7,7 +7,7 @@ NPM_DIR := .cache/npm
 AXE_VERSION := 4.14.1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup setup-dev run test lab brief evaluate benchmark lock clean
+.PHONY: help setup setup-dev run test lab brief evaluate examples benchmark lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ test: setup-dev $(NPM_DIR)/node_modules/axe-core/axe.min.js ## install the test 
 
 evaluate: setup ## measure extraction and coding on the held-out sets coded by someone else (benchmarks/results/heldout.md)
 	$(BIN)/python -m helpers evaluate $(sort $(dir $(wildcard data/heldout/*/items_gold.csv))) --out benchmarks/results/heldout.md
+
+examples: setup ## rebuild the theme tie-breaker's labelled examples from the development sets (never the test sets)
+	$(BIN)/python -m helpers examples $(sort $(dir $(wildcard data/heldout/dev*/items_gold.csv))) --out src/helpers/data/theme_examples.csv
 
 benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
 	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)

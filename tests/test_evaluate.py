@@ -4,6 +4,7 @@ document out) scores, and a disagreements listing."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from helpers import evaluate
 
@@ -177,3 +178,12 @@ def test_a_broken_heldout_set_is_reported_and_the_others_still_scored(tmp_path):
     table = evaluate.heldout_quality([bad, good])
     assert "leaflet" in table.loc["bad", "problem"]
     assert table.loc["good", "item recall"] == 1.0
+
+
+def test_theme_examples_are_never_built_from_a_test_set(tmp_path):
+    with pytest.raises(ValueError, match="never used for training"):
+        evaluate.build_theme_examples([_labelled_folder(tmp_path / "test9")], tmp_path / "work")
+    examples = evaluate.build_theme_examples([_labelled_folder(tmp_path / "devX")], tmp_path / "work")
+    assert list(examples.columns) == ["set", "file", "theme", "text"]
+    assert list(examples["theme"]) == ["structure", "meetings", "structure"]
+    assert examples["text"].iloc[0].startswith("(1) the Partnership merges with the Youth Justice Board")

@@ -89,7 +89,7 @@ def document(doc_id: str, text: str) -> dict:
 def theme_model():
     """Fit the theme model once: code_items refits it per call, which is slow and not what is fuzzed here."""
     model = coding.ThemeModel.fit(None)
-    with mock.patch.object(coding.ThemeModel, "fit", classmethod(lambda cls, examples=None: model)):
+    with mock.patch.object(coding.ThemeModel, "fit", classmethod(lambda cls, examples=None, exclude_example_files=frozenset(): model)):
         yield
 
 

@@ -6,6 +6,7 @@
     python -m helpers export [--processed DIR] [--reports DIR]
     python -m helpers import-qdpx edited.qdpx [--annotations DIR]
     python -m helpers evaluate FOLDER [FOLDER ...] [--work DIR] [--out FILE.md]
+    python -m helpers examples FOLDER [FOLDER ...] --out FILE.csv
 """
 
 from __future__ import annotations
@@ -63,7 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a folder with raw/ (documents), items_gold.csv and optionally actions_gold.csv, manifest.csv")
     ev.add_argument("--work", default=None, help="where to write the tables (default: a temporary folder)")
     ev.add_argument("--out", default=None, help="also write the results as Markdown to this file")
+
+    ex = sub.add_parser("examples", help="write labelled theme examples (for the tie-breaker) from coded development folders")
+    ex.add_argument("folders", nargs="+", metavar="FOLDER", help="a folder with raw/ and items_gold.csv (never a test set)")
+    ex.add_argument("--out", required=True, help="the CSV to write (the package's is src/helpers/data/theme_examples.csv)")
     return parser
+
+
+def _examples(args) -> int:
+    import tempfile
+
+    from .evaluate import build_theme_examples
+
+    with tempfile.TemporaryDirectory() as tmp:
+        examples = build_theme_examples(args.folders, tmp)
+    examples.to_csv(args.out, index=False, lineterminator="\n")
+    print(f"{len(examples)} examples from {examples['set'].nunique()} sets written to {args.out}")
+    return 0
 
 
 def _evaluate(args) -> int:
@@ -103,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return _synth(args)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "examples":
+        return _examples(args)
     paths = _paths(args)
     try:
         if args.command == "run":

@@ -16,7 +16,11 @@ confidence and the reason (``why``: the cue that decided it, or the nearest exam
   logistic regression trained on the codebook's definitions and terms plus every labelled
   example available: the gold items and researchers' corrections); ``why`` then names the
   words that weighed most and the nearest labelled example. An item with no cue at all
-  ("That the report be noted.") leans to the theme its document's cues lean to.
+  ("That the report be noted.") leans to the theme its document's cues lean to. When the
+  two strongest themes' cues are nearly tied (within :data:`TIE_MARGIN` of the total), a
+  second model (:class:`TieBreaker`), trained on :data:`THEME_EXAMPLES` — items of other
+  councils' documents coded by independent coders — and the researcher's corrections,
+  chooses between the two.
   :data:`THEME_TERMS` (plain stems) seed the model and the clustering features.
 """
 
@@ -31,7 +35,7 @@ import pandas as pd
 
 from . import codebook
 from .extract import DONE, MOTION_LEAD, vote_on
-from .config import SEED
+from .config import PACKAGE_DATA, SEED
 
 # ----------------------------------------------------------------------------- kind
 
@@ -483,6 +487,59 @@ def _part_cues(part: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+#: Labelled theme examples: the items of the held-out development sets (other councils' documents,
+#: coded by independent coders; never a test set), with the extracted item's text. ``make examples``
+#: rebuilds it (:func:`helpers.evaluate.build_theme_examples`).
+THEME_EXAMPLES = PACKAGE_DATA / "theme_examples.csv"
+#: Cue scores of the two strongest themes closer than this share of the total are a tie, which the
+#: labelled examples break. Chosen on the development sets (leave one set out): 0.1 changed 2–6 items
+#: per set and gained 0.01 of theme accuracy on average; wider margins gained less or lost.
+TIE_MARGIN = 0.1
+
+
+@lru_cache(maxsize=1)
+def shipped_examples() -> pd.DataFrame:
+    """:data:`THEME_EXAMPLES` (columns set, file, theme, text; empty when the file is missing)."""
+    if not THEME_EXAMPLES.exists():
+        return pd.DataFrame(columns=["set", "file", "theme", "text"])
+    examples = pd.read_csv(THEME_EXAMPLES, dtype=str, keep_default_na=False)
+    return examples[examples["theme"].isin(codebook.THEMES) & (examples["text"].str.len() > 0)].reset_index(drop=True)
+
+
+@dataclass
+class TieBreaker:
+    """Chooses between two nearly tied themes: TF-IDF words and word pairs + logistic regression,
+    trained on labelled items only (no codebook seeds: the cues already carry the definitions)."""
+
+    vectorizer: object
+    classifier: object
+    size: int
+
+    @classmethod
+    def fit(cls, examples: pd.DataFrame) -> "TieBreaker | None":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        if len(examples) < 20 or examples["theme"].nunique() < 2:
+            return None
+        vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", strip_accents="unicode", ngram_range=(1, 2), min_df=2)
+        classifier = LogisticRegression(C=3.0, max_iter=3000, random_state=SEED)
+        classifier.fit(vectorizer.fit_transform(examples["text"]), examples["theme"])
+        return cls(vectorizer, classifier, len(examples))
+
+    def choose(self, texts: list[str], pairs: list[tuple[str, str]]) -> list[tuple[str, float, float]]:
+        """For each text and (cue winner, runner-up): the theme the examples prefer (the winner on a
+        tie or when neither is known) and the two probabilities."""
+        if not texts:
+            return []
+        index = {t: i for i, t in enumerate(self.classifier.classes_)}
+        out = []
+        for row, (a, b) in zip(self.classifier.predict_proba(self.vectorizer.transform(texts)), pairs):
+            pa, pb = (float(row[index[t]]) if t in index else 0.0 for t in (a, b))
+            out.append((b if pb > pa else a, pa, pb))
+        return out
+
+
 @dataclass
 class ThemeModel:
     """TF-IDF + logistic regression over codebook seeds and labelled examples."""
@@ -491,9 +548,12 @@ class ThemeModel:
     classifier: object
     examples: pd.DataFrame
     example_matrix: object
+    tie: TieBreaker | None = None
 
     @classmethod
-    def fit(cls, examples: pd.DataFrame | None = None) -> "ThemeModel":
+    def fit(cls, examples: pd.DataFrame | None = None, exclude_example_files: frozenset = frozenset()) -> "ThemeModel":
+        """The model, from the codebook and ``examples`` (text, theme); the tie-breaker from the shipped
+        examples (less those from ``exclude_example_files``) and ``examples``."""
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -507,7 +567,10 @@ class ThemeModel:
         matrix = vectorizer.fit_transform(texts)
         classifier = LogisticRegression(C=10.0, max_iter=2000, random_state=SEED)
         classifier.fit(matrix, labels, sample_weight=np.asarray(weights))
-        return cls(vectorizer, classifier, labelled.reset_index(drop=True), matrix[len(seeds) :])
+        shipped = shipped_examples()
+        shipped = shipped[~shipped["file"].isin(exclude_example_files)]
+        tie = TieBreaker.fit(pd.concat([shipped[["text", "theme"]], labelled], ignore_index=True))
+        return cls(vectorizer, classifier, labelled.reset_index(drop=True), matrix[len(seeds) :], tie)
 
     def _score(self, texts: list[str]):
         """The texts' TF-IDF matrix and class probabilities (one transform for both)."""
@@ -580,12 +643,19 @@ def code_themes(texts: list[str], model: ThemeModel, contexts: list[str] | None 
     if unclear:
         matrix, proba = model._score([texts[i] for i in unclear])
         modelled = dict(zip(unclear, zip(model._predict(matrix, proba), model._probabilities(proba))))
+    ties = _ties(cued, model, texts)
     out = []
     for i, (doc, (scores, found)) in enumerate(zip(documents, cued)):
         total = sum(scores.values())
         if total >= CLEAR_CUES:
             theme = max(codebook.THEMES, key=scores.get)
-            out.append((theme, round(scores[theme] / total, 3), f"cues of {theme}: {', '.join(map(repr, found[theme][:4]))}"))
+            why = f"cues of {theme}: {', '.join(map(repr, found[theme][:4]))}"
+            if i in ties:
+                (chosen, pa, pb), rival = ties[i]
+                why = (f"cues of {theme} ({', '.join(map(repr, found[theme][:3]))}) and {rival} "
+                       f"({', '.join(map(repr, found[rival][:3]))}) nearly tied; labelled examples: {theme} {pa:.2f}, {rival} {pb:.2f}")
+                theme = chosen
+            out.append((theme, round(scores[theme] / total, 3), why))
             continue
         (m_theme, _, m_why), probs = modelled[i]
         if total:
@@ -603,6 +673,24 @@ def code_themes(texts: list[str], model: ThemeModel, contexts: list[str] | None 
     return out
 
 
+def _ties(cued, model: ThemeModel, texts: list[str]) -> dict:
+    """Items whose two strongest cue scores are within :data:`TIE_MARGIN` of their total:
+    index -> ((chosen theme, p winner, p runner-up), runner-up), asked of the tie-breaker at once."""
+    if model.tie is None:
+        return {}
+    tied, pairs = [], []
+    for i, (scores, _) in enumerate(cued):
+        total = sum(scores.values())
+        if total < CLEAR_CUES:
+            continue
+        first, second = sorted(codebook.THEMES, key=lambda t: -scores[t])[:2]
+        if scores[second] > 0 and (scores[first] - scores[second]) / total < TIE_MARGIN:
+            tied.append(i)
+            pairs.append((first, second))
+    chosen = model.tie.choose([texts[i] for i in tied], pairs)
+    return {i: (c, pair[1]) for i, c, pair in zip(tied, chosen, pairs)}
+
+
 # ----------------------------------------------------------------------------- items
 
 
@@ -615,7 +703,7 @@ def _short(text: str, words: int = 10) -> str:
 CHUNK = 5000
 
 
-def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None) -> pd.DataFrame:
+def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None, exclude_example_files: frozenset = frozenset()) -> pd.DataFrame:
     """Add kind, status, theme, confidence and why to extracted items.
 
     ``examples`` (columns text, theme) are labelled items the theme model learns from,
@@ -627,7 +715,7 @@ def code_items(items: pd.DataFrame, examples: pd.DataFrame | None = None) -> pd.
 
     from .parallel import map_ordered
 
-    model = ThemeModel.fit(examples)
+    model = ThemeModel.fit(examples, exclude_example_files)
     if len(items) <= CHUNK:
         return _code_chunk(items, model)
     chunks = [items.iloc[a:b] for a, b in _chunk_bounds(items)]

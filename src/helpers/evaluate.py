@@ -266,7 +266,8 @@ def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFr
     (work / "no-annotations").mkdir(parents=True, exist_ok=True)
     paths = Paths.from_params(raw, work / "processed", work / "reports", work / "no-annotations").ensure_outputs()
     ingest.run(paths)
-    items = extract.run(paths)
+    # the labelled examples shipped for theme tie-breaks never include this folder's own documents
+    items = extract.run(paths, exclude_example_files=frozenset(p.name for p in (folder / "raw").rglob("*") if p.is_file()))
     actions, _ = compare.run(paths)
     documents = read_table("documents", paths.processed)
     gold = read_gold(folder)
@@ -338,3 +339,34 @@ def heldout_quality(sets=None) -> pd.DataFrame:
                "theme accuracy", "actions F1"]
     table = pd.DataFrame.from_dict(rows, orient="index")
     return table.reindex(columns=columns + (["problem"] if "problem" in table else []))
+
+
+def build_theme_examples(folders, work: str | Path) -> pd.DataFrame:
+    """Labelled theme examples from held-out folders coded by others: each gold item's theme with
+    the text of the item the extractor finds for it (else its key phrase). Columns: set, file,
+    theme, text. These are what :data:`helpers.coding.THEME_EXAMPLES` ships (``make examples``)."""
+    import shutil
+
+    from . import extract, ingest
+    from .config import Paths
+    from .tables import read_table
+
+    frames = []
+    for folder in map(Path, folders):
+        if folder.name.startswith("test"):
+            raise ValueError(f"{folder}: a test set is never used for training")
+        root = Path(work) / folder.name
+        if root.exists():
+            shutil.rmtree(root)
+        shutil.copytree(folder / "raw", root / "raw")
+        if (folder / "manifest.csv").exists() and not (root / "raw" / "manifest.csv").exists():
+            shutil.copy2(folder / "manifest.csv", root / "raw" / "manifest.csv")
+        (root / "no-annotations").mkdir(parents=True, exist_ok=True)
+        paths = Paths.from_params(root / "raw", root / "processed", root / "reports", root / "no-annotations").ensure_outputs()
+        ingest.run(paths)
+        documents = read_table("documents", paths.processed)
+        examples = training_examples(extract.extract_items(documents), documents, read_gold(folder))
+        files = dict(zip(documents["doc_id"], documents["file"]))
+        frames.append(pd.DataFrame({"set": folder.name, "file": examples["doc_id"].map(files), "theme": examples["theme"],
+                                    "text": examples["text"].str.split().str.join(" ")}))
+    return pd.concat(frames, ignore_index=True).dropna(subset=["file"]) if frames else pd.DataFrame(columns=["set", "file", "theme", "text"])
