@@ -302,3 +302,13 @@ def test_the_shipped_theme_examples_come_from_development_sets_only():
 
     for name, files in examples.groupby("set")["file"]:
         assert set(files) <= {p.name for p in (HELDOUT_DIR / name / "raw").iterdir()}, name
+
+
+@pytest.mark.parametrize("text, context, status", [
+    ("1 | Retain the six groups | Least disruption | No", "Option | Description | Assessment | Recommended?", "rejected"),
+    ("2 | Reduce to four groups | Removes overlap | Yes", "Option | Description | Assessment | Recommended?", "proposed"),
+    ("Option 1 - no change. Not recommended: it would leave the duplication in place.", "Alternative options", "rejected"),
+    ("Option 2 - merge the boards. This is the recommended option.", "Alternative options", "proposed"),
+])
+def test_an_option_the_document_does_not_recommend_is_rejected(text, context, status):
+    assert coding.code_status(text, "proposal", "option", context, "report")[0] == status

@@ -756,3 +756,37 @@ def test_an_options_table_gives_one_option_a_row_with_its_header_as_context():
     assert [(s.label, s.section) for s in spans] == [("Option 1", "option"), ("Option 2", "option"), ("Option B", "option")]
     assert {s.context for s in spans} == {"Option | Description | Assessment | Recommended?"}
     assert text[spans[1].start:spans[1].end] == "2 | Merge the boards into one partnership | Simpler, saves officer time | Yes"
+
+
+WEB_PAGE = """Changes to the Safer Northtown Partnership
+
+What has changed
+
+- A new Joint Community Safety Board has replaced the two strategy groups.
+
+- The Joint Board meets quarterly. The old groups met every other month.
+
+What happens next
+
+- The Joint Board will consult residents on its priorities this winter.
+"""
+
+
+def test_a_web_pages_what_has_changed_and_what_happens_next_lists_are_decisions_and_actions():
+    items = _items(WEB_PAGE)
+    assert [(section, t[:24]) for _, section, t in items] == [
+        ("decision", "- A new Joint Community "), ("decision", "- The Joint Board meets "), ("action", "- The Joint Board will c")]
+    coded = coding.code_items(pd.DataFrame([{"label": label, "section": section, "context": "", "text": t, "doc_type": "web page"}
+                                            for label, section, t in items]))
+    assert list(zip(coded["kind"], coded["status"])) == [("decision", "agreed"), ("decision", "agreed"), ("action", "agreed")]
+
+
+def test_a_scrutiny_document_is_read_as_a_report_unless_it_records_a_meeting():
+    report = "Report to the Overview and Scrutiny Committee\n\n5.3 The Strategy Group would continue to be chaired by the Cabinet Member."
+    minutes = "Overview and Scrutiny Committee\n\nPresent:\n\nCllr A (Chair)\n\nRESOLVED that the report be noted."
+    assert extract.reading("scrutiny", report) == "report"
+    assert extract.reading("scrutiny", minutes) == "scrutiny"
+    assert extract.reading("minutes", report) == "minutes", "only the ambiguous type is read from the text"
+    doc = {"doc_id": "d", "council": "X", "doc_type": "scrutiny", "text": report}
+    coded = coding.code_items(pd.DataFrame(extract.items_for_document(doc)))
+    assert (coded["kind"].iloc[0], coded["status"].iloc[0]) != ("decision", "agreed"), "a report's 'would' records nothing"

@@ -338,6 +338,33 @@ def test_pdf_ruled_tables_are_read_row_by_row_between_the_text_around_them(raw):
     assert text.count("Bi-monthly") == 1  # the table's text is not also read as loose lines
 
 
+def test_a_ruled_table_over_a_page_break_is_one_table_and_a_running_header_with_bars_still_goes():
+    class Paper(FPDF):
+        def header(self):
+            self.set_font("helvetica", size=8)
+            self.cell(0, 5, "Northshire CPB | 27 February 2025 | Item 5", new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+    pdf = Paper(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for i in range(30):
+        pdf.cell(0, 7, f"Paragraph {i + 1} of the background to the review of the thematic groups.", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(20, 110, 40)) as table:  # starts near the foot of page 1; fpdf repeats the header on page 2
+        for row in [("Option", "Description", "Recommended?")] + [(str(i), f"Option number {i} for the groups", "No") for i in range(1, 9)]:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    pdf.cell(0, 7, "After the table.", new_x="LMARGIN", new_y="NEXT")
+    text, _ = ingest.read_pdf(bytes(pdf.output()))
+    assert pdf.page_no() == 2
+    rows = ["Option | Description | Recommended?"] + [f"{i} | Option number {i} for the groups | No" for i in range(1, 9)]
+    assert "\n".join(rows) in text, text
+    assert text.count("Option | Description") == 1
+    assert "Northshire CPB" not in text
+    assert "\ue000" not in text
+
+
 def test_pdf_pages_without_rules_are_not_searched_for_tables(monkeypatch):
     calls = []
     monkeypatch.setattr(ingest._RuledTables, "on_page", lambda self, index: calls.append(index) or [])

@@ -230,6 +230,22 @@ _INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir
 _ADVOCATED = {"recommendation", "proposal", "implication", "principle", "statement"}
 
 
+_NOT_RECOMMENDED = re.compile(r"\bnot (?:recommended|preferred|supported|favoured|taken forward)\b|\bdiscounted\b", re.I)
+
+
+def _option_verdict(text: str, context: str) -> str | None:
+    """Why an option is not recommended: "Not recommended" in its text, or "No" in the "Recommended?"
+    / "Preferred" column of its table row (``context`` is the table's header row); else None. Four of
+    the five coders who met such options coded them rejected."""
+    header = [c.strip() for c in context.split(" | ")] if " | " in context else []
+    column = next((i for i, c in enumerate(header) if re.search(r"recommend|preferred", c, re.I)), None)
+    cells = [c.strip() for c in text.split(" | ")]
+    if column is not None and column < len(cells) and re.fullmatch(r"(?:no|not recommended|rejected|discounted)\.?", cells[column], re.I):
+        return cells[column]
+    m = _NOT_RECOMMENDED.search(text)
+    return m.group(0) if m else None
+
+
 def code_status(text: str, kind: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
     """(status, confidence, why): deferral, rejection and noting cues, then the document's
     structure (report sections are proposed; resolutions, decisions and actions agreed)."""
@@ -242,6 +258,9 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
             return status, 0.85, f"cue {m.group(0)!r}"
     if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
+    verdict = _option_verdict(text, context) if section == "option" else None
+    if verdict:
+        return "rejected", 0.75, f"an option the document does not recommend ({verdict!r})"
     m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)
     if not m and doc_type in RECORD_TYPES and kind == "statement":
         m = _NOTED_RECORD.search(text)

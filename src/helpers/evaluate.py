@@ -138,7 +138,10 @@ def code_leave_one_document_out(items: pd.DataFrame, documents: pd.DataFrame, go
 
     examples = training_examples(items, documents, gold)
     if "doc_type" not in items and "doc_type" in documents:  # coding reads the document's type, as in extraction
-        items = items.assign(doc_type=items["doc_id"].map(dict(zip(documents["doc_id"], documents["doc_type"]))))
+        from .extract import reading
+
+        read_as = {d: reading(t, text) for d, t, text in zip(documents["doc_id"], documents["doc_type"], documents["text"])}
+        items = items.assign(doc_type=items["doc_id"].map(read_as))
     parts = [
         code_items(items[items["doc_id"] == doc_id], examples[examples["doc_id"] != doc_id])
         for doc_id in items["doc_id"].drop_duplicates()

@@ -50,7 +50,9 @@ _HEADING_WORDS = (
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
     r"(?:alternative )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
-    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps)"
+    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps|"
+    # a web page's plain headings: "What has changed", "What is changing", "What happens next"
+    r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now)"
 )
 _SECTION = re.compile(
     rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
@@ -89,7 +91,8 @@ _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
-    "finding": "finding", "conclusion": "finding", "next": "action",
+    "finding": "finding", "conclusion": "finding", "next": "action", "now": "action",
+    "changed": "decision", "change": "decision", "changing": "decision",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -762,11 +765,26 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
 MEETING_RECORDS = {"minutes", "scrutiny"}
 
 
+# What marks the record of a meeting: a "Present:" / "Apologies" / "Sederunt" line, or a RESOLVED / DECIDED.
+_MEETING_MARKS = re.compile(r"^(?:minutes:?|present:?|apologies(?: for absence)?:?|in attendance:?|sederunt:?)\s*$|\b(?:RESOLVED|DECIDED)\b",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def reading(doc_type: str, text: str) -> str:
+    """How a document is read when coding: its type, except that a ``scrutiny`` document without the
+    marks of a meeting's record is a report to the committee (its "would" proposes, it records nothing)."""
+    if doc_type == "scrutiny" and not _MEETING_MARKS.search(text):
+        return "report"
+    return doc_type
+
+
 def items_for_document(doc: dict) -> list[dict]:
     """The uncoded items of one document (a ``documents`` row as a dict). In minutes, the items of
-    an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`)."""
+    an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`).
+    ``doc_type`` is the document's :func:`reading`."""
     spans = segment(doc["text"])
-    if doc.get("doc_type") in MEETING_RECORDS:
+    doc_type = reading(doc.get("doc_type") or "", doc["text"])
+    if doc_type in MEETING_RECORDS:
         off = off_topic_blocks(doc["text"])
         spans = [sp for sp in spans if not any(a <= sp.start < b for a, b in off)]
     return [
@@ -781,7 +799,7 @@ def items_for_document(doc: dict) -> list[dict]:
             "end": span.end,
             "section": span.section,
             "context": span.context,
-            "doc_type": doc["doc_type"],
+            "doc_type": doc_type,
         }
         for seq, span in enumerate(spans)
     ]

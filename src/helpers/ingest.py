@@ -215,6 +215,9 @@ def pdf_pages(data: bytes) -> list[str]:
         document.close()
 
 
+#: Marks a line as a ruled table's row until the pages are joined (a private-use character): such a line
+#: is never page furniture, and a table that runs over a page break is joined up.
+TABLE_ROW = "\ue000"
 #: A page is searched for ruled tables only when it draws at least this many lines or boxes
 #: (a table's rules and cell borders); most pages draw none, or a rule under the header.
 TABLE_MIN_PATHS = 4
@@ -269,7 +272,7 @@ def _text_with_tables(textpage, page_box, tables) -> str:
         if y0 < cursor:  # overlapping tables: keep the first
             continue
         parts += [text_in(0, cursor, width, y0), text_in(0, y0, x0, y1)]
-        parts.append("\n".join(" | ".join(row) for row in rows))
+        parts.append("\n".join(TABLE_ROW + " | ".join(row) for row in rows))
         parts.append(text_in(x1, y0, width, y1))
         cursor = y1
     parts.append(text_in(0, cursor, width, top - bottom))
@@ -306,6 +309,9 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
         keep = []
         for i, line in enumerate(lines):
             in_zone = i < _ZONE or i >= len(lines) - _ZONE
+            if line.startswith(TABLE_ROW):  # a table's row (a header repeated on each page is dealt with when pages join)
+                keep.append(line)
+                continue
             if _FURNITURE.fullmatch(line) or (in_zone and (_line_key(line) in running or _BARE_NUMBER.fullmatch(line))):
                 continue
             keep.append(line)
@@ -361,8 +367,15 @@ def clean_pdf_text(pages: list[str]) -> str:
     for page in lines:
         if not page:
             continue
-        text = _join_page(text, _paragraph_breaks(page, width))
-    return rejoin_hyphenation(text)
+        body = _paragraph_breaks(page, width)
+        rows = text.rsplit("\n\n", 1)[-1].split("\n") if text else []
+        if rows and rows[-1].startswith(TABLE_ROW) and page[0].startswith(TABLE_ROW):  # a table runs on over the page break
+            if len(page) > 1 and page[0] == rows[0] and page[1].startswith(TABLE_ROW):
+                body = body.split("\n", 1)[1]  # its header row, repeated at the top of the page
+            text = f"{text}\n{body}"
+            continue
+        text = _join_page(text, body)
+    return rejoin_hyphenation(text.replace(TABLE_ROW, ""))
 
 
 def read_pdf(data: bytes) -> tuple[str, dict]:
