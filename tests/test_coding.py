@@ -312,3 +312,10 @@ def test_the_shipped_theme_examples_come_from_development_sets_only():
 ])
 def test_an_option_the_document_does_not_recommend_is_rejected(text, context, status):
     assert coding.code_status(text, "proposal", "option", context, "report")[0] == status
+
+
+def test_a_cue_in_a_resolutions_subject_counts_less_than_what_is_resolved():
+    scores, _ = coding.theme_cues("- That the merged group be co-chaired for its first year by the two former chairs.")
+    assert max(scores, key=scores.get) == "membership", scores
+    plain, _ = coding.theme_cues("The merged group will be co-chaired for its first year by the two former chairs.")
+    assert plain["structure"] > scores["structure"], "outside a 'That … be' resolution the subject is not discounted"

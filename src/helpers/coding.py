@@ -485,12 +485,22 @@ def theme_cues(text: str, context: str = "") -> tuple[dict[str, float], dict[str
     return scores, found
 
 
+# The subject of a resolution written "That <subject> be/should/will …": "That the merged group be
+# co-chaired" is about its chairs, not about the merger that made the group.
+_SUBJECT = re.compile(r"^(?:[-•*]\s+|\(?[a-z0-9]{1,4}[.)]\s+)?(?:that\s+)(?P<subject>(?:the|a|an|its|each|any|all)\s+[^,;:]{3,80}?)\s+"
+                      r"(?=(?:be|should|will|shall|would|must|to|continue|remain|now)\b)")
+#: How much a cue in such a subject counts.
+SUBJECT_WEIGHT = 0.5
+
+
 @lru_cache(maxsize=65536)
 def _part_cues(part: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
     """(theme, score, cue words) for the themes cued in one piece of text (cached: lead-ins
     repeat for every part of their list)."""
     part = neutral_names(part).lower()
     length = max(len(part), 1)
+    subject = _SUBJECT.match(part)
+    subject_end = subject.end("subject") if subject else -1
     out = []
     for theme, cues in _THEME_CUES.items():
         score, words = 0.0, []
@@ -498,7 +508,8 @@ def _part_cues(part: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
             if literals and not any(word in part for word in literals):
                 continue  # none of the pattern's literal words is in the text: it cannot match
             for m in pattern.finditer(part):
-                score += w * (1 - POSITION_DECAY * m.start() / length)
+                in_subject = SUBJECT_WEIGHT if m.end() <= subject_end else 1.0
+                score += in_subject * w * (1 - POSITION_DECAY * m.start() / length)
                 if m.group(0) not in words:
                     words.append(m.group(0))
         if score:

@@ -468,6 +468,17 @@ def _interrupt(state: _State, index: int) -> None:
         state.interrupted = (index, state.section, state.heading, state.lead_in, state.from_lead_in, state.last_part)
 
 
+_FURNITURE_LINE = re.compile(r"\bpage \d|\bagenda item\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b| \| ", re.I)
+
+
+def _running(body: str, text: str) -> bool:
+    """A title line that may be page furniture rather than a new section (so a numbered list it
+    interrupts may go on after it): it is repeated in the document, or reads like a running header
+    (a page number, "Agenda Item 7", a full date, cells split by "|"). "Financial implications"
+    between paragraphs 25 and 26 is a new section."""
+    return text.count(body) > 1 or bool(_FURNITURE_LINE.search(body))
+
+
 def _title(body: str, state: _State, index: int | None) -> None:
     """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
     a running header) and says whether what follows is background."""
@@ -608,7 +619,7 @@ def segment(text: str) -> list[Span]:
                 continue
         state.action_log, state.table = 0, None
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
-            _title(body, state, index)  # "4. Funding 2025-26" over a line of dashes: a heading
+            _title(body, state, index if _running(body, text) else None)  # "4. Funding 2025-26" over a line of dashes: a heading
             continue
         if _SECTION.match(body):
             _heading(body, state)
@@ -626,7 +637,7 @@ def segment(text: str) -> list[Span]:
             continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
-            _title(body, state, index if title and not _COLON_HEADING.match(body) else None)
+            _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, text) else None)
             continue
         if state.background:
             continue
