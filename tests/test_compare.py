@@ -41,6 +41,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It was agreed that the Youth Board would bring together the functions of the Skills Group and the Youth Forum.", True),
         ("The Wellbeing Board will bring together partners from health, the police and the voluntary sector.", False),
         ("The annual conference will bring together the work of the Board's members.", False),
+        # two bodies that "have come together as a single partnership"; "combining the A and B groups"
+        ("Since April the Northtown Forum and the Southtown Forum have come together as a single partnership.", True),
+        ("Partners have come together as a single voice to lobby for more funding for the partnership.", False),
+        ("The Board agreed a new Safer Streets group combining the Night-Time Economy and Street Drinking groups.", True),
+        ("The Board agreed a new approach combining the health and housing budgets.", False),
     ],
     "dissolve": [
         ("The Local Strategic Partnership will be dissolved with effect from 1 April 2011.", True),
@@ -70,6 +75,14 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The report on the Westshire Partnership Board - written by officers - will close the consultation.", False),
         ("The Board agreed to reduce its delivery groups to three, closing the two groups whose work was done.", True),
         ("The Board agreed to close the two consultations on its priorities early.", False),
+        # a body that stops meeting separately; a new body that has replaced the existing groups; a time-limited
+        # group standing down once it has reported is no action
+        ("It was agreed that the Older People's Forum would stop meeting separately from June.", True),
+        ("It was agreed that the Older People's Forum would stop meeting monthly and meet quarterly instead.", False),
+        ("A new Safer Communities Board has replaced the separate district groups.", True),
+        ("A new Safer Communities Board has replaced the old website.", False),
+        ("That the task and finish group report to the Board in May, after which it will stand down.", False),
+        ("It was agreed to stand down the Youth Forum and set up a task and finish group on youth violence.", True),
     ],
     "create": [
         ("It was agreed to establish a new Health and Wellbeing Board in shadow form.", True),
@@ -101,6 +114,13 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("It was agreed that the new Youth Partnership would meet for the first time after the summer.", True),
         ("The Board will hold its first meeting of the new year in January.", False),
         ("The new chair will hold her first meeting with the forum in May.", False),
+        # a body with an "of …" phrase before its passive verb; a remit passing to a new body; a new body replacing others
+        ("A Joint Delivery Group of senior officers from both councils will be set up to oversee the work.", True),
+        ("The Board agreed that the Joint Delivery Group of senior officers would not be set up after all.", False),
+        ("The work of the Carers' Forum will pass to a new Family Support Group.", True),
+        ("Its remit will pass to a new partnership strategy.", False),
+        ("Following the merger, the work of the Carers' Forum will pass to a new Family Support Group.", False),
+        ("A new Joint Community Board will replace the two borough forums.", True),
     ],
     "regionalise": [
         ("The five PSBs in Gwent will be merged into one regional PSB.", True),
@@ -124,6 +144,9 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The district will continue to work with the regional partnership board on housing.", False),
         ("The district will remain a member of the county-wide youth partnership.", False),
         ("The district partnership will be replaced by the county-wide Westshire Safety Board from April.", True),
+        # Wales's Regional Partnership Board is a statutory body, not a regional restructuring
+        ("It was agreed that the Board would hold a joint session with the Regional Partnership Board in the autumn.", False),
+        ("It is proposed that the two boards merge into a regional partnership board for the county.", True),
     ],
     "streamline": [
         ("The number of thematic partnerships will be reduced from eight to four.", True),
@@ -164,6 +187,9 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         # a heading that the bullets under it complete ("Next year we will")
         ("Next year we will\n\n- launch a housing task and finish group to look at empty homes;\n", True),
         ("Last year we\n\n- ran a housing task and finish group on empty homes;\n", False),
+        # a named short-life group
+        ("It was agreed to set up a short-life Youth Violence working group.", True),
+        ("The Board noted the final report of the short-life Youth Violence working group.", False),
     ],
     "meeting_frequency": [
         ("The Board will meet quarterly instead of monthly.", True),
@@ -218,6 +244,11 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The district council intends to seek a seat of its own on that board.", True),
         ("The college will ask for a place on each locality partnership.", True),
         ("The district council intends to seek a seat of its own on the train to London.", False),
+        # the chair rotating, under a web page's "What has changed"; chairs or leads to be nominated
+        ("What has changed\n\n- The chair of the Partnership rotates between the two councils every year.\n", True),
+        ("About the partnership\n\n- The chair of the Partnership rotates between the two councils every year.\n", False),
+        ("Chairs for each delivery group will be nominated by the Executive.", True),
+        ("Reports for each delivery group will be prepared by officers.", False),
     ],
     "terms_of_reference": [
         ("The terms of reference of the Board will be revised and brought back in March.", True),
@@ -275,6 +306,8 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("Partners will jointly fund a small partnership support team.", True),
         ("Partners agreed to put their prevention money into a single pot.", True),
         ("The Board noted that the coordinator post is jointly funded until March.", False),
+        ("The partnership's coordinator will be paid for jointly by the council and the police.", True),
+        ("The partnership's coordinator will be paid for by the council alone.", False),
     ],
     "statutory_alignment": [
         ("The LSP will become the shadow Health and Wellbeing Board from April.", True),
@@ -305,6 +338,12 @@ CASES: dict[str, list[tuple[str, bool]]] = {
         ("The new Place Board will be jointly chaired by the council Leader and the place director of the Integrated Care Board.", True),
         ("The new Place Board will be co-chaired by the Leader and a representative of the Integrated Care Board.", True),
         ("The new Place Board will be chaired by the council Leader; the Integrated Care Board sends an observer.", False),
+        # a named statutory duty, the PCC's plan; a body hosted jointly with Scotland's Health and Social Care Partnership
+        ("The revised terms of reference will bring the partnership into line with the Serious Violence Duty.", True),
+        ("The CSP will contribute to the Police and Crime Plan.", True),
+        ("The Board will hear a presentation on the Serious Violence Duty.", False),
+        ("The new group will be hosted jointly with the Health and Social Care Partnership.", True),
+        ("The Health and Social Care Partnership will host a conference in May.", False),
     ],
 }
 
@@ -454,6 +493,24 @@ def test_a_heading_that_reports_a_decision_grounds_what_follows():
             "which until now have met separately.\n")
     assert _detected(text)["merge"].status == "agreed"
     assert "merge" not in _detected(text.replace("What the Cabinet decided", "What the Cabinet heard"))
+
+
+def test_a_what_has_changed_heading_reports_changes_made():
+    text = "What has changed\n\n- A shared support team now serves both partnerships.\n"
+    assert _detected(text)["pooled_resources"].status == "agreed"
+    assert "pooled_resources" not in _detected(text.replace("What has changed", "Who we are"))
+    assert _detected(text.replace("What has changed", "What is changing"))["pooled_resources"].status == "proposed"
+
+
+def test_a_proposed_structure_heading_grounds_a_table_of_changes():
+    text = ("5. PROPOSED STRUCTURE\n\n"
+            "Theme | Current | Proposed\n"
+            "Young people | Youth Forum | Stand down the Youth Forum.\n"
+            "Older people | Older People's Forum | No change\n")
+    found = _detected(text)
+    assert found["dissolve"].status == "proposed"
+    assert text[found["dissolve"].start:found["dissolve"].end].startswith("Young people | Youth Forum")
+    assert "dissolve" not in _detected(text.replace("PROPOSED STRUCTURE", "CURRENT STRUCTURE"))
 
 
 def test_a_heading_ending_in_a_modal_is_the_lead_in_of_its_bullets():

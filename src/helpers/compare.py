@@ -219,7 +219,7 @@ _CUES: list[tuple[str, re.Pattern]] = [
         r"(?:was|were) (?:being )?(?:established|created|set up|formed|merged|abolished|disbanded|dissolved|replaced|"
         r"combined|launched|commissioned|reviewed)|(?:has|have|had) (?:now |recently |already |jointly )?(?:established|"
         r"created|set up|formed|merged|abolished|disbanded|dissolved|introduced|moved|replaced|combined|pooled|"
-        r"transferred|closed|stood down|reduced|cut|extended|joined)|in the process of|under ?way|progressing|now (?:got|in place)|"
+        r"transferred|closed|stood down|reduced|cut|extended|joined|come together)|in the process of|under ?way|progressing|now (?:got|in place)|"
         # a table row whose status cell says what happened: "Night-Time Economy Group | Stood down | …"
         r"(?<=\| )(?:stood down|closed|merged|abolished|disbanded|dissolved|established|created|replaced|transferred|new)(?= \|)|"
         r"went live|took effect|came into effect|with effect from|"
@@ -251,10 +251,17 @@ _HEADINGS = [
     ("agreed", re.compile(r"\b(?:RESOLVED|DECIDED|AGREED)(?:\s*[-–—]?\s*(?:that|That|THAT))?\s*$")),
     # a news or blog heading reporting a decision: "What Cabinet decided", "What the Board agreed"
     ("agreed", re.compile(r"^What (?:the )?(?:[\w'’-]+ ){0,3}?(?:decided|agreed|resolved)$", re.I)),
+    # a web page's "What has changed" / "What we changed" section lists changes made
+    ("agreed", re.compile(r"^(?:What (?:has|have) changed|What['’]s changed|What we (?:have )?changed|Changes (?:we have |we've )?made)$",
+                          re.I)),
+    ("proposed", re.compile(r"^(?:What (?:is|are) changing|What['’]s changing|What will change|Changes (?:we are |we're )?proposing)$",
+                            re.I)),
     # a heading that the bullets under it complete: "Next year we will", "Over 2025 the Partnership plans to"
     ("proposed", re.compile(r"\b(?:will|shall|plans? to|intends? to|aims? to|propos(?:e|es) to|(?:are|is) going to)$", re.I)),
     # a report's "Reasons for (the) Proposed Decision" / "Reasons for Recommendations" section argues for the proposal
     ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps|"
+                            # "Proposed structure", "PROPOSED ARRANGEMENTS (OPTION A)", "Proposed changes"
+                            r"Proposed (?:new )?(?:structure|arrangements?|changes|model|governance|groups|partnership)|"
                             r"Reasons? for (?:the )?(?:proposed )?(?:decisions?|recommendations?))\b", re.I)),
 ]
 _STATUS_QUO = re.compile(
@@ -467,7 +474,9 @@ _TIME_LIMITED = _r(r"\b(?:task[- ](?:and|&)[- ]finish|short[- ]life|time[- ]limi
 _STATUTORY_BODY = (r"health and well-?being boards?|HWBs?|integrated care (?:systems?|partnerships?|boards?|strateg(?:y|ies))|"
                    r"ICS|ICP|ICB|regional partnership boards?|RPBs?|integration joint boards?|IJBs?|(?:area )?integrated partnership boards?|"
                    r"policing and community safety partnerships?|PCSPs?|police and crime commissioners?|PCC|"
-                   r"public services boards?|PSBs?|local service boards?|LSBs?")
+                   r"public services boards?|PSBs?|local service boards?|LSBs?|"
+                   # Scotland's integration authorities
+                   r"health and social care partnerships?|HSCPs?")
 
 #: Up to five words of a body's name before its kind ("Mid and South Essex", "Northern Area", "local").
 _NAME_WORDS = r"(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|local|county|regional|new|shadow|joint) ){0,5}?"
@@ -475,7 +484,11 @@ _NAME_WORDS = r"(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|local|county|regional|new|s
 RULES: dict[str, list[Rule]] = {
     "merge": [
         Rule(_r(r"\b(merg(?:e|es|ed|ing|er|ers)|amalgamat\w+|combin(?:e|es|ed|ing) (?:\w+ ){0,6}?(?:into|with)|"
-                r"brought together (?:\w+ ){0,4}?into|bring(?:ing)? together (?:\w+ ){0,6}?into (?:one|a single))\b"),
+                r"brought together (?:\w+ ){0,4}?into|bring(?:ing)? together (?:\w+ ){0,6}?into (?:one|a single)|"
+                # "the two partnerships have come together as a single partnership"
+                r"(?:come|comes|came|coming) together (?:as|into|to form) (?:a single|one|a new|a joint|a combined)|"
+                # "combining the Youth and Carers' Forums"; "combining the Arts Group and the Heritage Group"
+                r"combin(?:e|es|ed|ing) (?:the |both )(?:[\w'’-]+ ){0,6}?and (?:the )?(?:[\w'’-]+ ){0,6}?" + _BODY_WORDS_RE + r")\b"),
              reject=_NOT_BODIES),
         # "The Place Board brings together the work of the Partnership Board and the Place-Based Partnership"
         Rule(_r(r"\b(?:brings?|bringing|brought) together the (?:work|functions|remits?|roles|responsibilities|business) of "
@@ -504,8 +517,17 @@ RULES: dict[str, list[Rule]] = {
                 r"ceases? to (?:exist|operate|meet|function)|ceased to (?:exist|operate|meet)|"
                 r"abolish\w*|disband\w*|decommission\w*|dissolv\w+|wound up|wind(?:ing)? up|stood down|stand(?:ing)? down|"
                 r"dismantl\w+|(?:no longer|not) (?:be )?(?:required|needed) as a (?:standing )?(?:body|board|group)|"
-                r"(?:no longer|will not) meet|be discontinued)\b"),
-             reject=_NOT_BODIES),
+                r"(?:no longer|will not) meet|be discontinued|"
+                # "the Joint Group would stop meeting separately" (not "stop meeting monthly": a change of frequency)
+                r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)) meeting\b(?! (?:" + _FREQ + r"|as often|so often)))\b"),
+             reject=_NOT_BODIES,
+             # a task-and-finish group that "will stand down" once it has reported ends as planned: no action
+             unless=_r(r"\b(?:task[- ](?:and|&)[- ]finish|short[- ]life|time[- ]limited) (?:[\w'’-]+ ){0,3}?groups?\b[^.;]{0,200}?"
+                       r"\b(?:after which|once|when|then)\b")),
+        # "A new Joint Board has replaced the separate strategy groups that each borough used to run"
+        Rule(_r(r"\bnew (?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r" (?:(?:has|have|had|will|would|should|shall|is to|are to) )?"
+                r"(?:now )?replac(?:e|es|ed) (?:the |all |both )?(?:separate|existing|current|old|previous|former|individual) "
+                r"(?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r"\b"), target=None),
         # "the Green Partnership will close on 31 March"; "the forum is to close down"; "the closure of the Economic Forum"
         Rule(_r(r"\b" + _BODY_WORDS_RE + r"(?: [-–—] [^-–—.;:()]{1,160}? [-–—]|, [^,.;:()]{1,160}?,)? "
                 r"(?:(?:will|would|shall|should|is to|are to|must) (?:be )?close(?:d)?|(?:is|are) (?:now )?closing)"
@@ -529,7 +551,9 @@ RULES: dict[str, list[Rule]] = {
              reject=_r(_NOT_BODIES.pattern[:-3] + r"|(?:residents?|citizens?|service[- ]users?|tenants?|customers?|patients?)['’]? "
                        r"(?:reference |advisory )?(?:panels?|groups?)|reference panels?|focus groups?)\b")),
         # a body described in a parenthesis before its verb: "A joint Programme Board, made up of …, will be set up"
-        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s?(?:,[^;:()]{1,200}?,)? (?:(?:has|have|had) been|"
+        Rule(_r(r"\b(?:group|board|sub-?committee|committee|partnership|forum|panel)s?(?:,[^;:()]{1,200}?,|"
+                r" (?:of|for|made up of|comprising)(?: (?!(?:not|never|will|would|should|shall|must|is|are|has|have|had|to|be)\b)"
+                r"[^\s,;:()]+){1,14})? (?:(?:has|have|had) been|"
                 r"(?:(?:will|would|should|shall|is to|are to|to|must) )?be) (?:created|established|set up|formed|launched|convened)\b"
                 r"(?! (?:\w+ ){0,3}?(?:by|through|from) (?:the )?(?:merg|combin|amalgamat|bringing))"),
              target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
@@ -545,6 +569,14 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\bnew (?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r" (?:(?:will|would|should|shall|is to|are to|to) )?"
                 r"(?:hold(?:s|ing)? (?:its|their) (?:first|inaugural) meetings?|meet(?:s|ing)? for the first time)\b"),
              target=None, unless=_MERGED),
+        # "its remit passes to a new Wellbeing Group"; "the work will transfer to a new Prevention Board"
+        Rule(_r(r"\b(?:pass(?:es|ed|ing)?|transferr?(?:s|ed|ing)?|mov(?:e|es|ed|ing)|go(?:es|ing)?) (?:over )?(?:to|into) a new "
+                r"(?:[\w'’-]+ ){0,5}?" + _BODY_WORDS_RE + r"\b(?![ -](?:" + _NOT_BODY_HEAD + r"|models?|approach(?:es)?|"
+                r"arrangements?|working|structures?)\b)"),
+             target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
+        # "A new Joint Board has replaced the separate borough groups"
+        Rule(_r(r"\bnew (?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r" (?:(?:has|have|had|will|would|should|shall|is to|are to) )?"
+                r"(?:now )?replac(?:e|es|ed)\b"), target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
     ],
     "regionalise": [
         Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"
@@ -553,7 +585,8 @@ RULES: dict[str, list[Rule]] = {
              target=_r(r"\b(?:boards?|committees?|PSBs?|CSPs?|LSBs?|CPPs?|bod(?:y|ies)|partnerships?)\b"
                        r"(?! (?:support|working|work|arrangements|priorities))"),
              reject=_r(_NOT_BODIES.pattern[:-3] + r"|analysts?|officers?|staff|workers?)\b")),
-        Rule(_r(r"\b((?:a |one |single )?(?:regional|sub-regional|county-?wide|pan-[A-Z]\w+|cross-boundary) "
+        # (a "Regional Partnership Board" is the name of Wales's statutory health and care body: statutory_alignment)
+        Rule(_r(r"\b(?!(?:a |one |the )?(?-i:Regional Partnership Boards?)\b)((?:a |one |single )?(?:regional|sub-regional|county-?wide|pan-[A-Z]\w+|cross-boundary) "
                 r"(?:\w+ ){0,2}?(?:board|partnership|PSB|CSP|LSB|body|committee|arrangements?|footprint|basis|level)s?|"
                 r"(?:regional|sub-regional|county-?wide|cross-boundary) (?-i:(?:[A-Z][\w'’-]* ){1,5})(?:board|partnership|PSB|CSP|LSB)s?|"
                 r"joint (?:\w+ ){0,2}?(?:board|PSB|CSP|LSB|committee)s? (?:for|across|covering|spanning)|"
@@ -590,6 +623,8 @@ RULES: dict[str, list[Rule]] = {
     ],
     "task_and_finish": [
         Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:cross[- ]party |cross[- ]agency |multi[- ]agency |member |joint )?(?:working |task |officer )?groups?|"
+                # "a short-life Youth Violence working group"
+                r"(?:time[- ]limited|short[- ]life) (?-i:(?:[A-Z][\w'’-]* ){1,4})(?:working |task |officer |action |project )?groups?|"
                 r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
     ],
     "meeting_frequency": [
@@ -615,7 +650,12 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
                 r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall )?alternates?|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
-                r"(?:vice-)?chair(?:manship)?s? (?:will|would|should|shall|to|is to) rotate)\b"),
+                r"(?:vice-)?chair(?:manship)?s?(?: of (?:the |each |every |both )?(?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r")? "
+                r"(?:(?:will|would|should|shall|to|is to) rotate|rotates)|"
+                # "Chairs for each group will be nominated by the Executive"
+                r"(?:(?:vice-|co-)?chairs?|deputies|deputy chairs?|lead (?:officers?|members?)|members|representatives) "
+                r"(?:for|of|on|to) (?:the |each |every |both |all )?(?:[\w'’-]+ ){0,3}?(?:" + _BODY_WORDS_RE + r"|bod(?:y|ies)) "
+                r"(?:will|would|should|shall|are to|is to|to) be (?:nominated|appointed|elected|chosen|selected))\b"),
              target=None, reject=_r(r"\b(gym|library|club|leisure)\b"), excluded_by=_r(r"\b(?:its|their) own membership")),
         # "The Board will have 14 members instead of 26"; "places on the Board go up from two to four"
         Rule(_r(r"\b(?:" + _COUNT + r" (?:[\w'’-]+ ){0,3}?(?:members|seats|places|representatives),? (?:instead of|rather than|"
@@ -650,7 +690,7 @@ RULES: dict[str, list[Rule]] = {
     ],
     "pooled_resources": [
         Rule(_r(r"\b(pool(?:s|ed|ing)? (?:[\w£$€.,'’-]+ ){0,5}?(?:budgets?|resources|funds?|funding|grants?|money|monies|allocations?)|"
-                r"jointly (?:fund(?:s|ed|ing)?|financ\w+|resourc\w+)|(?:single|shared|common|joint) (?:funding )?pot|"
+                r"jointly (?:fund(?:s|ed|ing)?|financ\w+|resourc\w+)|(?:paid for|funded|financed|resourced) jointly|(?:single|shared|common|joint) (?:funding )?pot|"
                 r"(?:budgets?|funds?|funding|resources|contributions|grants?) (?:(?!not |never )[\w'’-]+ ){0,4}?(?:be|been|being|is|are|was|were) "
                 r"(?:jointly )?pooled|joint (?:commissioning|funding|budgets?|"
                 r"efficiency|teams?|posts?)|shared? (?:[\w-]+ ){0,2}?(?:services?|teams?|resources|posts?|officers?|budgets?|"
@@ -661,12 +701,18 @@ RULES: dict[str, list[Rule]] = {
     "statutory_alignment": [
         Rule(_r(r"\b(" + _STATUTORY_BODY + r"|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
                 r"statutory (?:duty|duties|guidance|requirements?|footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
-             target=_r(r"\b(align\w*|in line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
+             target=_r(r"\b(align\w*|in(?:to)? line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
                        r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
                        r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
-                       r"(?:jointly|co-) ?chair\w*)\b"),
+                       r"(?:jointly|co-) ?chair\w*|(?:hosted|run|convened|led) jointly (?:with|by)|jointly (?:hosted|run|convened|led) (?:with|by))\b"),
+             window=120),
+        # a named statutory duty or the PCC's plan: "terms of reference in line with the Serious Violence Duty", "so that
+        # both boroughs contribute to the Police and Crime Plan"
+        Rule(_r(r"\b(?:(?-i:(?:[A-Z][\w'’-]+ ){1,3}Duty)|police and crime plans?)\b"),
+             target=_r(r"\b(?:align\w*|in(?:to)? line with|contribut\w+ (?:to|towards)|meet(?:s|ing)?|deliver(?:s|ing)? (?:on|against)|"
+                       r"fulfil\w*|comply|complian\w+|reflect\w*|in accordance with|as required by|responsib\w+ for)\b"),
              window=120),
         # delivering through a statutory body: "the group work through the PCSP rather than keep its own plan"
         Rule(_r(r"\b(?:work|deliver|operat|act)(?:e|s|es|ed|ing)? (?:[\w'’-]+ )?(?:through|via|within) (?:the |a |an )?"
