@@ -267,6 +267,19 @@ def test_the_literal_prefilter_never_changes_a_cue_score(monkeypatch):
         coding._part_cues.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_tie_breaker():
+    """Tie-breakers are cached per process: no test sees another's examples."""
+    coding._tie_breaker.cache_clear()
+    yield
+    coding._tie_breaker.cache_clear()
+
+
+def _use_examples(monkeypatch, examples: pd.DataFrame) -> None:
+    monkeypatch.setattr(coding, "shipped_examples", lambda: examples)
+    coding._tie_breaker.cache_clear()
+
+
 def _tie_examples(theme: str) -> pd.DataFrame:
     texts = [f"Budget and terms of reference for group {i} to be agreed" for i in range(12)]
     texts += [f"Other item number {i} about something else entirely" for i in range(12)]
@@ -276,18 +289,18 @@ def _tie_examples(theme: str) -> pd.DataFrame:
 
 def test_a_near_tie_of_two_themes_is_broken_by_labelled_examples_and_a_clear_lead_is_not(monkeypatch):
     tied, clear = "Budget and terms of reference to be agreed.", "A pooled budget and new terms of reference."
-    monkeypatch.setattr(coding, "shipped_examples", lambda: _tie_examples("governance"))
+    _use_examples(monkeypatch, _tie_examples("governance"))
     coded = _code([{"text": tied}, {"text": clear}])
     assert list(coded["theme"]) == ["governance", "resources"], "resources leads the tie by a hair; the examples say governance"
     assert "nearly tied; labelled examples: resources" in coded.iloc[0]["why"]
     assert "nearly tied" not in coded.iloc[1]["why"]
-    monkeypatch.setattr(coding, "shipped_examples", lambda: _tie_examples("resources"))
+    _use_examples(monkeypatch, _tie_examples("resources"))
     assert _code([{"text": tied}]).iloc[0]["theme"] == "resources"
 
 
 def test_an_evaluation_leaves_a_folders_own_examples_out(monkeypatch):
     three_files = pd.concat([_tie_examples("governance"), _tie_examples("meetings").assign(file="c.txt")], ignore_index=True)
-    monkeypatch.setattr(coding, "shipped_examples", lambda: three_files)
+    _use_examples(monkeypatch, three_files)
     assert coding.ThemeModel.fit().tie.size == 48
     assert coding.ThemeModel.fit(exclude_example_files=frozenset({"c.txt"})).tie.size == 24
     assert coding.ThemeModel.fit(exclude_example_files=frozenset({"a.txt", "c.txt"})).tie is None, "too few left to learn from"

@@ -642,3 +642,21 @@ def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tm
     changed, _ = ingest.run(paths)
     assert changed["text"].str.contains("Renfrewshire").any()
     assert not changed["text"].str.contains("Haringey").any()
+
+
+@pytest.mark.parametrize("suffix, make", [(".odt", odt_bytes), (".rtf", lambda: RTF), (".docx", docx_bytes), (".pdf", ruled_table_pdf)])
+def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
+    import random
+
+    good = make()
+    rng = random.Random(20261124)
+    damaged = [good[: len(good) * k // 8] for k in range(1, 8)]
+    for _ in range(6):
+        flipped = bytearray(good)
+        for i in rng.sample(range(len(flipped)), 12):
+            flipped[i] ^= 0xFF
+        damaged.append(bytes(flipped))
+    for data in damaged:
+        outcome = ingest.parse_bytes(suffix, data)
+        assert outcome.status in {"ok", "skipped", "error"}
+        assert (outcome.status == "ok") == bool(outcome.text) and (outcome.status == "ok" or outcome.reason)

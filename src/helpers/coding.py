@@ -570,6 +570,15 @@ class TieBreaker:
         return out
 
 
+@lru_cache(maxsize=8)
+def _tie_breaker(exclude_example_files: frozenset, extra: tuple[tuple[str, str], ...]) -> TieBreaker | None:
+    """The tie-breaker for these exclusions and extra (text, theme) examples (fitted once per process)."""
+    shipped = shipped_examples()
+    shipped = shipped[~shipped["file"].isin(exclude_example_files)]
+    extra_frame = pd.DataFrame(list(extra), columns=["text", "theme"])
+    return TieBreaker.fit(pd.concat([shipped[["text", "theme"]], extra_frame], ignore_index=True))
+
+
 @dataclass
 class ThemeModel:
     """TF-IDF + logistic regression over codebook seeds and labelled examples."""
@@ -597,9 +606,7 @@ class ThemeModel:
         matrix = vectorizer.fit_transform(texts)
         classifier = LogisticRegression(C=10.0, max_iter=2000, random_state=SEED)
         classifier.fit(matrix, labels, sample_weight=np.asarray(weights))
-        shipped = shipped_examples()
-        shipped = shipped[~shipped["file"].isin(exclude_example_files)]
-        tie = TieBreaker.fit(pd.concat([shipped[["text", "theme"]], labelled], ignore_index=True))
+        tie = _tie_breaker(frozenset(exclude_example_files), tuple(zip(labelled["text"], labelled["theme"])))
         return cls(vectorizer, classifier, labelled.reset_index(drop=True), matrix[len(seeds) :], tie)
 
     def _score(self, texts: list[str]):
