@@ -33,6 +33,7 @@ applied after coding by :func:`apply_overrides`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -471,12 +472,12 @@ def _interrupt(state: _State, index: int) -> None:
 _FURNITURE_LINE = re.compile(r"\bpage \d|\bagenda item\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\b| \| ", re.I)
 
 
-def _running(body: str, text: str) -> bool:
+def _running(body: str, lines: Counter) -> bool:
     """A title line that may be page furniture rather than a new section (so a numbered list it
-    interrupts may go on after it): it is repeated in the document, or reads like a running header
-    (a page number, "Agenda Item 7", a full date, cells split by "|"). "Financial implications"
-    between paragraphs 25 and 26 is a new section."""
-    return text.count(body) > 1 or bool(_FURNITURE_LINE.search(body))
+    interrupts may go on after it): it is repeated in the document (``lines`` counts each line), or
+    reads like a running header (a page number, "Agenda Item 7", a full date, cells split by "|").
+    "Financial implications" between paragraphs 25 and 26 is a new section."""
+    return lines[body.strip()] > 1 or bool(_FURNITURE_LINE.search(body))
 
 
 def _title(body: str, state: _State, index: int | None) -> None:
@@ -586,6 +587,7 @@ def segment(text: str) -> list[Span]:
     spans: list[Span] = []
     state = _State(in_minutes_blurb=bool(re.search(r"^minutes:?\s*$", text, re.I | re.M)))
     paragraphs = list(_paragraphs(text))
+    lines = Counter(line.strip() for line in text.split("\n"))
     for index, para in enumerate(paragraphs):
         start, end = para[0][0], para[-1][1]
         body = text[start:end]
@@ -619,7 +621,7 @@ def segment(text: str) -> list[Span]:
                 continue
         state.action_log, state.table = 0, None
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
-            _title(body, state, index if _running(body, text) else None)  # "4. Funding 2025-26" over a line of dashes: a heading
+            _title(body, state, index if _running(body, lines) else None)  # "4. Funding 2025-26" over a line of dashes: a heading
             continue
         if _SECTION.match(body):
             _heading(body, state)
@@ -637,7 +639,7 @@ def segment(text: str) -> list[Span]:
             continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
-            _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, text) else None)
+            _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, lines) else None)
             continue
         if state.background:
             continue
