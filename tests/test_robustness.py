@@ -62,6 +62,18 @@ def mtime(path: Path) -> float:
     return path.stat().st_mtime_ns if path.exists() else 0
 
 
+def cell_running(folder: Path, pattern: str) -> bool:
+    """papermill's copy in progress shows a cell running: the kernel is up and executing (a Ctrl-C
+    that lands while the kernel is still starting is another matter than an interrupted run)."""
+    for path in folder.glob(pattern):
+        try:
+            if '"status": "running"' in path.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:  # renamed or removed between the listing and the read
+            pass
+    return False
+
+
 def kill_when(paths: Paths, notebook: str, ready, sig: int = signal.SIGKILL) -> subprocess.CompletedProcess:
     """Run one notebook through the CLI and send ``sig`` to its process group as soon as ``ready()``."""
     proc = subprocess.Popen(cli_args(paths, "--only", notebook), start_new_session=True,
@@ -107,7 +119,7 @@ def test_runs_killed_at_several_points_leave_whole_outputs(shipped_run, tmp_path
 
     # 4. Ctrl-C: the run stops with one line, removes its own temporary files, and it has already
     #    removed those the killed runs left behind (it started by sweeping them away)
-    stopped = kill_when(paths, "02_extract_items", lambda: any((r / "executed").glob(".02_*")), signal.SIGINT)
+    stopped = kill_when(paths, "02_extract_items", lambda: cell_running(r / "executed", ".02_*"), signal.SIGINT)
     assert stopped.returncode == 130, stopped.stderr
     assert error_lines(stopped.stderr, "interrupted") == ["interrupted: the previous complete tables are still in place"]
     assert temp_files(p, r) == [], (temp_files(p, r), stopped.stderr)
