@@ -76,7 +76,9 @@ def cell_running(folder: Path, pattern: str) -> bool:
 
 def kill_when(paths: Paths, notebook: str, ready, sig: int = signal.SIGKILL) -> subprocess.CompletedProcess:
     """Run one notebook through the CLI and send ``sig`` to its process group as soon as ``ready()``."""
+    # Ctrl-C as at a terminal: a run started in the background by a shell inherits SIGINT ignored
     proc = subprocess.Popen(cli_args(paths, "--only", notebook), start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while not ready() and proc.poll() is None and time.monotonic() < deadline:
