@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook
-from .extract import DONE, MOTION_LEAD, vote_on
+from .extract import DONE, MEETING_RECORDS, MOTION_LEAD, vote_on
 from .config import PACKAGE_DATA, SEED
 
 # ----------------------------------------------------------------------------- kind
@@ -119,7 +119,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
     if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend", text, re.I):
         return "recommendation", 0.75, "a part of a resolution that recommends to another body"
-    if section == "decision" and doc_type in {"minutes", "scrutiny"} and re.match(
+    if section == "decision" and doc_type in MEETING_RECORDS and re.match(
             r"(?:the )?(?:[\w-]+ ){0,3}?(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum) (?:also |further |then )?agreed\b", text, re.I):
         return "resolution", 0.7, "a collective body's decision recorded under a Decision heading"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
@@ -268,7 +268,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         return "noted", 0.8, f"cue {m.group(0)!r}"
     if kind == "resolution":
         return "agreed", 0.9, "formal resolution"
-    if kind == "request" and doc_type in {"minutes", "scrutiny"} and re.search(r"\b(?:asked|requested)\b", text, re.I):
+    if kind == "request" and doc_type in MEETING_RECORDS and re.search(r"\b(?:asked|requested)\b", text, re.I):
         return "agreed", 0.7, "a request recorded in the minutes"
     if section == "finding" and kind == "statement":
         return "noted", 0.75, "a finding: recorded, not put forward"

@@ -481,6 +481,10 @@ _STATUTORY_BODY = (r"health and well-?being boards?|HWBs?|integrated care (?:sys
 #: Up to five words of a body's name before its kind ("Mid and South Essex", "Northern Area", "local").
 _NAME_WORDS = r"(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|local|county|regional|new|shadow|joint) ){0,5}?"
 
+#: "A new Joint Board has replaced …": the evidence of a body created (create) and of those it replaces (dissolve).
+_NEW_BODY_REPLACES = (r"\bnew (?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r" (?:(?:has|have|had|will|would|should|shall|is to|are to) )?"
+                      r"(?:now )?replac(?:e|es|ed)")
+
 RULES: dict[str, list[Rule]] = {
     "merge": [
         Rule(_r(r"\b(merg(?:e|es|ed|ing|er|ers)|amalgamat\w+|combin(?:e|es|ed|ing) (?:\w+ ){0,6}?(?:into|with)|"
@@ -525,8 +529,7 @@ RULES: dict[str, list[Rule]] = {
              unless=_r(r"\b(?:task[- ](?:and|&)[- ]finish|short[- ]life|time[- ]limited) (?:[\w'’-]+ ){0,3}?groups?\b[^.;]{0,200}?"
                        r"\b(?:after which|once|when|then)\b")),
         # "A new Joint Board has replaced the separate strategy groups that each borough used to run"
-        Rule(_r(r"\bnew (?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r" (?:(?:has|have|had|will|would|should|shall|is to|are to) )?"
-                r"(?:now )?replac(?:e|es|ed) (?:the |all |both )?(?:separate|existing|current|old|previous|former|individual) "
+        Rule(_r(_NEW_BODY_REPLACES + r" (?:the |all |both )?(?:separate|existing|current|old|previous|former|individual) "
                 r"(?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r"\b"), target=None),
         # "the Green Partnership will close on 31 March"; "the forum is to close down"; "the closure of the Economic Forum"
         Rule(_r(r"\b" + _BODY_WORDS_RE + r"(?: [-–—] [^-–—.;:()]{1,160}? [-–—]|, [^,.;:()]{1,160}?,)? "
@@ -575,8 +578,7 @@ RULES: dict[str, list[Rule]] = {
                 r"arrangements?|working|structures?)\b)"),
              target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
         # "A new Joint Board has replaced the separate borough groups"
-        Rule(_r(r"\bnew (?:[\w'’-]+ ){0,4}?" + _BODY_WORDS_RE + r" (?:(?:has|have|had|will|would|should|shall|is to|are to) )?"
-                r"(?:now )?replac(?:e|es|ed)\b"), target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
+        Rule(_r(_NEW_BODY_REPLACES + r"\b"), target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
     ],
     "regionalise": [
         Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"

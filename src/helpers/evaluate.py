@@ -253,22 +253,11 @@ def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFr
     :func:`item_quality`), ``by_document``, ``disagreements``, ``actions`` (as
     :func:`helpers.compare.action_quality`, empty without actions gold) and ``ingest_report``.
     """
-    import shutil
-
-    from . import compare, extract, ingest
-    from .config import Paths
+    from . import compare, extract
     from .tables import read_table
 
     folder, work = Path(folder), Path(work)
-    raw = work / "raw"
-    if raw.exists():
-        shutil.rmtree(raw)
-    shutil.copytree(folder / "raw", raw)
-    if (folder / "manifest.csv").exists() and not (raw / "manifest.csv").exists():
-        shutil.copy2(folder / "manifest.csv", raw / "manifest.csv")
-    (work / "no-annotations").mkdir(parents=True, exist_ok=True)
-    paths = Paths.from_params(raw, work / "processed", work / "reports", work / "no-annotations").ensure_outputs()
-    ingest.run(paths)
+    paths = _ingest_copy(folder, work)
     # the labelled examples shipped for theme tie-breaks never include this folder's own documents
     items = extract.run(paths, exclude_example_files=frozenset(p.name for p in (folder / "raw").rglob("*") if p.is_file()))
     actions, _ = compare.run(paths)
@@ -288,6 +277,26 @@ def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFr
         if actions_gold.exists() else pd.DataFrame(),
         "ingest_report": read_table("ingest_report", paths.processed),
     }
+
+
+def _ingest_copy(folder: Path, work: Path):
+    """Copy ``folder``'s documents (and its manifest) to ``work/raw`` and ingest them there as a
+    researcher's corpus with no annotations; returns the :class:`~helpers.config.Paths`."""
+    import shutil
+
+    from . import ingest
+    from .config import Paths
+
+    raw = work / "raw"
+    if raw.exists():
+        shutil.rmtree(raw)
+    shutil.copytree(folder / "raw", raw)
+    if (folder / "manifest.csv").exists() and not (raw / "manifest.csv").exists():
+        shutil.copy2(folder / "manifest.csv", raw / "manifest.csv")
+    (work / "no-annotations").mkdir(parents=True, exist_ok=True)
+    paths = Paths.from_params(raw, work / "processed", work / "reports", work / "no-annotations").ensure_outputs()
+    ingest.run(paths)
+    return paths
 
 
 def folder_report(results: dict[str, pd.DataFrame], title: str) -> str:
@@ -348,25 +357,14 @@ def build_theme_examples(folders, work: str | Path) -> pd.DataFrame:
     """Labelled theme examples from held-out folders coded by others: each gold item's theme with
     the text of the item the extractor finds for it (else its key phrase). Columns: set, file,
     theme, text. These are what :data:`helpers.coding.THEME_EXAMPLES` ships (``make examples``)."""
-    import shutil
-
-    from . import extract, ingest
-    from .config import Paths
+    from . import extract
     from .tables import read_table
 
     frames = []
     for folder in map(Path, folders):
         if folder.name.startswith("test"):
             raise ValueError(f"{folder}: a test set is never used for training")
-        root = Path(work) / folder.name
-        if root.exists():
-            shutil.rmtree(root)
-        shutil.copytree(folder / "raw", root / "raw")
-        if (folder / "manifest.csv").exists() and not (root / "raw" / "manifest.csv").exists():
-            shutil.copy2(folder / "manifest.csv", root / "raw" / "manifest.csv")
-        (root / "no-annotations").mkdir(parents=True, exist_ok=True)
-        paths = Paths.from_params(root / "raw", root / "processed", root / "reports", root / "no-annotations").ensure_outputs()
-        ingest.run(paths)
+        paths = _ingest_copy(folder, Path(work) / folder.name)
         documents = read_table("documents", paths.processed)
         examples = training_examples(extract.extract_items(documents), documents, read_gold(folder))
         files = dict(zip(documents["doc_id"], documents["file"]))
