@@ -302,6 +302,154 @@ def test_broken_opendocument_and_rtf_files_are_reported_not_fatal(raw):
     assert "not an RTF file" in status_of(report, "not-rtf.rtf")[1]
 
 
+def pptx_bytes() -> bytes:
+    """Four slides: a title slide, two bulleted slides with a footer text box on each, and a table."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "Reviewing the Health and Wellbeing Board"
+    first.placeholders[1].text = "Development session"
+    for title, lines in (("Why review?", ["Attendance has fallen", "Sub-groups overlap"]),
+                         ("Recommendations", ["That the Board meets quarterly", "That the sub-groups merge"])):
+        slide = deck.slides.add_slide(deck.slide_layouts[1])
+        slide.shapes.title.text = title
+        frame = slide.placeholders[1].text_frame
+        frame.text = lines[0]
+        sub = frame.add_paragraph()
+        sub.text, sub.level = lines[1], 1
+        slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = "OFFICIAL"
+        slide.notes_slide.notes_text_frame.text = "SPEAKER-NOTES-TEXT"
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "Sub-groups"
+    table = slide.shapes.add_table(3, 2, Inches(1), Inches(2), Inches(6), Inches(2)).table
+    for r, row in enumerate([["Group", "Proposed"], ["Starting Well", "Merge with Living Well"], ["Ageing Well", "Stand down"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = "OFFICIAL"
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
+    write(raw / "hwb_session.pptx", pptx_bytes())
+    docs, report = run(raw)
+    assert text_of(docs, "hwb_session.pptx").split("\n\n") == [
+        "Reviewing the Health and Wellbeing Board", "Development session",
+        "Why review?", "- Attendance has fallen", "- Sub-groups overlap",
+        "Recommendations", "- That the Board meets quarterly", "- That the sub-groups merge",
+        "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down"]
+    assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
+
+
+def mail_bytes(attachments=(), html_only=False) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "Decisions from today's Safer Communities Partnership board"
+    message["From"] = "Democratic Services <democracy@example.gov.uk>"
+    message["To"] = "partners@example.org"
+    message["Date"] = "Tue, 12 Mar 2024 16:05:00 +0000"
+    plain = "Dear partners,\n\nThe Board agreed:\n\n1. to merge the two delivery groups;\n2. to meet every two months.\n"
+    html = "<p>Dear partners,</p><p>The Board agreed:</p><ol><li>to merge the two delivery groups;</li><li>to meet every two months.</li></ol>"
+    if html_only:
+        message.set_content(html, subtype="html")
+    else:
+        message.set_content(plain)
+        message.add_alternative(html, subtype="html")
+    for name, data, (maintype, subtype) in attachments:
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return bytes(message)
+
+
+def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
+    docx_type = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+    write(raw / "decisions.eml", mail_bytes([
+        ("summary.docx", docx_bytes(), docx_type),
+        ("logo.png", b"\x89PNG\r\n\x1a\n...", ("image", "png")),
+        ("figures.xlsx", b"PK\x03\x04 not really", ("application", "octet-stream")),
+    ]))
+    write(raw / "html-only.eml", mail_bytes(html_only=True))
+    docs, report = run(raw)
+    text = text_of(docs, "decisions.eml")
+    assert text.startswith("Decisions from today's Safer Communities Partnership board\n"
+                           "From: Democratic Services <democracy@example.gov.uk>\nDate: Tue, 12 Mar 2024")
+    assert "1. to merge the two delivery groups;\n2. to meet every two months." in text
+    assert text.index("2. to meet") < text.index("Attachment: summary.docx") < text.index("RESOLVED that the merger proceed.")
+    assert "PNG" not in text and "<p>" not in text
+    row = docs.set_index("file").loc["decisions.eml"]
+    assert (row["title"], row["date"], row["format"]) == (
+        "Decisions from today's Safer Communities Partnership board", "2024-03-12", "eml")
+    assert status_of(report, "decisions.eml") == ("ok", "attachment(s) not read: figures.xlsx (spreadsheet — not read)")
+    html_only = text_of(docs, "html-only.eml")
+    assert "- to merge the two delivery groups;" in html_only and "<li>" not in html_only
+
+
+def mhtml_bytes(url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512") -> bytes:
+    """A page saved by a browser as one file: quoted-printable HTML and a stylesheet."""
+    from email import charset
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = MIMEMultipart("related")
+    page["From"] = "<Saved by Blink>"
+    page["Snapshot-Content-Location"] = url
+    page["Subject"] = "Decision details - Powys County Council"
+    utf8 = charset.Charset("utf-8")
+    utf8.body_encoding = charset.QP
+    html = MIMEText("", "html")
+    html.set_payload(MODERNGOV, utf8)
+    html["Content-Location"] = url
+    page.attach(html)
+    page.attach(MIMEText(".nav {color: red}", "css"))
+    return page.as_bytes()
+
+
+def test_a_saved_web_page_reads_as_the_page_and_knows_its_address(raw):
+    write(raw / "decision.mhtml", mhtml_bytes())
+    write(raw / "page.html", MODERNGOV)
+    docs, _ = run(raw)
+    assert text_of(docs, "decision.mhtml") == text_of(docs, "page.html")
+    assert docs.set_index("file").loc["decision.mhtml", "source_url"] == "https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512"
+    assert "source_url" in docs.set_index("file").loc["decision.mhtml", "inferred"]
+
+
+def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):
+    write(raw / "ViewSelectedDocument.asp", pdf_bytes([["RESOLVED that the CSP and the LSP merge."]]))
+    write(raw / "mgConvert2PDF.aspx", docx_bytes())
+    write(raw / "GetDocument.ashx", pptx_bytes())
+    write(raw / "decision", mhtml_bytes())
+    write(raw / "notes", "That the partnership meets quarterly.\n")
+    write(raw / "partnership.doc", rb"{\rtf1\ansi RESOLVED that the Board be dissolved.\par}")
+    write(raw / "web.doc", "<html><body><p>RESOLVED that the LSP be reviewed annually by the Board.</p></body></html>")
+    write(raw / "real.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    write(raw / "locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + bytes(600))
+    write(raw / "list.csv", "a,b\n1,2\n")
+    write(raw / "blob", bytes(range(256)) * 4)
+    docs, report = run(raw)
+    formats = docs.set_index("file")["format"].to_dict()
+    assert formats == {"ViewSelectedDocument.asp": "pdf", "mgConvert2PDF.aspx": "docx", "GetDocument.ashx": "pptx",
+                       "decision": "mhtml", "notes": "txt", "partnership.doc": "rtf", "web.doc": "html"}
+    assert status_of(report, "ViewSelectedDocument.asp") == ("ok", "named .asp, but it is PDF — read as that")
+    assert status_of(report, "notes") == ("ok", "named without an extension, but it is text — read as that")
+    assert "RESOLVED that the Board be dissolved." in text_of(docs, "partnership.doc")
+    assert status_of(report, "real.doc") == ("skipped", "unsupported format: old Word 97-2003 (.doc) — not read; save it as .docx or PDF")
+    assert status_of(report, "locked.docx") == ("skipped", "unsupported format: password-protected Office document — not read; save a copy without the password")
+    assert status_of(report, "list.csv") == ("skipped", "unsupported format: .csv")
+    assert status_of(report, "blob") == ("skipped", "unsupported format: no file extension, and not text")
+
+
+def test_a_file_is_read_by_its_name_when_its_bytes_agree_or_say_nothing():
+    assert ingest.file_format(".txt", b"<html><body>a page kept as text</body></html>") == (".txt", "")
+    assert ingest.file_format(".eml", mail_bytes()) == (".eml", "")
+    assert ingest.file_format(".htm", b"<p>fragment</p>") == (".htm", "")
+    assert ingest.file_format(".pdf", b"<html><body>404</body></html>") == (".pdf", "")  # the PDF reader explains
+    assert ingest.file_format("", mail_bytes())[0] == ".eml"
+    assert ingest.file_format(".docx", pptx_bytes())[0] == ".pptx"
+
+
 def ruled_table_pdf() -> bytes:
     """A page of text, a ruled table with a wrapped cell, and text after it."""
     pdf = FPDF(format="A4")
@@ -644,7 +792,9 @@ def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tm
     assert not changed["text"].str.contains("Haringey").any()
 
 
-@pytest.mark.parametrize("suffix, make", [(".odt", odt_bytes), (".rtf", lambda: RTF), (".docx", docx_bytes), (".pdf", ruled_table_pdf)])
+@pytest.mark.parametrize("suffix, make", [(".odt", odt_bytes), (".rtf", lambda: RTF), (".docx", docx_bytes), (".pdf", ruled_table_pdf),
+                                           (".pptx", pptx_bytes), (".eml", lambda: mail_bytes([("a.docx", docx_bytes(), ("application", "octet-stream"))])),
+                                           (".mhtml", mhtml_bytes)])
 def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
     import random
 

@@ -3,13 +3,16 @@
 
 Each file is read by its format — text (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252),
 HTML (main content only, via trafilatura), PDF (the text layer page by page, via
-pypdfium2, with running headers, page furniture and end-of-line hyphenation removed)
-and Word (paragraphs and tables in reading order) — its text normalised, and its
-metadata taken from ``manifest.csv`` or, where the manifest is silent, inferred from
-the text (the ``inferred`` column names the inferred fields).
+pypdfium2, with running headers, page furniture and end-of-line hyphenation removed;
+ruled tables via pdfplumber), Word, OpenDocument and RTF (paragraphs, lists and tables in
+reading order), slides (.pptx), e-mails with their attachments (.eml) and web pages saved
+as one file (.mhtml) — its text normalised, and its metadata taken from ``manifest.csv``
+or, where the manifest is silent, inferred from the text (the ``inferred`` column names
+the inferred fields). The format is the one the file's name says unless its first bytes
+say otherwise (``file_format``): council sites save PDFs as "mgConvert2PDF.aspx".
 
 A file that cannot be read gets one ``ingest_report`` row with a plain-English reason
-and every other file is still ingested. PDF, HTML and Word files are parsed in worker
+and every other file is still ingested. Files other than plain text are parsed in worker
 processes with a time limit (``config.PARSE_TIMEOUT_S``), so one pathological file
 cannot stall the batch. Parsed text is cached by content hash (``cache_dir``), so a
 second run over an unchanged folder re-parses nothing.
@@ -44,7 +47,7 @@ MANIFEST_COLUMNS = ["file", "council", "body", "doc_type", "date", "source_url"]
 MANIFEST_OPTIONAL = MANIFEST_COLUMNS[1:] + ["title", "notes"]
 DOC_TYPES = ("minutes", "report", "scrutiny", "news", "web page", "other")
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
-GUARDED = {".pdf", ".html", ".htm", ".docx", ".odt", ".rtf"}
+GUARDED = {".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".eml", ".docx", ".odt", ".rtf", ".pptx"}
 #: Folders with at least this many files show a progress bar.
 PROGRESS_MIN_FILES = 50
 NO_TEXT_LAYER = "no text layer — scanned? OCR not supported"
@@ -397,8 +400,6 @@ def read_docx(data: bytes) -> tuple[str, dict]:
     import docx
     from docx.table import Table
 
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise SkipFile("old Word 97-2003 (.doc) file named .docx — save it as .docx")
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -520,6 +521,155 @@ def _rtf_paragraphs(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+# ---------------------------------------------------------------- slides
+
+
+_SLIDE_FURNITURE = {"FOOTER", "DATE", "SLIDE_NUMBER", "HEADER"}
+
+
+def read_pptx(data: bytes) -> tuple[str, dict]:
+    """Slides as an agenda pack publishes them: each slide's title as a heading line, body
+    text paragraphs as "- " bullets, text boxes as paragraphs and tables as " | " rows, shapes
+    in reading order (top to bottom, left to right). Speaker notes are not read (the audience
+    never saw them); a text box repeated on most slides (a footer, "OFFICIAL") is dropped."""
+    import zipfile
+
+    from pptx import Presentation
+    from pptx.exc import PackageNotFoundError
+
+    try:
+        slides = list(Presentation(io.BytesIO(data)).slides)
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise SkipFile(f"not a PowerPoint file (.pptx) that can be read ({exc.__class__.__name__}) — a broken download?") from None
+    blocks = [[block for shape in _reading_order(slide.shapes) for block in _shape_blocks(shape)] for slide in slides]
+    repeated = Counter(text for slide in blocks for text in {t for t, role in slide if role == "box"})
+    furniture = {t for t, n in repeated.items() if len(blocks) >= 3 and n > len(blocks) / 2}
+    text = "\n\n".join("\n\n".join(t for t, _ in slide if t not in furniture) for slide in blocks)
+    if not text.strip():
+        raise SkipFile("the slides have no text (pictures only? OCR not supported)")
+    return text, {}
+
+
+def _reading_order(shapes) -> list:
+    return sorted(shapes, key=lambda s: (s.top if s.top is not None else 0, s.left if s.left is not None else 0))
+
+
+def _shape_blocks(shape) -> list[tuple[str, str]]:
+    """(text, role) blocks of one shape, role "title", "body" (placeholders, tables) or "box"
+    (a text box, which may be furniture); groups are read through."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
+    if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+        return [b for inner in _reading_order(shape.shapes) for b in _shape_blocks(inner)]
+    if getattr(shape, "has_table", False) and shape.has_table:
+        rows = [" | ".join(" ".join(cell.text.split()) for cell in row.cells) for row in shape.table.rows]
+        return [("\n".join(r for r in rows if r.strip(" |")), "body")]
+    if not shape.has_text_frame:
+        return []
+    kind = shape.placeholder_format.type.name if shape.is_placeholder and shape.placeholder_format.type else ""
+    if kind in _SLIDE_FURNITURE:
+        return []
+    paragraphs = [" ".join(p.text.split()) for p in shape.text_frame.paragraphs]
+    levels = [p.level for p in shape.text_frame.paragraphs]
+    if kind in {"TITLE", "CENTER_TITLE", "VERTICAL_TITLE"}:
+        title = " ".join(p for p in paragraphs if p)
+        return [(title, "title")] if title else []
+    bulleted = kind in {"BODY", "OBJECT", "VERTICAL_BODY", "VERTICAL_OBJECT"}
+    role = "body" if shape.is_placeholder else "box"
+    return [(("- " if bulleted or level else "") + p, role) for p, level in zip(paragraphs, levels) if p]
+
+
+# ---------------------------------------------------------------- e-mail and saved web pages
+
+
+def _mime(data: bytes):
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    if not message.keys():
+        raise SkipFile("not a MIME message (no headers)")
+    return message
+
+
+def _part_text(part) -> str:
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError, AssertionError):  # an unknown charset or a broken encoding
+        return decode_text(part.get_payload(decode=True) or b"")
+
+
+def read_mhtml(data: bytes) -> tuple[str, dict]:
+    """A web page a browser saved as one file ("Webpage, Single File", .mhtml/.mht): its HTML
+    part, read as a web page; the address it was saved from is kept as a hint."""
+    message = _mime(data)
+    html = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    if html is None:
+        raise SkipFile("a saved web page (.mhtml) without an HTML part")
+    text, hints = read_html(_part_text(html).encode("utf-8"))
+    url = message.get("Snapshot-Content-Location") or html.get("Content-Location") or ""
+    return text, {**hints, **({"source_url": url.strip()} if url.strip().startswith("http") else {})}
+
+
+def read_eml(data: bytes) -> tuple[str, dict]:
+    """An e-mail saved from a mail client (.eml): its subject as the title, sender and date,
+    the body (the plain-text version, else the HTML one), then each attachment that can be
+    read, under "Attachment: <name>". Attachments that cannot be read are named in a warning;
+    pictures (logos, signatures) are passed over."""
+    message = _mime(data)
+    head = [str(message.get("Subject") or "").strip()]
+    head += [f"{name}: {str(message[name]).strip()}" for name in ("From", "Date") if message.get(name)]
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        text = ""
+    elif body.get_content_type() == "text/html":
+        text = _mail_html(_part_text(body))
+    else:
+        text = _part_text(body)
+    parts, unread = ["\n".join(h for h in head if h), text], []
+    for attachment in message.iter_attachments():
+        name = attachment.get_filename() or attachment.get_content_type()
+        if attachment.get_content_maintype() == "image":
+            continue
+        payload = attachment.get_content()
+        payload = payload.as_bytes() if hasattr(payload, "as_bytes") else payload
+        payload = payload.encode("utf-8") if isinstance(payload, str) else payload
+        suffix, why = file_format(Path(name).suffix.lower(), payload)
+        if suffix is None:
+            unread.append(f"{name} ({why.removeprefix('unsupported format: ')})")
+            continue
+        try:
+            parts.append(f"Attachment: {name}\n\n{READERS[suffix](payload)[0]}")
+        except SkipFile as exc:
+            unread.append(f"{name} ({exc})")
+    if not any(p.strip() for p in parts[1:]):
+        raise SkipFile("an e-mail without a body or a readable attachment")
+    hints = {"title": head[0]} if head[0] else {}
+    if unread:
+        hints["warning"] = "attachment(s) not read: " + "; ".join(unread)
+    return "\n\n".join(p.strip() for p in parts if p.strip()), hints
+
+
+def _mail_html(html: str) -> str:
+    """The text of an HTML e-mail body: every block, since a short mail has no page furniture
+    for trafilatura to find and it may drop the whole message as boilerplate."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    for bad in tree.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    for block in tree.xpath("//p|//div|//li|//tr|//h1|//h2|//h3|//h4|//br|//table|//ul|//ol"):
+        block.tail = ("\n\n" if block.tag != "br" else "\n") + (block.tail or "")
+        if block.tag == "li":
+            block.text = "- " + (block.text or "")
+        if block.tag in {"td", "th"}:
+            block.tail = " | " + (block.tail or "")
+    return re.sub(r"\n{3,}", "\n\n", tree.text_content())
+
+
 def read_plain(data: bytes) -> tuple[str, dict]:
     text = decode_text(data)
     return (strip_text_pages(text) if "\f" in text else text), {}
@@ -551,20 +701,126 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".md": read_plain,
     ".html": read_html,
     ".htm": read_html,
+    ".xhtml": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
+    ".eml": read_eml,
     ".pdf": read_pdf,
     ".docx": read_docx,
     ".odt": read_odt,
     ".rtf": read_rtf,
+    ".pptx": read_pptx,
+}
+#: What each format is called in a report row.
+FORMAT_NAMES = {
+    ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
+    ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
+    ".pdf": "PDF", ".docx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
     ".doc": "old Word 97-2003 (.doc) — not read; save it as .docx or PDF",
-    ".ppt": "slides — not read; save them as PDF", ".pptx": "slides — not read; save them as PDF",
+    ".ppt": "old PowerPoint 97-2003 slides (.ppt) — not read; save them as .pptx or PDF",
     ".xls": "spreadsheet — not read", ".xlsx": "spreadsheet — not read", ".ods": "spreadsheet — not read",
-    ".msg": "Outlook message — not read; save it (or its attachment) as PDF or text",
-    ".eml": "e-mail message — not read; save it (or its attachment) as PDF or text",
+    ".odp": "OpenDocument slides — not read; save them as .pptx or PDF",
+    ".msg": "Outlook message — not read; save it as .eml, or its attachment as PDF",
+    ".ole": "old Office 97-2003 file (Word, Excel or PowerPoint) — not read; save it as .docx, .pptx or PDF",
+    ".zip": "zip archive — not read; unpack it into the folder",
+    ".encrypted": "password-protected Office document — not read; save a copy without the password",
     **{s: "image — OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")},
 }
+#: Formats whose first bytes say what they are: they are read by their content whatever the name.
+_SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".ole", ".encrypted", ".xlsx", ".ods", ".odp", ".zip", ".png", ".jpg", ".gif"}
+_IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
+_MAIL_HEADER = re.compile(
+    rb"(?:(?:MIME-Version|From|To|Subject|Date|Content-Type|Received|Return-Path|Message-ID|X-[\w-]+|"
+    rb"Snapshot-Content-Location|Content-Transfer-Encoding):[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}",
+    re.IGNORECASE,
+)
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The format the bytes are in, as a suffix (".pdf", ".docx", ".ole" for any Office 97-2003
+    file), or None when they do not say: a download saved under a script's name
+    ("ViewSelectedDocument.asp", "mgConvert2PDF.aspx") is read by what it contains."""
+    head = data[:4096]
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if b"%PDF-" in head[:1024]:
+        return ".pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_format(data)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".encrypted" if "EncryptedPackage".encode("utf-16-le") in data else ".ole"
+    if body.startswith(b"{\\rtf"):
+        return ".rtf"
+    for magic, suffix in _IMAGE_MAGIC.items():
+        if data.startswith(magic):
+            return suffix
+    if _MAIL_HEADER.match(body):
+        related = re.search(rb"Snapshot-Content-Location|Saved by", head, re.IGNORECASE)  # as browsers write it
+        return ".mhtml" if related else ".eml"
+    if re.match(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body)\b", body, re.IGNORECASE | re.DOTALL):
+        return ".html"
+    return None
+
+
+def _zip_format(data: bytes) -> str:
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+        return ".zip"
+    for part, suffix in (("word/document.xml", ".docx"), ("ppt/presentation.xml", ".pptx"), ("xl/workbook.xml", ".xlsx")):
+        if part in names:
+            return suffix
+    for kind, suffix in (("text", ".odt"), ("spreadsheet", ".ods"), ("presentation", ".odp")):
+        if mimetype.startswith(f"application/vnd.oasis.opendocument.{kind}"):
+            return suffix
+    return ".zip"
+
+
+def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
+    """Which reader reads a file, and a note when that is not the one its name says.
+
+    A file is read by its name unless its first bytes say otherwise: a PDF saved as
+    ``mgConvert2PDF.aspx`` is read as PDF, a ".doc" that is really RTF or a web page as
+    that. A web page named ".pdf" is left to the PDF reader, which refuses it (it is an
+    error page the site sent instead). A file without an extension that decodes as text is
+    read as text. Returns (None, reason) for a format that is not read.
+    """
+    sniffed = sniff_format(data)
+    named = suffix if suffix in READERS else None
+    if sniffed in {".zip", ".html", ".eml", ".mhtml"} and named in _OFFICE:  # a broken document or an
+        sniffed = None  # error page saved under its name: its reader says what is wrong
+    if sniffed in _SIGNED or (sniffed and named is None):
+        use = sniffed
+    elif named:
+        use = named
+    else:
+        use = ".txt" if not suffix and _is_text(data) else None
+    if use in READERS:
+        if named is None or FORMAT_NAMES[use] != FORMAT_NAMES[named]:
+            return use, f"named {suffix or 'without an extension'}, but it is {FORMAT_NAMES[use]} — read as that"
+        return use, ""
+    if use == ".ole":
+        suffix = {".docx": ".doc", ".pptx": ".ppt", ".xlsx": ".xls"}.get(suffix, suffix)
+    reason = (NOT_READ[use] if use == ".encrypted" else None) or NOT_READ.get(suffix) or NOT_READ.get(use or "") or suffix or "no file extension, and not text"
+    return None, f"unsupported format: {reason}"
+
+
+#: Formats with a binary container whose reader explains a broken file best.
+_OFFICE = {".pdf", ".docx", ".pptx", ".odt", ".rtf"}
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        decode_text(data[:65536])
+    except SkipFile:
+        return False
+    return True
 
 # ---------------------------------------------------------------- normalisation
 
@@ -837,7 +1093,8 @@ def list_files(raw: Path) -> list[Path]:
 
 
 def screen(path: Path, raw: Path, max_mb: float) -> str | None:
-    """Why ``path`` must not be read at all (link out of the folder, hidden, format, size), or None."""
+    """Why ``path`` must not be read at all (link out of the folder, hidden, size), or None.
+    Its format is decided afterwards, from its name and first bytes (``file_format``)."""
     if path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(raw.resolve()):
@@ -850,8 +1107,6 @@ def screen(path: Path, raw: Path, max_mb: float) -> str | None:
         return "Word lock file (the document was open in Word), not a document"
     if path.name.startswith("."):
         return "hidden or system file"
-    if path.suffix.lower() not in READERS:
-        return f"unsupported format: {NOT_READ.get(path.suffix.lower(), path.suffix or 'no file extension')}"
     size = path.stat().st_size
     if size > max_mb * 1024 * 1024:
         return f"file of {size / 1024 / 1024:.1f} MB is larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)"
@@ -924,7 +1179,8 @@ def parse_many(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -
 @cache
 def _reader_version() -> str:
     """Changes whenever this module or a reading library changes, so stale cache entries are ignored."""
-    libraries = ["pypdfium2", "trafilatura", "python-docx", "ftfy", "charset-normalizer"]
+    libraries = ["pypdfium2", "pdfplumber", "trafilatura", "python-docx", "python-pptx", "odfdo", "striprtf", "ftfy",
+                 "charset-normalizer"]
     stamp = Path(__file__).read_bytes() + "|".join(version(name) for name in libraries).encode()
     return hashlib.sha256(stamp).hexdigest()[:16]
 
@@ -997,6 +1253,7 @@ def ingest(
     files = [p for p in list_files(raw) if p.relative_to(raw).as_posix() != MANIFEST]
 
     rows: list[dict | tuple] = []  # a report row, or (rel, suffix, sha256) of a file to read
+    notes: dict[str, str] = {}  # a file read by its content rather than its name says so
     with _progress(len(files)) as bar:
         for path in files:
             rel = path.relative_to(raw).as_posix()
@@ -1005,7 +1262,14 @@ def ingest(
                 rows.append(_report(rel, "skipped", reason))
                 bar.update()
                 continue
-            rows.append((rel, path.suffix.lower(), hashlib.sha256(path.read_bytes()).hexdigest()))
+            data = path.read_bytes()
+            suffix, note = file_format(path.suffix.lower(), data)
+            if suffix is None:
+                rows.append(_report(rel, "skipped", note))
+                bar.update()
+                continue
+            notes[rel] = note
+            rows.append((rel, suffix, hashlib.sha256(data).hexdigest()))
         pending = [r for r in rows if isinstance(r, tuple)]
         outcomes = {r: store.get(r[2], r[1], timeout_s) for r in pending}
         misses = [r for r in pending if outcomes[r] is None]
@@ -1024,13 +1288,13 @@ def ingest(
         outcome = outcomes[row]
         doc_id = doc_id_for(sha)
         if outcome.status != "ok":
-            report.append(_report(rel, outcome.status, outcome.reason))
+            report.append(_report(rel, outcome.status, "; ".join(r for r in (notes[rel], outcome.reason) if r)))
         elif doc_id in seen:
             report.append(_report(rel, "duplicate", f"same content as {seen[doc_id]} — kept once", doc_id))
         else:
             seen[doc_id] = rel
             documents.append(_document(rel, sha, outcome, manifest.get(rel, {}), suffix))
-            report.append(_report(rel, "ok", outcome.reason, doc_id))
+            report.append(_report(rel, "ok", "; ".join(r for r in (notes[rel], outcome.reason) if r), doc_id))
     if not documents:
         reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in report[:5]) or "the folder is empty"
         raise WorkbookError(f"no document in {raw} could be read ({reasons})")
@@ -1081,7 +1345,7 @@ def _document(rel: str, sha: str, outcome: Outcome, meta: dict, suffix: str) -> 
         "text": text,
         "n_chars": len(text),
         "sha256": sha,
-        "source_url": (meta.get("source_url") or "").strip() or None,
+        "source_url": pick("source_url", lambda: hints.get("source_url")),
         "format": suffix.lstrip("."),
         "inferred": ",".join(inferred),
         "notes": (meta.get("notes") or "").strip() or None,
