@@ -181,6 +181,21 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     ("The Board therefore agreed on 5 March 2025 to defer the review until next year.", "report", "decision", "deferred"),
     ("Any joint fund will need approval by each partner's cabinet.", "minutes", "implication", "proposed"),
     ("The Board agreed, subject to the approval of each partner, that the two forums be merged.", "report", "decision", "agreed"),
+    # a named officer or member who takes something on has an action, even when they "agreed to"
+    ("The Executive Director agreed to hold a workshop with the district housing leads.", "minutes", "action", "agreed"),
+    ("The Head of Communities undertook to circulate a briefing note before the next meeting.", "minutes", "action", "agreed"),
+    ("Cllr Morgan agreed to write to the Minister about the grant.", "minutes", "action", "agreed"),
+    ("The Committee agreed to hold two meetings a year.", "minutes", "decision", "agreed"),
+    # in minutes, what follows a reporting verb was said, not decided; in news it is the decision reported
+    ("Members expressed concern that a merged board would be dominated by the county.", "minutes", "statement", "noted"),
+    ("The Director advised that the programme would be considered by the ICB in March.", "minutes", "statement", "noted"),
+    ("The Board noted legal advice that the change would need a vote of full council.", "minutes", "statement", "noted"),
+    ("A spokesperson said funding would be divided between the two partnerships.", "news", "decision", "agreed"),
+    # a body's verb on a named thing is its decision; a proposal named as one is a proposal
+    ("The Executive Board agreed the Safer Partnership Plan 2024-27 at its June meeting.", "report", "decision", "agreed"),
+    ("The Board declined the request, preferring to invite the partnership to attend.", "minutes", "decision", "rejected"),
+    ("Ms Orr outlined a proposal to create a pooled partnership fund.", "minutes", "proposal", "proposed"),
+    ("Proposal: pool the two budgets with the commissioner's grant.", "minutes", "proposal", "proposed"),
 ])
 def test_kind_and_status_follow_the_document_type(text, doc_type, kind, status):
     items = pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text, "doc_type": doc_type}])

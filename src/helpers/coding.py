@@ -56,11 +56,29 @@ _SECTION_KIND = {
 RECORD_TYPES = {"minutes", "news", "scrutiny", "web page"}
 REPORT_TYPES = {"report"}
 
+# A named officer or member who takes something on is given an action, even in a minute's
+# "agreed to": "The Executive Director agreed to hold a workshop", "DS undertook to circulate".
+_PERSON_UNDERTAKES = re.compile(
+    r"\bundert(?:ook|akes?|aken) to\b|\bgave (?:an |a further |a firm )?undertaking\b|"
+    r"^(?:[Tt]he )?(?:[A-Z][\w'’-]*,? (?:and |of |for |& )*){0,6}?(?:Director|Officer|Manager|Lead|Head|Chair|Chairman|Clerk|"
+    r"Co-?ordinator|Secretary|Advis[eo]r|Commander|Superintendent|Inspector)\b[^.;:]{0,60}?\b(?:agreed|offered) to\b|"
+    r"^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor)\.? [A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:agreed|offered) to\b|^[A-Z]{2,3} (?:agreed|offered) to\b"
+)
+# A reporting frame in minutes: what follows "advised that", "expressed concern that" is what
+# was said, not what was decided ("… advised that the programme would be considered in March").
+# In news everything is reported ("a spokesperson said funding would be divided"), so not there.
+_REPORTING_FRAME = re.compile(
+    r"\b(?:advised|explained|reported|informed|updated|expressed|voiced|noted|warned|cautioned|highlighted|questioned|"
+    r"said|says|told|argued|felt|believed?|suggested|commented|stressed|pointed out|concerns?|disappointment|worried)\b",
+    re.I,
+)
+
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
     ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
+    ("action", _PERSON_UNDERTAKES),
     ("decision", re.compile(
         r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4}| evening| morning| night)? |in \w+(?: \d{4})? )?(?:that|to)\b|\bagreed, [^,.;:]{1,100}, (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
@@ -69,13 +87,16 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\b" + DONE + r"\b|"
         r"\bnow meets\b|\bhave given way\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
         r"\b(?:was|were) not taken forward\b|"
-        r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b", re.I)),
+        r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b|"
+        r"\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then |formally |unanimously |"
+        r"subsequently |(?:had |has |have )(?:now |already )?)?(?:agreed|approved|endorsed|adopted|ratified|supported|declined|rejected) "
+        r"(?!(?:that|to|by)\b)", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
         r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
         r"\btaken in ?to consideration\b|^action\b", re.I)),
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
-    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bmoved,? (?:and|seconded by)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
+    ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bproposals? (?:to|for|that)\b|^proposal\b|\bmoved,? (?:and|seconded by)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),
     ("recommendation", re.compile(r"\brecommend(?:s|ed|ing)?\b|\bshould\b|\bmy view is\b|\bmay (?:wish to )?consider\b|\badvise[sd]? (?:\w+ ){0,3}to\b", re.I)),
     ("implication", re.compile(r"\bwill (?:need|require|cease|be required|have to)\b", re.I)),
 ]
@@ -109,9 +130,9 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
-    report = doc_type in REPORT_TYPES
+    report, minutes = doc_type in REPORT_TYPES, doc_type in MEETING_RECORDS
     if section == "finding":  # a finding can record a decision or work under way ("Partners have agreed that …")
-        found = _cue_kind(text, "", report)
+        found = _cue_kind(text, "", report, minutes)
         if found and found[0] in {"decision", "action", "request"}:
             return found
     if section == "proposal" and report and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
@@ -141,8 +162,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     if section == "list" and re.match(r"^[-•*\s]*(?:proposals?|proposed)\b", context, re.I):
         return "proposal", 0.7, f"a part of {_short(context)!r}"
     if section == "list" and context:
-        inherited = _cue_kind(context, "", report)
-        if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report):
+        inherited = _cue_kind(context, "", report, minutes)
+        if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report, minutes):
             return "decision", 0.65, f"a part of {_short(context)!r}: {inherited[2]}"
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
@@ -152,11 +173,11 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     m = re.search(r"\b(?:RESOLVED|DECIDED)\b", text)  # "It was RESOLVED that the report be noted." (capitals: the formal word)
     if m:
         return "resolution", 0.8, f"cue {m.group(0)!r}"
-    found = _cue_kind(text, context, report)
+    found = _cue_kind(text, context, report, minutes)
     if found:
         return found
     if section == "prose" and context:  # a clause of a sentence takes the sentence's verb ("recommended that …, and that …")
-        inherited = _cue_kind(context, "", report)
+        inherited = _cue_kind(context, "", report, minutes)
         if inherited and inherited[0] in {"recommendation", "proposal", "decision", "request", "resolution"}:
             return inherited[0], 0.6, f"clause of {_short(context)!r}: {inherited[2]}"
     if report:
@@ -171,19 +192,21 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         if m:
             return "action", 0.6, f"cue {m.group(0)!r}: a speaker's commitment"
         m = None if _NOTED.search(text) else _WILL_DECIDED.search(text)
-        if m:
+        if m and not (minutes and _REPORTING_FRAME.search(text[: m.start()])):
             return "decision", 0.55, f"cue {m.group(0)!r} in a {doc_type}: what has been decided"
     return "statement", 0.5, "no cue: a position or assessment"
 
 
-def _cue_kind(text: str, context: str, report: bool) -> tuple[str, float, str] | None:
-    """(kind, confidence, why) from the first kind cue in ``text`` (principles also in the lead-in), or None."""
+def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> tuple[str, float, str] | None:
+    """(kind, confidence, why) from the first kind cue in ``text`` (principles also in the lead-in), or None.
+    ``minutes``: the document records a meeting, where "would" after "advised that" is what was said."""
     for kind, pattern in _KIND_CUES:
         m = pattern.search(text) or (pattern.search(context) if context and kind == "principle" else None)
         if not m:
             continue
-        if kind == "decision" and report and re.search(r"\bwould\b|^would", m.group(0), re.I):
-            continue  # "the Board would …" in a report is what it would do if agreed
+        if kind == "decision" and re.search(r"\bwould\b|^would", m.group(0), re.I) and (
+                report or (minutes and _REPORTING_FRAME.search(text[: m.start()]))):
+            continue  # "the Board would …" in a report is what it would do if agreed; after "advised that", what was said
         if kind == "recommendation" and m.group(0).lower() == "should" and (
             _REPORTED.search(text[: m.start()]) or not text[: m.start()].strip(" \t-•(0123456789.)")
         ):
@@ -207,7 +230,7 @@ _REJECTED = re.compile(
 )
 _NOTED = re.compile(
     r"^(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
-    r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
+    r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:board|committee|panel|partnership|cabinet|members) (?:also |further )?noted|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
     r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported|noted that|"
     r"(?:was|were) concerned|warned that|cautioned|raised concerns?|expressed concern|my (?:worry|concern|fear) is|"
     r"(?:review|reviews|it|they|we|committee|board|panel|group|evaluation|audit|inspection) (?:had |has |have )?found)\b",
