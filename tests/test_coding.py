@@ -347,3 +347,17 @@ def test_a_cue_in_a_resolutions_subject_counts_less_than_what_is_resolved():
     assert max(scores, key=scores.get) == "membership", scores
     plain, _ = coding.theme_cues("The merged group will be co-chaired for its first year by the two former chairs.")
     assert plain["structure"] > scores["structure"], "outside a 'That … be' resolution the subject is not discounted"
+
+
+@pytest.mark.parametrize("row, status", [
+    ("R1 | That the Partnership be kept, but refocused on three priorities. | Accepted. The priorities will be confirmed in November.", "agreed"),
+    ("R3 | That the theme groups be stood down. | Accepted in part. The Rother Economic Forum will continue.", "agreed"),
+    ("R5 | That the Council create a pooled fund of £30,000 a year. | Not accepted. The budget does not allow it.", "rejected"),
+    ("R7 | That the Council explore a merger with Hastings. | Deferred until the county review reports.", "deferred"),
+    ("3 | Publish the Board's forward plan | CPP Manager | January 2025 | Complete", "agreed"),
+])
+def test_a_table_rows_response_cell_gives_its_status(row, status):
+    items = pd.DataFrame([{"label": "", "section": "recommendation", "context": "Ref | Recommendation | Cabinet response",
+                           "text": row, "doc_type": "scrutiny"}])
+    coded = coding.code_items(items).iloc[0]
+    assert coded["status"] == status, coded["why"]

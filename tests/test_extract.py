@@ -790,3 +790,65 @@ def test_a_scrutiny_document_is_read_as_a_report_unless_it_records_a_meeting():
     doc = {"doc_id": "d", "council": "X", "doc_type": "scrutiny", "text": report}
     coded = coding.code_items(pd.DataFrame(extract.items_for_document(doc)))
     assert (coded["kind"].iloc[0], coded["status"].iloc[0]) != ("decision", "agreed"), "a report's 'would' records nothing"
+
+
+DECISIONS_EMAIL = """DECISIONS
+
+Item 4 - Partnership governance review (report of the Head of Community Safety)
+Rachel presented the findings of the review. After discussion the Board:
+(a) agreed to combine the two neighbourhood groups into one delivery group from 1 July;
+(b) deferred consideration of a pooled budget to the December meeting.
+
+Item 5 - Serious Violence Duty: refresh of the strategic needs assessment
+Members noted the refreshed strategic needs assessment and the progress of the violence reduction unit. The Board requested that the Youth Justice Service be invited to present its prevention offer in September.
+
+ACTIONS
+Action: RM to draft terms of reference for the new delivery group by 7 June.
+Action: MT and LA to co-chair the merged group for its first six months.
+Action: KW to confirm the Commissioner's grant allocations to the Board by 31 October."""
+
+
+def test_an_emails_agenda_titles_are_titles_and_its_action_lines_are_one_item_each():
+    texts = _texts(DECISIONS_EMAIL)
+    assert not any(t.startswith("Item ") for t in texts)  # an agenda item's title, even ending in ")", is no item
+    assert "Members noted the refreshed strategic needs assessment and the progress of the violence reduction unit." in texts
+    assert "The Board requested that the Youth Justice Service be invited to present its prevention offer in September." in texts
+    actions = [t for label, _, t in _items(DECISIONS_EMAIL) if label == "Action"]
+    assert [a.split(" to ")[0] for a in actions] == ["Action: RM", "Action: MT and LA", "Action: KW"]
+
+
+SLIDES = """Proposed principles for the new arrangements
+
+- Do it once: a topic comes to the Board or the ICP, not both
+
+- Time-limited by default: new work goes to task-and-finish groups
+
+What we heard
+
+- Partners want the Board to concentrate on three or four shared priorities
+
+- Sub-groups are valued for networking but rarely lead to decisions
+
+Membership and meetings - proposals
+
+- Reduce the Board's core membership from 24 to 16, with named deputies
+
+- Meet four times a year in public, plus two development sessions
+
+Questions and discussion
+
+- Does Option B strike the right balance between focus and inclusion?
+
+- What should the first task-and-finish groups be?"""
+
+
+def test_slide_titles_name_their_sections_and_questions_put_to_a_meeting_are_not_items():
+    items = _items(SLIDES)
+    sections = {t: section for _, section, t in items}
+    assert sections["- Partners want the Board to concentrate on three or four shared priorities"] == "finding"
+    assert sections["- Reduce the Board's core membership from 24 to 16, with named deputies"] == "proposal"
+    assert not any(t.endswith("?") for _, _, t in items)
+    coded = coding.code_items(pd.DataFrame([{"label": label, "section": section, "context": context, "text": text,
+                                             "doc_type": "report"} for label, section, text, context in
+                                            ((s.label, s.section, SLIDES[s.start:s.end], s.context) for s in extract.segment(SLIDES))]))
+    assert set(coded.loc[coded["text"].str.contains("Do it once|Time-limited"), "kind"]) == {"principle"}

@@ -303,7 +303,8 @@ def test_broken_opendocument_and_rtf_files_are_reported_not_fatal(raw):
 
 
 def pptx_bytes() -> bytes:
-    """Four slides: a title slide, two bulleted slides with a footer text box on each, and a table."""
+    """Four slides: a title slide, two bulleted slides (a sub-point; a lead-in with its parts) with a
+    numbered footer box on each, and a table."""
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -311,15 +312,16 @@ def pptx_bytes() -> bytes:
     first = deck.slides.add_slide(deck.slide_layouts[0])
     first.shapes.title.text = "Reviewing the Health and Wellbeing Board"
     first.placeholders[1].text = "Development session"
-    for title, lines in (("Why review?", ["Attendance has fallen", "Sub-groups overlap"]),
-                         ("Recommendations", ["That the Board meets quarterly", "That the sub-groups merge"])):
+    for number, (title, lines) in enumerate((("Why review?", ["Attendance has fallen", "from 14 to 9 members", "Sub-groups overlap"]),
+                                             ("Recommendations", ["The Board is asked to:", "meet quarterly", "merge the sub-groups"])), 2):
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = title
         frame = slide.placeholders[1].text_frame
         frame.text = lines[0]
-        sub = frame.add_paragraph()
-        sub.text, sub.level = lines[1], 1
-        slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = "OFFICIAL"
+        for line, level in zip(lines[1:], (1, 1 if title == "Recommendations" else 0)):
+            sub = frame.add_paragraph()
+            sub.text, sub.level = line, level
+        slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = f"OFFICIAL | {number}"
         slide.notes_slide.notes_text_frame.text = "SPEAKER-NOTES-TEXT"
     slide = deck.slides.add_slide(deck.slide_layouts[5])
     slide.shapes.title.text = "Sub-groups"
@@ -327,7 +329,7 @@ def pptx_bytes() -> bytes:
     for r, row in enumerate([["Group", "Proposed"], ["Starting Well", "Merge with Living Well"], ["Ageing Well", "Stand down"]]):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
-    slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = "OFFICIAL"
+    slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = "OFFICIAL | 4"
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
@@ -338,8 +340,8 @@ def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
     docs, report = run(raw)
     assert text_of(docs, "hwb_session.pptx").split("\n\n") == [
         "Reviewing the Health and Wellbeing Board", "Development session",
-        "Why review?", "- Attendance has fallen", "- Sub-groups overlap",
-        "Recommendations", "- That the Board meets quarterly", "- That the sub-groups merge",
+        "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap",
+        "Recommendations", "- The Board is asked to:", "- meet quarterly", "- merge the sub-groups",
         "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down"]
     assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
 
@@ -352,7 +354,8 @@ def mail_bytes(attachments=(), html_only=False) -> bytes:
     message["From"] = "Democratic Services <democracy@example.gov.uk>"
     message["To"] = "partners@example.org"
     message["Date"] = "Tue, 12 Mar 2024 16:05:00 +0000"
-    plain = "Dear partners,\n\nThe Board agreed:\n\n1. to merge the two delivery groups;\n2. to meet every two months.\n"
+    plain = ("Dear partners,\n\nThe Board agreed:\n\n1. to merge the two delivery groups;\n2. to meet every two months.\n\n"
+             "Kind regards,\n\nChloe Fenwick\nDemocratic Services Officer\n\nThis e-mail is intended only for the named recipient.\n")
     html = "<p>Dear partners,</p><p>The Board agreed:</p><ol><li>to merge the two delivery groups;</li><li>to meet every two months.</li></ol>"
     if html_only:
         message.set_content(html, subtype="html")
@@ -379,6 +382,7 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     assert "1. to merge the two delivery groups;\n2. to meet every two months." in text
     assert text.index("2. to meet") < text.index("Attachment: summary.docx") < text.index("RESOLVED that the merger proceed.")
     assert "PNG" not in text and "<p>" not in text
+    assert "Kind regards" not in text and "intended only for the named recipient" not in text  # the signature goes
     row = docs.set_index("file").loc["decisions.eml"]
     assert (row["title"], row["date"], row["format"]) == (
         "Decisions from today's Safer Communities Partnership board", "2024-03-12", "eml")
@@ -484,6 +488,58 @@ def test_pdf_ruled_tables_are_read_row_by_row_between_the_text_around_them(raw):
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions), text
     assert text.count("Bi-monthly") == 1  # the table's text is not also read as loose lines
+
+
+def test_a_wide_table_does_not_make_every_line_of_the_text_look_short(raw):
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    paragraph = ("4.1 The Committee will review progress against the accepted recommendations in September 2025. "
+                 "In the meantime the Policy and Partnerships Manager will give Members a six-monthly update "
+                 "through the Members' Bulletin, and the Board will publish its forward plan.")
+    pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(col_widths=(15, 80, 85)) as table:
+        for i in range(1, 9):
+            cells = table.row()
+            for value in (f"R{i}", f"That the Board adopts recommendation {i} of the review group " * 3, "Accepted. " * 6):
+                cells.cell(value)
+    pdf.ln(4)
+    after = ("5.1 Financial: the accepted recommendations can be delivered within the existing Policy and Partnerships "
+             "budget. Recommendation 5 would have needed new revenue funding and was not accepted by the Cabinet.")
+    pdf.multi_cell(0, 6, after, new_x="LMARGIN", new_y="NEXT")
+    write(raw / "report.pdf", bytes(pdf.output()))
+    docs, _ = run(raw)
+    paragraphs = text_of(docs, "report.pdf").split("\n\n")
+    assert [p.replace("\n", " ") for p in paragraphs if p.startswith(("4.1", "5.1"))] == [paragraph, after]
+
+
+MAIN_WITHOUT_A_NAME = """<!DOCTYPE html><html><head><title>Decision details</title></head><body>
+<div id="mgCookieBanner" class="cookie-banner"><p>We use cookies COOKIE-TEXT on this website, with your consent to analytics.</p></div>
+<header class="site-header"><ul><li><a href="/">Home</a></li><li><a href="/contact">Contact us HEADER-LINK</a></li></ul></header>
+<nav class="main-nav"><ul><li><a href="/">Residents NAV-LINK</a></li><li><a href="/b">Business</a></li></ul></nav>
+<div class="breadcrumb"><a href="/">Home</a> &gt; Decisions &gt; Decision details BREADCRUMB</div>
+<div id="mgMainContent" class="mgContent">
+<h1 class="mgMainTitleTxt">Decision details</h1>
+<p><span class="mgLabel">Decision Maker:</span> Cabinet</p>
+<h3 class="mgSectionTitle">Decision:</h3>
+<p>1. To approve the merger of the Ceredigion Public Services Board with the Powys Public Services Board from April.</p>
+<p>2. To establish a joint scrutiny committee of five elected members from each council, with an alternating chair.</p>
+<h3 class="mgSectionTitle">Reasons for the decision:</h3>
+<p>Many partners serve both counties and at present attend two boards with similar agendas and papers.</p>
+</div>
+<footer class="site-footer"><p>Copyright FOOTER-TEXT Ceredigion County Council. Accessibility statement. Privacy notice.</p></footer>
+</body></html>"""
+
+
+def test_a_page_whose_main_content_has_no_usual_name_keeps_its_headings(raw):
+    write(raw / "decision.html", MAIN_WITHOUT_A_NAME)
+    docs, _ = run(raw)
+    blocks = text_of(docs, "decision.html").split("\n\n")
+    assert blocks[blocks.index("Decision:") + 1].startswith("1. To approve the merger")
+    assert "Reasons for the decision:" in blocks
+    for furniture in ("COOKIE-TEXT", "HEADER-LINK", "NAV-LINK", "BREADCRUMB", "FOOTER-TEXT"):
+        assert furniture not in text_of(docs, "decision.html")
 
 
 def test_a_ruled_table_over_a_page_break_is_one_table_and_a_running_header_with_bars_still_goes():

@@ -159,7 +159,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         if vote_on(context) == ("motion", "CARRIED"):
             return "resolution", 0.75, f"a part of the motion {_short(context)!r}, carried"
         return "proposal", 0.7, f"a part of the motion or amendment {_short(context)!r}"
-    if section == "list" and re.match(r"^[-•*\s]*(?:proposals?|proposed)\b", context, re.I):
+    if section == "list" and re.match(r"^[-•*\s]*(?:proposals?|proposed)\b", context, re.I) \
+            and not re.search(r"\bprinciples?\b", context, re.I):  # "Proposed principles for …": principles
         return "proposal", 0.7, f"a part of {_short(context)!r}"
     if section == "list" and context:
         inherited = _cue_kind(context, "", report, minutes)
@@ -245,8 +246,14 @@ _AGREED = re.compile(
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
 )
-# An action plan's status cell for work done or under way ("… | CPP Manager | January 2025 | Complete").
-_UNDER_WAY_CELL = re.compile(r"\|\s*(?:complete[d]?|done|achieved|implemented|in progress|under ?way|on track|ongoing)\s*(?:\||$)", re.I)
+# A table row's verdict cell: a response column ("R5 | That the Council … | Not accepted. The budget …"),
+# or an action plan's status ("… | CPP Manager | January 2025 | Complete"). The cell's first words decide.
+_VERDICT_CELLS = [
+    ("rejected", re.compile(r"\|\s*(?:not (?:accepted|agreed|approved|supported|endorsed|adopted)|rejected|declined|refused)\b", re.I)),
+    ("deferred", re.compile(r"\|\s*(?:deferred|postponed|on hold)\b", re.I)),
+    ("agreed", re.compile(r"\|\s*(?:(?:partially |partly )?(?:accepted|agreed|approved|supported|endorsed|adopted)\b|"
+                          r"(?:complete[d]?|done|achieved|implemented|in progress|under ?way|on track|ongoing)\s*(?:\||$))", re.I)),
+]
 # Reporting verbs: what an officer reported or advised in minutes is noted, unless decided.
 _NOTED_RECORD = re.compile(r"\b(?:advised|reported|explained|informed(?: the \w+)?|updated(?: the \w+)?) that\b", re.I)
 _INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir\w+|we will|I will|we(?:'|’)ll|we want)\b", re.I)
@@ -275,6 +282,10 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     vote = vote_on(context) if section == "list" else None
     if vote:
         return ("agreed" if vote[1] == "CARRIED" else "rejected"), 0.8, f"the vote: the {vote[0]} was {vote[1]}"
+    for status, pattern in _VERDICT_CELLS if " | " in text else ():
+        m = pattern.search(text)
+        if m:
+            return status, 0.8, f"the table's verdict {m.group(0).strip(' |')!r}"
     for status, pattern in (("deferred", _DEFERRED), ("rejected", _REJECTED)):
         m = pattern.search(text)
         if m:
@@ -303,7 +314,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         m = None  # "we will" on a body's own web page is what the body has decided
     if m:
         return "proposed", 0.7, f"cue {m.group(0)!r}"
-    m = _AGREED.search(text) or _UNDER_WAY_CELL.search(text)
+    m = _AGREED.search(text)
     if m:
         return "agreed", 0.75, f"cue {m.group(0).strip(' |')!r}"
     if kind == "action" and doc_type in REPORT_TYPES:

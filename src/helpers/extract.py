@@ -53,10 +53,14 @@ _HEADING_WORDS = (
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps|"
     # a web page's plain headings: "What has changed", "What is changing", "What happens next"
-    r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now)"
+    r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now|"
+    # what an engagement found: "What we heard", "What you told us"
+    r"what (?:we|you|people|partners|residents) (?:heard|told us|said))"
 )
+# A slide's or a section's title may name its topic first: "Membership and meetings - proposals".
 _SECTION = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$", re.IGNORECASE
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?\s+[-–—:]\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$",
+    re.IGNORECASE,
 )
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
 _OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
@@ -93,7 +97,8 @@ _SECTION_NAMES = {
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
     "finding": "finding", "conclusion": "finding", "next": "action", "now": "action",
-    "changed": "decision", "change": "decision", "changing": "decision",
+    "changed": "decision", "change": "decision", "changing": "decision", "heard": "finding", "told": "finding",
+    "said": "finding",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -129,6 +134,15 @@ _STATUS_CELL = re.compile(
 )
 # A table row as text ("cell | cell | cell"): a paragraph of its own.
 _TABLE_ROW = re.compile(r"^[^\n]*?\S \| [^\n]*?\|")
+# A line of its own in a block of lines: a labelled record ("Action: RM to draft …", one per line in an
+# e-mail or notes) or an agenda item's title ("Item 5 - Serious Violence Duty").
+_LABEL_LINE = re.compile(r"^(?:actions?|decisions?|agreed|resolved)\s*:\s+\S", re.I)
+_ITEM_TITLE = re.compile(r"^(?:agenda )?item\s+\d{1,3}[a-z]?\s*[-–—:.]\s+\S", re.I)
+# An item that is only a question ("What should the first task-and-finish groups be?", "QUESTION 2 Which
+# groups were dissolved?"): a question put, not a recommendation or a decision.
+_QUESTION = re.compile(r"^(?:[-*•]\s+|\(?\w{1,3}[.)]\s+)?(?:question\s*\d*\s*[:.\-–]?\s*)?(?:what|how|why|when|where|which|who|"
+                       r"whose|does|do|did|is|are|was|were|should|could|can|will|would|has|have|must)\b[^?]*\?[\"')\s]*$",
+                       re.IGNORECASE)
 # A line that only draws: a heading's underline ("=====", "-----") or a plain-text table's rule ("----+----").
 _RULE = re.compile(r"^[\s|+:]*[-=_~]{3,}[-=_~\s|+:]*$")
 _UNDERLINE = re.compile(r"[ \t]*\n[ \t]*[-=~_]{3,}[ \t]*(?:\n|$)")
@@ -206,16 +220,21 @@ _CROSS_REFERENCE = re.compile(
     r"(?:in|at|as|below|above)\b[^.]{0,40}\.?$|^none\.?$",
     re.IGNORECASE,
 )
+# What a body did, at a sentence's start: "The Board requested that …", "Members noted …".
+_BODY_DID = (r"^(?:the )?(?:board|committee|cabinet|council|partnership|panel|group|executive|members|partners)\s+"
+             r"(?:also |further |then |unanimously )?(?:agreed|noted|requested|asked|decided|approved|resolved|welcomed|"
+             r"endorsed|supported|deferred|rejected|declined)\b")
 # A sentence that opens a new proposal inside a paragraph of an item section.
 _FRESH = re.compile(
     r"^(?:it is (?:also |further )?(?:proposed|recommended|agreed|resolved)\b|to (?!be\b)[a-z]+\b|that (?:the|a|an|this)\b)"
+    r"|" + _BODY_DID +
     r"|\b(?:may|will|should|would|must|could) also\b|\balso (?:proposed|recommended|agreed|need)\b",
     re.IGNORECASE,
 )
 # A sentence that has content of its own (not background) inside an item section.
 _SUBSTANTIVE = re.compile(
     r"\b(?:will|shall|should|would|must|may|need(?:s|ed)?|(?:is|are|be) (?:proposed|recommended|agreed)|"
-    r"propose[sd]? (?:that|to)|recommend(?:s|ed)? (?:that|to)|to be)\b|^(?:to|that)\b",
+    r"propose[sd]? (?:that|to)|recommend(?:s|ed)? (?:that|to)|to be)\b|^(?:to|that)\b|" + _BODY_DID,
     re.IGNORECASE,
 )
 # A sentence that continues the one before (anaphora): "This would require…", "These will…",
@@ -312,6 +331,8 @@ def _is_heading(line: str) -> bool:
 
 def _is_title(body: str) -> bool:
     """A heading or title line: one short line with no closing punctuation ("3. Background")."""
+    if _ITEM_TITLE.match(body) and "\n" not in body and len(body.split()) <= 25 and not body.endswith("."):
+        return True  # "Item 4 - Partnership governance review (report of the Head of Community Safety)"
     letters = [c for c in body if c.isalpha()]
     if "\n" not in body and len(letters) > 3 and all(c.isupper() for c in letters) and len(body.split()) <= 30:
         return True  # "46. REGIONAL PARTNERSHIP ARRANGEMENTS - OPTIONS FOR CLOSER WORKING WITH …"
@@ -342,9 +363,11 @@ def _paragraphs(text: str):
             prev_end = e
             continue
         blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s] and not _page_break(text, prev_end, s)
-        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line))
+        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line)
+                         or _LABEL_LINE.match(line) or _ITEM_TITLE.match(line))
         previous = text[para[-1][0] : para[-1][1]] if para else ""
-        if para and (blank_between or own_start or _is_heading(previous) or _TABLE_ROW.match(previous)):
+        if para and (blank_between or own_start or _is_heading(previous) or _TABLE_ROW.match(previous)
+                     or _ITEM_TITLE.match(previous)):
             yield para
             para = []
         para.append((s, e))
@@ -713,7 +736,7 @@ def segment(text: str) -> list[Span]:
             continue
         state.lead_in = ""
         spans.extend(_prose_items(text, start, end, state))
-    return spans
+    return [span for span in spans if not _QUESTION.match(text[span.start : span.end])]
 
 
 # ----------------------------------------------------------------------------- tables

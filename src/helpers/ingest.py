@@ -143,6 +143,7 @@ def read_html(data: bytes) -> tuple[str, dict]:
         tree = None
     if tree is not None:
         unwrap_layout_tables(tree)
+        mark_main_content(tree)
         hints = {
             "title": " ".join((tree.findtext(".//title") or "").split()),
             "sitename": " ".join(tree.xpath("string(//meta[@property='og:site_name']/@content)").split()),
@@ -175,6 +176,46 @@ def unwrap_layout_tables(tree) -> None:
         for part in table.xpath("./tbody | ./thead | ./tr | ./tbody/tr | ./thead/tr | (./tr | ./tbody/tr)/td"):
             part.tag = "div"
         table.tag = "div"
+
+
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "pre", "blockquote"}
+_FURNITURE_TAGS = {"nav", "header", "footer", "aside", "form", "script", "style", "noscript"}
+_PAGE_FURNITURE = re.compile(r"cookie|banner|breadcrumb|menu|\bnav|navigation|footer|header|masthead|skip|search|sidebar", re.I)
+#: The share of a page's text a block must hold to be taken as its main content.
+MAIN_SHARE = 0.7
+
+
+def mark_main_content(tree) -> None:
+    """Mark the page's main content as ``<main>`` when the page does not: the smallest block
+    holding most (``MAIN_SHARE``) of the text outside navigation, headers, footers and
+    banners. trafilatura finds its main container only by common names ("content", "main",
+    ``<article>``); on others (ModernGov's "mgMainContent") it falls back to collecting loose
+    paragraphs and loses the headings ("Decision:", "Reasons for the decision:")."""
+    if tree.xpath("//main | //article | //*[@role='main']"):
+        return
+    held: Counter = Counter()  # characters of block text under each element (keys hold lxml's proxies alive)
+    furniture: set = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        ancestors = list(el.iterancestors())
+        if el.tag in _FURNITURE_TAGS or _PAGE_FURNITURE.search(f"{el.get('id', '')} {el.get('class', '')}") or any(
+                a in furniture for a in ancestors[:1]):
+            furniture.add(el)
+            continue
+        if el.tag in _BLOCKS and not any(a.tag in _BLOCKS for a in ancestors):
+            size = len(" ".join(el.text_content().split()))
+            for a in ancestors:
+                held[a] += size
+    body = tree if tree.tag == "body" else tree.find("body")
+    if body is None or not held[body]:
+        return
+    best = None
+    for el in body.iter("div", "section", "td"):
+        if el not in furniture and held[el] >= MAIN_SHARE * held[body]:
+            best = el  # in document order, a later block that qualifies lies inside the earlier one
+    if best is not None:
+        best.tag = "main"
 
 
 # ---------------------------------------------------------------- PDF
@@ -364,7 +405,7 @@ def clean_pdf_text(pages: list[str]) -> str:
     """Page texts → one text: furniture dropped, paragraphs marked, pages joined,
     hyphenation re-joined."""
     lines = strip_page_furniture([[l.strip() for l in p.split("\n") if l.strip()] for p in pages])
-    lengths = sorted(len(line) for page in lines for line in page)
+    lengths = sorted(len(line) for page in lines for line in page if not line.startswith(TABLE_ROW))  # a table row is no measure
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else 0  # the full line width
     text = ""
     for page in lines:
@@ -542,9 +583,10 @@ def read_pptx(data: bytes) -> tuple[str, dict]:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise SkipFile(f"not a PowerPoint file (.pptx) that can be read ({exc.__class__.__name__}) — a broken download?") from None
     blocks = [[block for shape in _reading_order(slide.shapes) for block in _shape_blocks(shape)] for slide in slides]
-    repeated = Counter(text for slide in blocks for text in {t for t, role in slide if role == "box"})
-    furniture = {t for t, n in repeated.items() if len(blocks) >= 3 and n > len(blocks) / 2}
-    text = "\n\n".join("\n\n".join(t for t, _ in slide if t not in furniture) for slide in blocks)
+    repeated = Counter(key for slide in blocks for key in {_line_key(t) for t, role in slide if role == "box"})
+    furniture = {key for key, n in repeated.items() if len(blocks) >= 3 and n > len(blocks) / 2}  # "… | 7": numbers aside
+    text = "\n\n".join("\n\n".join(t for t, role in slide if role != "box" or _line_key(t) not in furniture)
+                         for slide in blocks)
     if not text.strip():
         raise SkipFile("the slides have no text (pictures only? OCR not supported)")
     return text, {}
@@ -576,7 +618,17 @@ def _shape_blocks(shape) -> list[tuple[str, str]]:
         return [(title, "title")] if title else []
     bulleted = kind in {"BODY", "OBJECT", "VERTICAL_BODY", "VERTICAL_OBJECT"}
     role = "body" if shape.is_placeholder else "box"
-    return [(("- " if bulleted or level else "") + p, role) for p, level in zip(paragraphs, levels) if p]
+    out: list[tuple[str, str]] = []
+    parent = None  # the level of the last bullet a sub-point can belong to
+    for p, level in zip(paragraphs, levels):
+        if not p:
+            continue
+        if parent is not None and level > parent and not out[-1][0].endswith(":"):
+            out[-1] = (f"{out[-1][0]}\n{p}", role)  # a sub-point says more about its bullet ("Option A …" / "Least disruption")
+            continue
+        out.append((("- " if bulleted or level else "") + p, role))
+        parent = level if bulleted or level else None
+    return out
 
 
 # ---------------------------------------------------------------- e-mail and saved web pages
@@ -642,12 +694,32 @@ def read_eml(data: bytes) -> tuple[str, dict]:
             parts.append(f"Attachment: {name}\n\n{READERS[suffix](payload)[0]}")
         except SkipFile as exc:
             unread.append(f"{name} ({exc})")
+    parts[1] = _without_signature(parts[1].replace("\r\n", "\n"))
     if not any(p.strip() for p in parts[1:]):
         raise SkipFile("an e-mail without a body or a readable attachment")
     hints = {"title": head[0]} if head[0] else {}
     if unread:
         hints["warning"] = "attachment(s) not read: " + "; ".join(unread)
     return "\n\n".join(p.strip() for p in parts if p.strip()), hints
+
+
+_SIGN_OFF = re.compile(
+    r"^(?:-- ?|(?:kind(?:est)?|best|warm(?:est)?|many)? ?regards,?|(?:many )?thanks,?|thank you,?|best wishes,?|"
+    r"yours (?:sincerely|faithfully),?|sent from my \w+.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+#: The most lines a signature block (name, title, address, telephone, disclaimer) runs to.
+SIGNATURE_LINES = 25
+
+
+def _without_signature(body: str) -> str:
+    """The body without its sign-off and what follows (name, job title, address, telephone,
+    the confidentiality notice): from the last "Kind regards," that only a signature follows
+    (at most ``SIGNATURE_LINES`` lines)."""
+    cut = [m.start() for m in _SIGN_OFF.finditer(body) if body[m.end():].strip().count("\n") < SIGNATURE_LINES]
+    return body[: cut[-1]] if cut else body
 
 
 def _mail_html(html: str) -> str:
