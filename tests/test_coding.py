@@ -33,6 +33,18 @@ def test_the_same_words_are_proposed_in_a_report_and_agreed_after_resolved():
     ("The Board should consider meeting quarterly.", "recommendation", "recommendation", "proposed"),
     ("It is proposed that a GP joins the Board.", "implication", "proposal", "proposed"),
     ("Protocols will need to be drawn up.", "implication", "implication", "proposed"),
+    # under a Decision heading: what was asked of others, what was only welcomed, what was only noted
+    ("(f) asked officers to take the remaining recommendations forward through a plan.", "decision", "request", "agreed"),
+    ("The Board requested that the Youth Justice Service be invited in September.", "decision", "request", "agreed"),
+    ("Partners welcomed the fall in reported shop theft over the winter.", "decision", "statement", "noted"),
+    ("The Board noted the update on the consultation about the order.", "decision", "decision", "noted"),
+    ("The report was received and noted.", "decision", "decision", "noted"),
+    ("(e) did not support recommendation 8, preferring to keep a local group.", "prose", "decision", "rejected"),
+    # a record of what became of things and of proposals
+    ("The Safer Angus Partnership was kept.", "prose", "decision", "agreed"),
+    ("A review of the four locality partnership groups was deferred until 2025.", "prose", "decision", "deferred"),
+    ("A proposal to move the partnership grant into the Place Board's budget was deferred until March.", "prose", "proposal", "deferred"),
+    ("The Board decided that its vice-chair should in future rotate between partners.", "prose", "decision", "agreed"),
 ])
 def test_kind_and_status_rules(text, section, kind, status):
     coded = _code([{"text": text, "section": section}]).iloc[0]

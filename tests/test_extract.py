@@ -362,7 +362,9 @@ Attendance had fallen.
 
 def test_a_resolution_continues_past_a_running_header_but_not_past_a_new_section():
     items = _items(DECISIONS_OVER_A_PAGE)
-    assert [(label, section) for label, section, _ in items] == [("(1)", "resolved"), ("(2)", "resolved"), ("(3)", "resolved")]
+    # "(4)" under "Reasons for decision:" is a reason the decision rests on, not a fourth resolution
+    assert [(label, section) for label, section, _ in items] == [("(1)", "resolved"), ("(2)", "resolved"), ("(3)", "resolved"),
+                                                                 ("(4)", "reason")]
     assert extract._follows("(vii)", "(vi)") and extract._follows("(g)", "(f)") and extract._follows("3.4", "3.3")
     assert not extract._follows("(5)", "(3)") and not extract._follows("4.1", "3.3")
 
@@ -852,3 +854,28 @@ def test_slide_titles_name_their_sections_and_questions_put_to_a_meeting_are_not
                                              "doc_type": "report"} for label, section, text, context in
                                             ((s.label, s.section, SLIDES[s.start:s.end], s.context) for s in extract.segment(SLIDES))]))
     assert set(coded.loc[coded["text"].str.contains("Do it once|Time-limited"), "kind"]) == {"principle"}
+
+
+DECISION_PAGE = """Decision:
+
+1. To approve the merger of the two Public Services Boards from 1 April 2025.
+
+Reasons for the decision:
+
+Many partners serve both counties. A single regional board will reduce duplication and release officer capacity. The voluntary sector asked for a stronger voice on the merged board.
+
+What this would mean
+
+- Terms of reference would need to be rewritten and approved by Full Council"""
+
+
+def test_reasons_for_a_decision_are_statements_it_rests_on_and_what_it_would_mean_is_an_implication():
+    items = pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "text": DECISION_PAGE[s.start:s.end],
+                           "doc_type": "web page"} for s in extract.segment(DECISION_PAGE)])
+    coded = coding.code_items(items).set_index("text")
+    reasons = coded[coded["section"] == "reason"]
+    assert list(reasons.index) == ["A single regional board will reduce duplication and release officer capacity.",
+                                   "The voluntary sector asked for a stronger voice on the merged board."]
+    assert list(zip(reasons["kind"], reasons["status"])) == [("statement", "agreed"), ("request", "agreed")]
+    meaning = coded.loc["- Terms of reference would need to be rewritten and approved by Full Council"]
+    assert (meaning["section"], meaning["kind"]) == ("implication", "implication")

@@ -49,6 +49,7 @@ _SECTION_KIND = {
     "decision": "decision",
     "action": "action",
     "finding": "statement",
+    "reason": "statement",
     "table": "decision",
 }
 #: Document types that record what happened (minutes, news): there "would"/"will" reports a
@@ -73,6 +74,12 @@ _REPORTING_FRAME = re.compile(
     re.I,
 )
 
+# Under a Decision heading, a part that asks someone to act is a request ("(f) asked officers to …",
+# "The Board requested that …", "To ask the Board to …"); one that only welcomes something is a view.
+_ASKS = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:(?:the )?(?:board|committee|cabinet|council|members|partnership|panel)\s+)?"
+                   r"(?:also |further )?(?:to )?(?:ask(?:ed)?|request(?:ed)?)\b", re.I)
+_WELCOMED = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:[\w'’-]+ ){0,4}?(?:welcomed|commended|thanked|praised)\b", re.I)
+
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
@@ -90,7 +97,8 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b|"
         r"\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then |formally |unanimously |"
         r"subsequently |(?:had |has |have )(?:now |already )?)?(?:agreed|approved|endorsed|adopted|ratified|supported|declined|rejected) "
-        r"(?!(?:that|to|by)\b)", re.I)),
+        r"(?!(?:that|to|by)\b)|\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then )?decided\b|"
+        r"\bdid not (?:support|agree|approve|accept|endorse)\b", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
         r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
@@ -135,6 +143,10 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] in {"decision", "action", "request"}:
             return found
+    if section == "reason":  # a reason can be a request the decision answers ("The voluntary sector asked for …")
+        found = _cue_kind(text, "", report, minutes)
+        if found and found[0] == "request":
+            return found
     if section == "proposal" and report and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
         m = _REPORT_IMPLICATION.search(text)
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
@@ -143,6 +155,13 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
     if section == "decision" and doc_type in MEETING_RECORDS and re.match(
             r"(?:the )?(?:[\w-]+ ){0,3}?(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum) (?:also |further |then )?agreed\b", text, re.I):
         return "resolution", 0.7, "a collective body's decision recorded under a Decision heading"
+    if section in {"", "prose"} and re.match(r"(?:a|the) (?:proposal|suggestion)\b[^.;]{0,200}?\b(?:was|were|is|has been) "
+                                          r"(?:deferred|postponed)", text, re.I):
+        return "proposal", 0.7, "a proposal put off: still a proposal, deferred"
+    if section == "decision" and _ASKS.match(text):
+        return "request", 0.7, "a decision that asks someone to act"
+    if section == "decision" and _WELCOMED.match(text):
+        return "statement", 0.65, "what members welcomed: a view recorded, not a decision"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
     if section in _SECTION_KIND:
@@ -230,7 +249,7 @@ _REJECTED = re.compile(
     re.I,
 )
 _NOTED = re.compile(
-    r"^(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
+    r"^(?:[-•*]\s+|\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to |that (?:the )?\w+ )?notes?\b|"
     r"\b(?:(?:be|was|were|is|are) noted|to note\b|noted the\b|(?:board|committee|panel|partnership|cabinet|members) (?:also |further )?noted|(?:be|was|were) received|welcomed|commended|emphasi[sz]ed|"
     r"highlighted|concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|reported back|(?:has|have) reported|noted that|"
     r"(?:was|were) concerned|warned that|cautioned|raised concerns?|expressed concern|my (?:worry|concern|fear) is|"
@@ -298,14 +317,17 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)
     if not m and doc_type in RECORD_TYPES and kind == "statement":
         m = _NOTED_RECORD.search(text)
-    if m and kind not in {"decision", "action", "request"}:
-        return "noted", 0.8, f"cue {m.group(0)!r}"
+    if m and (kind not in {"decision", "action", "request"} or (kind == "decision" and m.start() < 40 and not _AGREED.search(text))):
+        return "noted", 0.8, f"cue {m.group(0)!r}"  # "The Board noted the update": a decision to note
     if kind == "resolution":
         return "agreed", 0.9, "formal resolution"
-    if kind == "request" and doc_type in MEETING_RECORDS and re.search(r"\b(?:asked|requested)\b", text, re.I):
-        return "agreed", 0.7, "a request recorded in the minutes"
+    if kind == "request" and (doc_type in MEETING_RECORDS or section in {"decision", "reason"}) and re.search(r"\b(?:ask|asked|request|requested)\b", text, re.I):
+        return "agreed", 0.7, "a request recorded as made"
     if section == "finding" and kind == "statement":
         return "noted", 0.75, "a finding: recorded, not put forward"
+    if section == "reason" and kind == "statement":
+        return ("proposed", 0.7, "a reason given for a recommendation") if doc_type in REPORT_TYPES else \
+            ("agreed", 0.7, "a reason the decision rests on: adopted with it")
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
     m = (_INTENT.search(text) or (_INTENT.search(context) if section == "list" and context else None)) \

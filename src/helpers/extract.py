@@ -54,8 +54,10 @@ _HEADING_WORDS = (
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps|"
     # a web page's plain headings: "What has changed", "What is changing", "What happens next"
     r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now|"
-    # what an engagement found: "What we heard", "What you told us"
-    r"what (?:we|you|people|partners|residents) (?:heard|told us|said))"
+    # what an engagement found: "What we heard", "What you told us"; what a change means
+    r"what (?:we|you|people|partners|residents) (?:heard|told us|said)|what (?:this|these changes|it) (?:would |will )?means?|"
+    # why a decision was taken: its reasons are statements the decision rests on
+    r"reasons? for (?:the |these |this )?(?:decisions?|recommendations?|proposals?))"
 )
 # A slide's or a section's title may name its topic first: "Membership and meetings - proposals".
 _SECTION = re.compile(
@@ -91,14 +93,14 @@ _SKIP_LINES = re.compile(
 )
 # Sections whose paragraphs are items (the value is the section name used by coding).
 _ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option",
-                  "finding"}
+                  "finding", "reason"}
 _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
     "finding": "finding", "conclusion": "finding", "next": "action", "now": "action",
     "changed": "decision", "change": "decision", "changing": "decision", "heard": "finding", "told": "finding",
-    "said": "finding",
+    "said": "finding", "mean": "implication", "reason": "reason",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -184,7 +186,7 @@ _FORMALITY = re.compile(
 #: Shared by the prose cues here and coding's decision and agreed cues.
 DONE = (r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|"
         r"launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|"
-        r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut)")
+        r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut|kept|retained|deferred|postponed)")
 
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
@@ -505,10 +507,14 @@ def _running(body: str, lines: Counter) -> bool:
 
 def _title(body: str, state: _State, index: int | None) -> None:
     """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
-    a running header) and says whether what follows is background."""
+    a running header) and says whether what follows is background. An agenda item's title under a
+    heading that gathers several items ("DECISIONS", "Actions agreed") ends only the list."""
     if index is not None:
         _interrupt(state, index)
-    state.section, state.heading, state.lead_in, state.last_part = "", "", "", ""
+    gathered = _ITEM_TITLE.match(body) and re.search(r"(?:decisions|actions)\b", state.heading, re.I)
+    if not gathered:
+        state.section, state.heading = "", ""
+    state.lead_in, state.last_part = "", ""
     state.background = bool(_BACKGROUND.match(body.strip()))
     state.title = body
 
@@ -656,6 +662,8 @@ def segment(text: str) -> list[Span]:
         if title and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
                 and not _ENUM.match(body):
             state.lead_in = body  # "Next year we will" over a bulleted list: a lead-in written without its colon
+            if body[:1].isupper() and state.section == "finding":
+                state.section, state.heading = "", ""  # "Proposed principles for …" after "What we heard": a new part
             continue
         if _BODY_LEAD.match(body.strip()) and state.heading.lower().startswith("decision"):
             state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", "Decision", "", True  # "Decision / The Executive:"
@@ -728,6 +736,9 @@ def segment(text: str) -> list[Span]:
         if (state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I)) or state.from_lead_in:
             _interrupt(state, index)
             state.section, state.from_lead_in, state.last_part = "", False, ""  # the resolution (or the list) is over; narrative again
+        if state.section == "reason":  # the sentences a decision rests on, one by one
+            spans.extend(_prose_items(text, start, end, state))
+            continue
         if state.section in _ITEM_SECTIONS:
             context = state.heading if state.section == "option" else ""  # "Options considered and rejected"
             for s, e in _section_groups(text, start, end):
