@@ -808,3 +808,102 @@ def test_shipped_gold_is_matched(tmp_path):
     q = compare.action_quality(actions, documents, gold).set_index("action")
     assert q.loc["all", "f1"] >= 0.9
     tables.check_offsets(actions, documents, "actions", "evidence")
+
+
+# --------------------------------------------------------------------------- phrasings from councils' decision pages,
+# FOI letters, slide decks and scrutiny reports (fixtures written for these tests)
+
+@pytest.mark.parametrize("action,text,expected", [
+    # a body set up with a parenthesis or an aside before it; a new body reported as set up (not a body's history)
+    ("create", "To set up, jointly with Westshire County Council, a Joint Health Scrutiny Committee.", True),
+    ("create", "To set up, as a priority, a data dashboard for the partnership.", False),
+    ("create", "To establish the Board's priorities for 2025.", False),
+    ("create", "To set up a Wellbeing Board for the new town.", True),
+    ("create", "Three neighbourhood forums (Northtown, Southtown and Eastbrook) were set up to replace the area panels.", True),
+    ("create", "A new Carers' Forum was formed after the consultation.", True),
+    ("create", "The Community Safety Partnership was set up in 1998 under the Crime and Disorder Act.", False),
+    ("create", "3.1 The Children's Trust Board was established in 2008.", False),
+    ("create", "To establish a Regional Public Services Board for the two counties.", True),
+    ("create", "To establish a shared services company with the county.", False),
+    # a group set up for a stated time is a task-and-finish group, not a new standing body
+    ("task_and_finish", "A Housing Task Group was set up for nine months to report back to the Board.", True),
+    ("create", "A Housing Task Group was set up for nine months to report back to the Board.", False),
+    ("task_and_finish", "The Board agreed that an 18-month working group on youth violence be formed.", True),
+    ("task_and_finish", "The project was set up for six months with funding from the Board.", False),
+    # the composition of a body; a chair that alternates
+    ("membership", "That the Joint Committee comprise four elected members from each council.", True),
+    ("membership", "That the Committee's report comprise four sections and an appendix.", False),
+    ("membership", "The joint board will meet in each county, with the chair alternating each year between the councils.", True),
+    ("membership", "The joint board will meet alternately in each county.", False),
+    # a shared post
+    ("pooled_resources", "The Board agreed to fund a shared community safety analyst post with the police.", True),
+    ("pooled_resources", "Partners shared their views on the partnership post-pandemic.", False),
+    ("pooled_resources", "The Board agreed that partners shared the survey results with the council's analyst.", False),
+    # the head noun nearest the trigger decides: "PSB project groups" are groups, "the project" is not
+    ("dissolve", "That the two PSB project groups be stood down when the new board starts.", True),
+    ("dissolve", "That the Board's youth project be stood down when the funding ends.", False),
+    # a body shared with a neighbouring council
+    ("regionalise", "It is proposed that the Safeguarding Adults Board be run jointly with Westshire County Council.", True),
+    ("regionalise", "The carers' group will move to the Mid Vale Carers Board (joint with Northtown City) in April.", True),
+    ("regionalise", "The Board will work jointly with the police on the summer campaign.", False),
+    ("regionalise", "It is proposed that the Board send a joint letter with Westshire County Council.", False),
+    # meetings held jointly with a statutory body
+    ("statutory_alignment", "The Board will hold two of its meetings each year jointly with the Integrated Care Partnership.", True),
+    ("statutory_alignment", "The Board will hold two of its meetings each year at County Hall, and the Integrated Care Partnership "
+                            "will hold its own.", False),
+    # a report on how a new arrangement is working is a review of it
+    ("review", "To receive a report on the effectiveness of the new partnership arrangements after twelve months.", True),
+    ("review", "To receive a report on the operation of the new waste collection service after twelve months.", False),
+    # a review under way: a title, or "is reviewing"
+    ("review", "Reviewing the Safer Northtown Partnership and its delivery groups", True),
+    ("review", "The Board is reviewing its sub-groups and will report in the spring.", True),
+    ("review", "Reviewing the evidence, the Board noted that the groups were working well.", False),
+    # the count of groups that went down (reported: it happened)
+    ("streamline", "After the restructure the number of locality forums went down from seven to four.", True),
+    ("streamline", "After the restructure the number of locality forums went up from four to seven.", False),
+    ("streamline", "The number of referrals to the groups fell from 200 to 150.", False),
+    # work that passed to a statutory body (past) is done
+    ("statutory_alignment", "The Drugs Forum was closed. Its work passed to the Health and Wellbeing Board's prevention group.", True),
+    ("statutory_alignment", "The Drugs Forum's newsletter mentioned the Health and Wellbeing Board.", False),
+])
+def test_new_phrasings(action, text, expected):
+    assert (action in _detected(text)) is expected
+
+
+def test_a_heading_that_sets_the_present_beside_the_proposal_grounds_its_table():
+    text = ("Groups: now and proposed\n\n"
+            "Group | Now | Proposed\n"
+            "Youth Forum | Meets monthly | Merge with the Children's Partnership to form a Young People's Board\n")
+    assert _detected(text)["merge"].status == "proposed"
+    assert "merge" not in _detected(text.replace("Groups: now and proposed", "Groups and chairs"))
+    assert _detected(text.replace("Groups: now and proposed", "Current and proposed structure"))["merge"].status == "proposed"
+
+
+def test_a_heading_ending_in_proposals_grounds_the_bullets_under_it():
+    text = "Meetings and membership - proposals\n\n- Meet four times a year instead of six\n"
+    assert _detected(text)["meeting_frequency"].status == "proposed"
+    assert "meeting_frequency" not in _detected(text.replace(" - proposals", " - background"))
+
+
+def test_a_body_kept_as_it_is_and_a_continuing_legal_duty_are_no_change():
+    text = ("Current and proposed structure\n\nGroup | Now | Proposed\n"
+            "Youth Forum | Chaired by the police | Keep as a standing group\n")
+    assert "membership" not in _detected(text)
+    assert "statutory_alignment" not in _detected(
+        "Legal: the Council must continue to co-operate with the Safer Northtown Partnership under the Crime and Disorder Act 1998.")
+    assert "statutory_alignment" in _detected(
+        "Legal: the Partnership must align its plan with the duties of the Crime and Disorder Act 1998.")
+
+
+def test_a_question_is_not_a_proposal():
+    assert "task_and_finish" not in _detected("What should the first task-and-finish groups look at?")
+    assert _detected("The first task-and-finish groups should look at housing.")["task_and_finish"].status == "proposed"
+    # a question about what was done still reports it
+    assert _detected("Which groups were merged in 2022?")["merge"].status == "agreed"
+
+
+def test_work_that_passed_elsewhere_is_done_unless_it_follows_a_proposal():
+    assert _detected("The Older People's Forum was wound up in 2022 and its remit passed to the Wellbeing Board."
+                     )["dissolve"].status == "agreed"
+    assert _detected("The Older People's Forum would cease, with its remit transferred to the Wellbeing Board."
+                     )["dissolve"].status == "proposed"

@@ -223,6 +223,10 @@ _CUES: list[tuple[str, re.Pattern]] = [
         # a table row whose status cell says what happened: "Night-Time Economy Group | Stood down | …"
         r"(?<=\| )(?:stood down|closed|merged|abolished|disbanded|dissolved|established|created|replaced|transferred|new)(?= \|)|"
         r"went live|took effect|came into effect|with effect from|"
+        # "Its work passed to the Strategic Planning Group": a body's work, remit or functions moved elsewhere (not "would
+        # cease, with its functions transferred to …": the outcome of a proposal)
+        r"(?<!with its )(?<!with their )(?<!with the )(?<!with all )(?:work|remits?|functions?|responsibilit(?:y|ies)|duties) (?:was |were |has |have |had )?(?:then |later |subsequently )?"
+        r"(?:passed|transferred|moved) (?:over )?(?:to|into)|"
         r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously)\b", re.I)),
     ("proposed", re.compile(
         r"\b(should|shall|will|would|must|propos\w*|recommend\w*|suggest\w*|intend\w*|intention|plan(?:s|ned)? to|"
@@ -263,10 +267,19 @@ _HEADINGS = [
                             # "Proposed structure", "PROPOSED ARRANGEMENTS (OPTION A)", "Proposed changes"
                             r"Proposed (?:new )?(?:structure|arrangements?|changes|model|governance|groups|partnership)|"
                             r"Reasons? for (?:the )?(?:proposed )?(?:decisions?|recommendations?))\b", re.I)),
+    # a table's caption setting the present beside the proposal: "Current and proposed structure", "Groups: now and proposed"
+    ("proposed", re.compile(r"\b(?:current|now|existing|present) and proposed\b", re.I)),
+    # a section's topic, then "proposals": "Membership and meetings - proposals", "Sub-groups: proposed changes"
+    ("proposed", re.compile(r"(?:\s[-–—]|:)\s*(?:proposals?|proposed changes|(?:our )?recommendations)$", re.I)),
 ]
 _STATUS_QUO = re.compile(
     r"\b(no change (?:is|was|will be) (?:proposed|made|needed)|no change to|\(as is\)|remain(?:s|ed)? unchanged|"
-    r"remain(?:s)? (?:the same|as (?:it is|now))|(?:will|would|should) (?:continue|remain) as (?:now|before|it is))", re.I)
+    r"remain(?:s)? (?:the same|as (?:it is|now))|(?:will|would|should) (?:continue|remain) as (?:now|before|it is)|"
+    # a body kept as it is: "Keep as a standing group", "the Forum will continue as a standing group"
+    r"(?:keep|keeps|kept|retain|retains|retained|continue|continues|continued)(?: it| them)? as (?:a |an )?(?:standing|separate|"
+    r"existing|current)\b|"
+    # a legal implication: "the Council must continue to co-operate with the partnership under the 1998 Act"
+    r"(?:must|will|should|shall) continue to (?:co-?operate|comply|discharge|fulfil))", re.I)
 _NEGATION = re.compile(r"\b(?:not(?!\s+(?:yet\s+)?timely)|never|no longer|rather than|instead of|against)\s+(?:\S+\s+){0,2}$|\bno\s+$",
                        re.I)
 
@@ -324,6 +337,8 @@ def _grounding_of(text: str, clause: Clause) -> tuple[str | None, str]:
         return "agreed", "context"          # "… decided: (2) that the Board should meet quarterly"
     if status and status_of(prefix + own) != status and _ACTION_LABEL.match(prefix + own):
         return status, "context"            # only the "ACTION:" label: a decision above it is the better evidence
+    if status == "proposed" and text.endswith("?", clause.sentence[0], clause.sentence[1]):
+        return None, ""                     # "What should the first task-and-finish groups be?": asked, not proposed
     if status:
         return status, "clause" if status_of(own) == status else "sentence"
     if clause.previous and _CONTINUATION.match(text[clause.sentence[0]:clause.sentence[1]]):
@@ -443,7 +458,8 @@ def _r(pattern: str, flags=re.I) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_NOT_BODIES = _r(r"\b(schools?|hospitals?|practices?|surgeries|wards?|departments?|divisions?|directorates?|services?|"
+_NOT_BODIES = _r(r"\b(schools?|hospitals?|practices?|surgeries|wards?|departments?|divisions?|directorates?|"
+                 r"services?(?! boards?\b)|"
                  r"compan(?:y|ies)|funds?|funding|grants?|contracts?|posts?|roles?|budgets?|projects?|programmes?|"
                  r"schemes?|hubs?|websites?|databases?|systems?|strateg(?:y|ies)|plans?|polic(?:y|ies)|minutes|"
                  r"performance|progress|reports?|estate|agenda|priorities|work programme|offices?|teams?)\b")
@@ -463,6 +479,8 @@ _REVIEW_NOT = _r(r"\b(performance|progress|minutes|risks?|risk register|strateg(
 #: What a review of partnership arrangements is of: a body, "the in-common arrangement", "community safety governance".
 _REVIEW_OF = _r(_PARTNERSHIP[:-3] + r"|arrangement|(?:meetings?|meeting|sitting) in common|(?<!council's )(?<!council’s )(?<!council )(?<!corporate )governance)\b")
 _REVIEW_CUES = _r(r"\b(review (?:had |has )?(?:found|concluded|showed|identified)|"
+                  # under way: "Reviewing the Partnership Board" (a title), "the Board is reviewing its sub-groups"
+                  r"^Reviewing [^,;:.?]{1,100}$|(?:is|are|am|been|currently|now) reviewing|"
                   r"presented|reported|report on|undertaken|undertake|carried out|carry out|conducted|completed|commissioned|"
                   r"in response to|recommendations of|arising from)\b")
 
@@ -546,8 +564,10 @@ RULES: dict[str, list[Rule]] = {
     ],
     "create": [
         Rule(_r(r"\b(establish(?:es|ed|ing|ment of)?|set(?:ting)? up|creat(?:e|es|ed|ing|ion of)|form(?:ed|ing|ation of)?|"
-                r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new) (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
-                r"(?:[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|forums?|panels?|executive)\b"
+                r"launch(?:ed|ing)?|introduc(?:e|ed|ing) (?:a|an) new)(?:, [^,;:()]{1,60},)? (?:of )?(?:a |an |the )?(?:new |small number of |shadow |joint )?"
+                # the body's name, not a thing "for the partnership" or "the Board's priorities"
+                r"(?:(?!(?:for|of|to|with|by|from|the)\b)[\w'-]+ ){0,4}?(?:boards?|groups?|sub-?committees?|committees?|partnerships?|"
+                r"forums?|panels?|executive)\b(?!['’]s\b)"
                 r"(?![ -]" + _NOT_BODY_HEAD + r"\b)"),
              target=None, unless=_MERGED, excluded_by=_TIME_LIMITED,
              # a panel of residents or service users is a way of consulting people, not a partnership body
@@ -559,6 +579,14 @@ RULES: dict[str, list[Rule]] = {
                 r"[^\s,;:()]+){1,14})? (?:(?:has|have|had) been|"
                 r"(?:(?:will|would|should|shall|is to|are to|to|must) )?be) (?:created|established|set up|formed|launched|convened)\b"
                 r"(?! (?:\w+ ){0,3}?(?:by|through|from) (?:the )?(?:merg|combin|amalgamat|bringing))"),
+             target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
+        # a new body reported as set up: "four locality groups (North, South, East and West) were set up", "a new
+        # Carers' Forum was formed" (not "The Partnership was set up in 2002": a body already there, named with "the")
+        Rule(_r(r"(?<![\w.,'’-])(?:a|an|another|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})(?: new)?|new) (?:[\w'’-]+ ){0,5}?"
+                + _BODY_WORDS_RE + r"(?: \([^()]{1,160}\))? (?:was|were|has been|have been) (?:now |recently )?"
+                r"(?:created|established|set up|formed|launched|convened)\b"
+                r"(?! (?:\w+ ){0,3}?(?:by|through|from) (?:the )?(?:merg|combin|amalgamat|bringing))"
+                r"(?! for (?:up to |a period of |an initial )?(?:" + _COUNT + r")[- ](?:months?|years?|weeks?))"),
              target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
         # a decision that "a Locality Funding Panel" (named, indefinite: a new body) do something
         Rule(_r(r"\b[Tt]hat an? (?:new )?(?:[A-Z][\w'’-]*\s(?:(?:and|for|of|on|in)\s)?){1,5}"
@@ -581,6 +609,12 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(_NEW_BODY_REPLACES + r"\b"), target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
     ],
     "regionalise": [
+        # a body shared with a neighbouring council: "the Mental Health Board (joint with Northtown City)", "a safeguarding
+        # board run jointly with Westshire County Council"
+        Rule(_r(_BODY_WORDS_RE + r",? \(?(?:(?:be |is |are |to be |will be |would be )?(?:run|held|hosted|set up|established|formed|"
+                r"operated) )?(?:joint(?:ly)?|shared) with "
+                r"(?:the )?(?:neighbouring |adjoining |(?-i:[A-Z][\w'’-]*) ){1,4}(?:councils?|city|county|borough|district|"
+                r"authorit(?:y|ies))\b"), target=None),
         Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"
                 r"authorities|boroughs|districts|counties)|(?:police|force|health board|combined authority) (?:force )?area|"
                 r"shared with (?:neighbouring|adjoining|other) (?:councils|authorities|boroughs))\b"),
@@ -616,6 +650,12 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:one|two|three|four|five|six|\d+) (?:[\w'’-]+ )?(?:partnerships|boards|groups|sub-groups|bodies|tiers|forums) "
                 r"(?:instead of|rather than|in place of|down from) (?:the )?(?:current |existing |present |previous )?" + _COUNT + r")\b"),
              target=_r(_PARTNERSHIP[:-3] + r"|duplication|sub-groups|the number of|arrangement)s?\b"), reject=_NOT_BODIES),
+        # the count of groups that went down: "the number of thematic groups fell from six to three"
+        Rule(_r(r"\bnumber of (?:(?!(?:of|to|from|for|in|on|at|by|with)\b)[\w'’-]+ ){0,3}?(?:partnerships|boards|groups|sub-groups|bodies|"
+                r"tiers|forums) (?:\w+ ){0,3}?(?:fell|dropped|went down|came down|(?:has|have|had) (?:fallen|dropped|gone down|come down)|"
+                r"(?:was|were|had been|has been) (?:reduced|cut)) from (?P<n_before>" + _COUNT
+                + r") (?:down )?to (?P<n_after>" + _COUNT + r")\b"),
+             target=None, fewer=True, cues=_r(r"\b(?:fell|fallen|dropped|went down|came down|gone down|come down|reduced|cut)\b")),
         # a counted set of bodies replaced by fewer: "the replacement of the seven locality groups by three locality
         # partnerships"; "replacing the five forums with two boards"
         Rule(_r(r"\breplac(?:e|es|ed|ing|ement of) (?:the |its |their |our )?(?:current |existing |present )?(?P<n_before>" + _COUNT
@@ -628,6 +668,11 @@ RULES: dict[str, list[Rule]] = {
                 # "a short-life Youth Violence working group"
                 r"(?:time[- ]limited|short[- ]life) (?-i:(?:[A-Z][\w'’-]* ){1,4})(?:working |task |officer |action |project )?groups?|"
                 r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
+        # a group set up for a stated time: "a Task Group was set up for 18 months"; "an 18-month working group"
+        Rule(_r(r"\b(?:(?:set up|established|created|formed|convened|commissioned) for (?:up to |a (?:fixed |limited )?period of |"
+                r"an initial |a maximum of )?(?:" + _COUNT + r")[- ](?:months?|years?|weeks?)|"
+                r"(?:an? |the )(?:" + _COUNT + r")[- ]month (?:[\w'’-]+ ){0,3}?(?:working|task|project|review|officer) groups?)\b"),
+             direction="before", reject=_NOT_BODIES),
     ],
     "meeting_frequency": [
         Rule(_r(r"\b(meet(?:s|ing)? (?:only |just |together |jointly |formally )?" + _FREQ + r"|"
@@ -650,7 +695,7 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:standing|permanent) (?:seats?|places?) (?:for|on|at)|(?:dedicated|reserved|designated) seats? (?:for|on|at)|"
                 r"(?:places?|seats?)(?: of (?:its|their|our|his|her) own)? (?:on|at) (?:the|that|this|its|their|each|every) "
                 r"(?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
-                r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall )?alternates?|"
+                r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall |to )?alternat(?:e|es|ing)|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
                 r"(?:vice-)?chair(?:manship)?s?(?: of (?:the |each |every |both )?(?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r")? "
                 r"(?:(?:will|would|should|shall|to|is to) rotate|rotates)|"
@@ -659,8 +704,11 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:for|of|on|to) (?:the |each |every |both |all )?(?:[\w'’-]+ ){0,3}?(?:" + _BODY_WORDS_RE + r"|bod(?:y|ies)) "
                 r"(?:will|would|should|shall|are to|is to|to) be (?:nominated|appointed|elected|chosen|selected))\b"),
              target=None, reject=_r(r"\b(gym|library|club|leisure)\b"), excluded_by=_r(r"\b(?:its|their) own membership")),
-        # "The Board will have 14 members instead of 26"; "places on the Board go up from two to four"
-        Rule(_r(r"\b(?:" + _COUNT + r" (?:[\w'’-]+ ){0,3}?(?:members|seats|places|representatives),? (?:instead of|rather than|"
+        # "The Board will have 14 members instead of 26"; "places on the Board go up from two to four"; "That the Joint
+        # Committee comprise four members from each council"
+        Rule(_r(r"\b(?:(?:comprises?|comprising|consists? of|consisting of|(?:be |is |are )?(?:made up|composed) of) "
+                r"(?:up to |no more than |at least |not more than )?" + _COUNT + r" (?:[\w'’-]+ ){0,2}?(?:members|councillors|"
+                r"representatives|seats|places)|" + _COUNT + r" (?:[\w'’-]+ ){0,3}?(?:members|seats|places|representatives),? (?:instead of|rather than|"
                 r"(?:down|up) from|compared with) (?:the )?(?:current |present )?" + _COUNT + r"|"
                 r"(?:membership|members|seats|places) (?:[\w'’-]+ ){0,4}?(?:reduc\w+|increas\w+|cut|ris(?:e|es|ing)|fall(?:s|ing)?|"
                 r"go(?:es)? (?:up|down)|grow(?:s|ing)?|shrink(?:s|ing)?) (?:from " + _COUNT + r" )?to " + _COUNT + r")\b")),
@@ -687,6 +735,11 @@ RULES: dict[str, list[Rule]] = {
         # a review put off: "no review of the partnership's footprint until the Home Office reports"
         Rule(_r(r"\bno (?:further |formal |wider |local |new )?review\b(?=[^.;]{0,100}?\buntil\b)"), reject=_REVIEW_NOT, window=60,
              direction="after", target=_REVIEW_OF),
+        # "to receive a report on the operation of the new arrangements after twelve months"
+        Rule(_r(r"\breport(?:s|ing)? (?:back )?on (?:the )?(?:operation|effectiveness|impact|workings?|success|functioning) of (?:the |its |their )?"
+                r"(?:[\w'’-]+ ){0,4}?(?:arrangements|structures?|" + _BODY_WORDS_RE + r")\b"), target=None,
+             reject=_r(r"\b(?:services?|schemes?|contracts?|collections?|parking|waste|polic(?:y|ies)|strateg(?:y|ies)|programmes?|"
+                       r"projects?|plans?|budgets?|savings)\b")),
         Rule(_r(r"\b(?:undertake|carry out|conduct|postpone|defer) the review\b|\bthe review (?:now|then|later)\b"),
              target=None, weight=0.8, cues=_r(r"\b(timely|opportune)\b")),
     ],
@@ -696,7 +749,9 @@ RULES: dict[str, list[Rule]] = {
                 r"(?:budgets?|funds?|funding|resources|contributions|grants?) (?:(?!not |never )[\w'’-]+ ){0,4}?(?:be|been|being|is|are|was|were) "
                 r"(?:jointly )?pooled|joint (?:commissioning|funding|budgets?|"
                 r"efficiency|teams?|posts?)|shared? (?:[\w-]+ ){0,2}?(?:services?|teams?|resources|posts?|officers?|budgets?|"
-                r"senior management)|shared service commissioning|[\'‘]?total place[\'’]? (?:analysis|approach|study|review)|"
+                r"senior management)|"
+                # "a shared data and intelligence analyst post" (not "shared the findings with the analyst")
+                r"shared (?:(?!(?:with|to|by|from|for|of|between|among|the)\b)[\w-]+ ){2,4}?(?:posts?|analysts?|co-?ordinators?)(?!-)|shared service commissioning|[\'‘]?total place[\'’]? (?:analysis|approach|study|review)|"
                 r"bring(?:ing)? together (?:\w+ ){0,3}?budgets|align(?:ed|ing)? (?:\w+ )?budgets|single (?:pooled )?budget|"
                 r"section 75|better care fund)\b"), target=None),
     ],
@@ -708,7 +763,12 @@ RULES: dict[str, list[Rule]] = {
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
                        r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
                        r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
-                       r"(?:jointly|co-) ?chair\w*|(?:hosted|run|convened|led) jointly (?:with|by)|jointly (?:hosted|run|convened|led) (?:with|by))\b"),
+                       r"(?:jointly|co-) ?chair\w*|(?:hosted|run|convened|led) jointly (?:with|by)|jointly (?:hosted|run|convened|led) (?:with|by)|"
+                       # "hold two of its meetings jointly with the Integrated Care Partnership"
+                       r"(?:meet(?:s|ing|ings)?|sessions?) (?:[\w'’-]+ ){0,3}?(?:jointly|together|in common) with|"
+                       r"joint (?:public )?meetings? with|"
+                       # "its work passed to the Health and Wellbeing Board"
+                       r"(?:pass(?:es|ed|ing)?|mov(?:e|es|ed|ing)) (?:over )?(?:to|into))\b"),
              window=120),
         # a named statutory duty or the PCC's plan: "terms of reference in line with the Serious Violence Duty", "so that
         # both boroughs contribute to the Police and Crime Plan"
@@ -801,7 +861,8 @@ _SUBCLAUSE = re.compile(r"[;:]|,\s+(?:as|which|because|since|while|where|so|but|
 
 
 def _near(pattern: re.Pattern | None, text: str, start: int, end: int, window: int, direction: str = "both"):
-    """The first hit of ``pattern`` after ``text[start:end]``, else before it: (side, offset in ``text``) or None."""
+    """The first hit of ``pattern`` after ``text[start:end]``, else the last one before it (the nearer the trigger):
+    (side, offset in ``text``) or None."""
     if pattern is None:
         return None
     if direction != "before":
@@ -810,7 +871,9 @@ def _near(pattern: re.Pattern | None, text: str, start: int, end: int, window: i
             return ("after", end + after.start())
     if direction != "after":
         piece = _SUBCLAUSE.split(text[max(0, start - window):start])[-1]
-        before = pattern.search(piece)
+        before = None
+        for before in pattern.finditer(piece):
+            pass
         if before:
             return ("before", start - len(piece) + before.start())
     return None
