@@ -392,6 +392,10 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
 
 
 def mhtml_bytes(url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512") -> bytes:
+    return mhtml_of(MODERNGOV, url)
+
+
+def mhtml_of(page_html: str, url: str) -> bytes:
     """A page saved by a browser as one file: quoted-printable HTML and a stylesheet."""
     from email import charset
     from email.mime.multipart import MIMEMultipart
@@ -404,7 +408,7 @@ def mhtml_bytes(url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=
     utf8 = charset.Charset("utf-8")
     utf8.body_encoding = charset.QP
     html = MIMEText("", "html")
-    html.set_payload(MODERNGOV, utf8)
+    html.set_payload(page_html, utf8)
     html["Content-Location"] = url
     page.attach(html)
     page.attach(MIMEText(".nav {color: red}", "css"))
@@ -418,6 +422,23 @@ def test_a_saved_web_page_reads_as_the_page_and_knows_its_address(raw):
     assert text_of(docs, "decision.mhtml") == text_of(docs, "page.html")
     assert docs.set_index("file").loc["decision.mhtml", "source_url"] == "https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512"
     assert "source_url" in docs.set_index("file").loc["decision.mhtml", "inferred"]
+
+
+def test_the_publisher_a_format_names_picks_the_council_and_date_among_those_the_text_names(raw):
+    body = [["Report of the task and finish group on the partnership.",
+             "Hastings Borough Council runs a similar partnership. Hastings Borough Council agrees.",
+             "Cabinet considered this report on 2 September 2024."], ["Hastings Borough Council will be consulted."]]
+    write(raw / "ViewSelectedDocument.asp", pdf_bytes(body, header="Rother District Council - Overview and Scrutiny Committee - 16 September 2024"))
+    page = MAIN_WITHOUT_A_NAME.replace("Copyright FOOTER-TEXT Ceredigion County Council", "Copyright Ceredigion County Council").replace(
+        "Cabinet</p>", "Cabinet</p><p>To establish, jointly with Powys County Council and Powys County Council's partners, a committee.</p>")
+    write(raw / "decision.mhtml", mhtml_of(page, "https://council.ceredigion.gov.uk/ieDecisionDetails.aspx?ID=1187"))
+    write(raw / "decisions.eml", mail_bytes().replace(b"Dear partners,", b"Present: Cllr A Holroyd (Chair), R Moss.\n\nDear partners,"))
+    docs, _ = run(raw)
+    rows = docs.set_index("file")
+    assert (rows.loc["ViewSelectedDocument.asp", "council"], rows.loc["ViewSelectedDocument.asp", "date"]) == (
+        "Rother District Council", "2024-09-16")
+    assert rows.loc["decision.mhtml", "council"] == "Ceredigion County Council"
+    assert (rows.loc["decisions.eml", "date"], rows.loc["decisions.eml", "doc_type"]) == ("2024-03-12", "minutes")
 
 
 def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):

@@ -32,4 +32,13 @@ def log_to(reports_dir: Path) -> Path:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)
+        for name in QUIET_LOGGERS:  # into the log, not onto the researcher's terminal
+            logger = logging.getLogger(name)
+            logger.propagate = False
+            logger.handlers = [h for h in logger.handlers if not isinstance(h, logging.FileHandler)] + [handler]
     return path
+
+
+#: Libraries that log to the terminal: the event loop of the kernel's connection reports a channel
+#: closed under it after a failed cell as an ERROR with a traceback (seen when the machine is busy).
+QUIET_LOGGERS = ("tornado",)

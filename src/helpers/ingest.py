@@ -144,9 +144,11 @@ def read_html(data: bytes) -> tuple[str, dict]:
     if tree is not None:
         unwrap_layout_tables(tree)
         mark_main_content(tree)
+        named = dict.fromkeys(m.group(0) for m in _COUNCIL.finditer(" ".join(tree.text_content().split())))
         hints = {
             "title": " ".join((tree.findtext(".//title") or "").split()),
             "sitename": " ".join(tree.xpath("string(//meta[@property='og:site_name']/@content)").split()),
+            "councils": "\n".join(list(named)[:50]),  # every council the page names, its header and footer too
         }
         html = lxml.html.tostring(tree, encoding="unicode")
     text = trafilatura.extract(
@@ -428,7 +430,21 @@ def read_pdf(data: bytes) -> tuple[str, dict]:
         raise SkipFile(NO_TEXT_LAYER)
     blank = sum(1 for p in pages if not p.strip())
     hints = {"warning": f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing"} if blank else {}
-    return clean_pdf_text(pages), hints
+    header = running_header(pages)
+    return clean_pdf_text(pages), {**hints, **({"header": header} if header else {})}
+
+
+def running_header(pages: list[str]) -> str:
+    """The running header and footer lines of a PDF (removed from its text), which name the
+    council that published it: "Rother District Council • Overview and Scrutiny Committee"."""
+    lines = [[l.strip() for l in p.split("\n") if l.strip()] for p in pages]
+    running = _running_keys([page[:_ZONE] + page[-_ZONE:] for page in lines])
+    seen: dict[str, str] = {}
+    for page in lines:
+        for line in page[:_ZONE] + page[-_ZONE:]:
+            if _line_key(line) in running and not _BARE_NUMBER.fullmatch(line):
+                seen.setdefault(_line_key(line), line)
+    return "\n".join(seen.values())
 
 
 # ---------------------------------------------------------------- Word
@@ -660,7 +676,10 @@ def read_mhtml(data: bytes) -> tuple[str, dict]:
         raise SkipFile("a saved web page (.mhtml) without an HTML part")
     text, hints = read_html(_part_text(html).encode("utf-8"))
     url = message.get("Snapshot-Content-Location") or html.get("Content-Location") or ""
-    return text, {**hints, **({"source_url": url.strip()} if url.strip().startswith("http") else {})}
+    url = url.strip()
+    if not url.startswith("http"):
+        return text, hints
+    return text, {**hints, "source_url": url, "host": re.sub(r"^https?://([^/:?#]+).*$", r"\1", url).lower()}
 
 
 def read_eml(data: bytes) -> tuple[str, dict]:
@@ -698,6 +717,12 @@ def read_eml(data: bytes) -> tuple[str, dict]:
     if not any(p.strip() for p in parts[1:]):
         raise SkipFile("an e-mail without a body or a readable attachment")
     hints = {"title": head[0]} if head[0] else {}
+    sent = _mail_date(message.get("Date"))
+    if sent:
+        hints["date"] = sent
+    sender = re.search(r"@([\w.-]+)", str(message.get("From") or ""))
+    if sender:
+        hints["host"] = sender.group(1).lower()
     if unread:
         hints["warning"] = "attachment(s) not read: " + "; ".join(unread)
     return "\n\n".join(p.strip() for p in parts if p.strip()), hints
@@ -720,6 +745,16 @@ def _without_signature(body: str) -> str:
     (at most ``SIGNATURE_LINES`` lines)."""
     cut = [m.start() for m in _SIGN_OFF.finditer(body) if body[m.end():].strip().count("\n") < SIGNATURE_LINES]
     return body[: cut[-1]] if cut else body
+
+
+def _mail_date(value) -> str | None:
+    """The ISO date of an e-mail's Date header, if it can be read."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(str(value)).date().isoformat() if value else None
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _mail_html(html: str) -> str:
@@ -1004,8 +1039,25 @@ def _council_key(name: str) -> str:
     return " ".join(w for w in re.split(r"[\s&]+", name.lower()) if w and w not in _GENERIC)
 
 
-def infer_council(text: str) -> str | None:
-    """The local authority the document is about: the council named most often (header first)."""
+#: Parts of a council's web or mail address that do not name the place.
+_HOST_WORDS = {"www", "council", "democracy", "democratic", "moderngov", "modgov", "cmis", "committees", "committee",
+               "decisions", "mgov", "meetings", "minutes", "services", "mail", "email", "news", "gov", "uk", "wales",
+               "scot", "llyw", "cymru"}
+
+
+def host_place(host: str) -> str | None:
+    """The place a council's web or mail address names ("council.ceredigion.gov.uk" → "ceredigion"),
+    or None for an address that is not a UK government one."""
+    if not re.search(r"\.gov\.(?:uk|wales|scot)$|\.llyw\.cymru$", host or ""):
+        return None
+    labels = [label for label in host.split(".") if label not in _HOST_WORDS]
+    return labels[-1] if labels else None
+
+
+def infer_council(text: str, publisher: str | None = None) -> str | None:
+    """The local authority the document is about: the council named most often (header first).
+    ``publisher`` (a place, from the page's address or the PDF's running header) picks the
+    council of that place among those named, when it is one of them."""
     head = _headings_titled(text[:20000])
     forms: dict[str, Counter] = {}
     score: Counter = Counter()
@@ -1029,8 +1081,34 @@ def infer_council(text: str) -> str | None:
             forms[tail].update(forms.pop(key))
     if not score:
         return None
-    best = max(score, key=lambda k: (score[k], -first.get(k, 0)))
+    place = re.sub(r"[^a-z]", "", (publisher or "").lower())
+    published = [k for k in score if place and place in re.sub(r"[^a-z]", "", k)]
+    best = max(published or score, key=lambda k: (score[k], -first.get(k, 0)))
     return forms[best].most_common(1)[0][0]
+
+
+def council_of(text: str, hints: dict) -> str | None:
+    """The council a document is about, from its text and what its format says of its publisher:
+    a PDF's running header ("Rother District Council • Overview and Scrutiny Committee"), or the
+    address a page was saved from or a mail sent from ("council.ceredigion.gov.uk"), whose council
+    the page names in its header or footer. A council the text names more often but that is not
+    the publisher (a neighbour in a joint decision) gives way."""
+    named = infer_council(hints.get("header", ""))
+    place = _council_key(named) if named else host_place(hints.get("host", ""))
+    found = infer_council(text, place)
+    if place and not (found and _published(found, place)):
+        on_page = infer_council(hints.get("councils", ""), place)
+        if on_page and _published(on_page, place):
+            words = on_page.split()
+            while len(words) > 1 and _published(" ".join(words[1:]), place):
+                words = words[1:]  # "Cookies on the Ceredigion County Council" → "Ceredigion County Council"
+            on_page = " ".join(words)
+        found = named or (on_page if on_page and _published(on_page, place) else found)
+    return found or infer_council(hints.get("sitename", "") + "\n" + hints.get("title", ""))
+
+
+def _published(council: str, place: str) -> bool:
+    return re.sub(r"[^a-z]", "", place.lower()) in re.sub(r"[^a-z]", "", _council_key(council))
 
 
 def _date_from(m: re.Match) -> dt.date | None:
@@ -1078,7 +1156,8 @@ def infer_doc_type(text: str, suffix: str) -> str:
     for word, kind in (("minutes", "minutes"), ("scrutiny", "scrutiny"), ("report", "report")):
         if re.search(rf"\b{word}\b", title):
             return kind
-    if re.search(r"^(?:Minutes:?|Present:|Apologies(?: for absence)?:?|In attendance:?)\s*$|\b(?:RESOLVED|DECIDED)\b|^AGREED\b", text, re.MULTILINE):
+    if re.search(r"^(?:Minutes:?|Present:|Apologies(?: for absence)?:?|In attendance:?)\s*$|^(?:Present|Apologies|In attendance)\s*:\s*\S"
+                 r"|\b(?:RESOLVED|DECIDED)\b|^AGREED\b", text, re.MULTILINE):
         return "minutes"
     if re.search(r"scrutiny", head, re.IGNORECASE):
         return "scrutiny"
@@ -1396,10 +1475,11 @@ def _document(rel: str, sha: str, outcome: Outcome, meta: dict, suffix: str) -> 
         return value or None
 
     hints = outcome.hints or {}
-    council = pick("council", lambda: infer_council(text) or infer_council(hints.get("sitename", "") + "\n" + hints.get("title", "")))
+    council = pick("council", lambda: council_of(text, hints))
     body = pick("body", lambda: infer_body(text))
     doc_type = pick("doc_type", lambda: infer_doc_type(text, suffix))
-    date = pick("date", lambda: infer_date(text))
+    # an e-mail's own date, then a date in a PDF's running header (the meeting's), then the text's
+    date = pick("date", lambda: hints.get("date") or infer_date(hints.get("header", "")) or infer_date(text))
     year = year_of(date)
     if "date" in inferred and year:
         inferred.append("year")
