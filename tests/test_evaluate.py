@@ -162,6 +162,23 @@ def test_heldout_quality_has_one_row_per_set(tmp_path):
     assert table["actions F1"].between(0, 1).all()
 
 
+def test_heldout_figures_are_kept_until_the_code_or_the_set_changes(tmp_path, monkeypatch):
+    folder, cache = _labelled_folder(tmp_path / "one"), tmp_path / "cache"
+    first = evaluate.heldout_quality([folder], cache_dir=cache)
+    measured = []
+    real = evaluate.evaluate_folder
+    monkeypatch.setattr(evaluate, "evaluate_folder", lambda *a, **k: measured.append(a) or real(*a, **k))
+    pd.testing.assert_frame_equal(evaluate.heldout_quality([folder], cache_dir=cache), first)
+    assert measured == []  # unchanged code and set: the kept figures
+    gold = folder / "items_gold.csv"
+    gold.write_text(gold.read_text(encoding="utf-8").replace("resolution,noted", "decision,noted"), encoding="utf-8")
+    again = evaluate.heldout_quality([folder], cache_dir=cache)
+    assert len(measured) == 1 and again.loc["one", "kind accuracy"] < first.loc["one", "kind accuracy"]
+    monkeypatch.setattr(evaluate, "_code_fingerprint", lambda: "another version of the code")
+    evaluate.heldout_quality([folder], cache_dir=cache)
+    assert len(measured) == 2
+
+
 def test_the_shipped_heldout_sets_are_well_formed():
     """The held-out gold uses codebook labels (read_gold refuses others) and names files that exist."""
     from helpers.config import HELDOUT_DIR

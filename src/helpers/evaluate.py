@@ -321,22 +321,30 @@ def folder_report(results: dict[str, pd.DataFrame], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def heldout_quality(sets=None) -> pd.DataFrame:
+def heldout_quality(sets=None, cache_dir: str | Path | None = None) -> pd.DataFrame:
     """:func:`evaluate_folder` on each held-out set (default: every folder of
     ``data/heldout`` with an ``items_gold.csv``), one row per set: item recall and
     precision, kind/status/theme accuracy and the restructuring actions' F1. A set that
-    cannot be read gets a ``problem`` instead of figures."""
+    cannot be read gets a ``problem`` instead of figures. With ``cache_dir``, a set's row is
+    kept under a fingerprint of the workbook's code and the set's files, and measured again
+    only when either changes (the measurement re-runs the whole workbook on every set)."""
+    import json
     import tempfile
 
     from .config import HELDOUT_DIR
+    from .errors import WorkbookError
+    from .tables import atomic_write_text
 
     folders = [Path(s) for s in sets] if sets is not None else sorted(
         d for d in HELDOUT_DIR.glob("*") if (d / "items_gold.csv").exists())
-    from .errors import WorkbookError
-
+    code = _code_fingerprint() if cache_dir else ""
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
+            kept = Path(cache_dir) / f"heldout-{_folder_fingerprint(folder, code)}.json" if cache_dir else None
+            if kept is not None and kept.exists():
+                rows[folder.name] = json.loads(kept.read_text(encoding="utf-8"))
+                continue
             try:
                 results = evaluate_folder(folder, Path(tmp) / folder.name)
             except (WorkbookError, OSError, ValueError) as exc:  # one broken set is reported, the others still scored
@@ -346,11 +354,36 @@ def heldout_quality(sets=None) -> pd.DataFrame:
             actions = results["actions"]
             q["actions F1"] = float(actions.set_index("action").loc["all", "f1"]) if len(actions) else float("nan")
             q["documents"] = float(len(results["by_document"]))
-            rows[folder.name] = q
+            rows[folder.name] = {k: float(v) for k, v in q.items()}
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(kept, json.dumps(rows[folder.name]))
     columns = ["documents", "gold items", "item recall", "item precision", "kind accuracy", "status accuracy",
                "theme accuracy", "actions F1"]
     table = pd.DataFrame.from_dict(rows, orient="index")
     return table.reindex(columns=columns + (["problem"] if "problem" in table else []))
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever the package's code or data, or a library that reads documents, changes."""
+    import hashlib
+
+    from .ingest import _reader_version
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(_reader_version().encode())
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".json"}):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _folder_fingerprint(folder: Path, code: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256(code.encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
 
 
 def build_theme_examples(folders, work: str | Path) -> pd.DataFrame:
