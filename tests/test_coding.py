@@ -203,6 +203,7 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     ("The Director advised that the programme would be considered by the ICB in March.", "minutes", "statement", "noted"),
     ("The Board noted legal advice that the change would need a vote of full council.", "minutes", "statement", "noted"),
     ("A spokesperson said funding would be divided between the two partnerships.", "news", "decision", "agreed"),
+    ("Option B was not supported by the partners.", "minutes", "statement", "rejected"),
     # a body's verb on a named thing is its decision; a proposal named as one is a proposal
     ("The Executive Board agreed the Safer Partnership Plan 2024-27 at its June meeting.", "report", "decision", "agreed"),
     ("The Board declined the request, preferring to invite the partnership to attend.", "minutes", "decision", "rejected"),

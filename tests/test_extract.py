@@ -879,3 +879,41 @@ def test_reasons_for_a_decision_are_statements_it_rests_on_and_what_it_would_mea
     assert list(zip(reasons["kind"], reasons["status"])) == [("statement", "agreed"), ("request", "agreed")]
     meaning = coded.loc["- Terms of reference would need to be rewritten and approved by Full Council"]
     assert (meaning["section"], meaning["kind"]) == ("implication", "implication")
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("Recommendations to the Board (1 of 2)", "recommendation"),
+    ("Recommendations to Cabinet", "recommendation"),
+    ("Proposals (continued)", "proposal"),
+    ("Decisions sought", "recommendation"),
+    ("Membership and meetings - proposals", "proposal"),
+])
+def test_a_heading_addressed_to_a_body_or_run_over_slides_still_names_its_section(heading, section):
+    text = f"{heading}\n\n- Reduce the standing groups from fifteen to six\n\n- Meet four times a year rather than six"
+    assert [s for _, s, _ in _items(text)] == [section, section]
+
+
+AWAY_DAY = """Options for our group structure
+
+- Option A - Keep all five standing sub-groups as they are
+For: no disruption
+Against: keeps the duplication
+
+- Option B - Merge into three standing groups
+
+Agreed at the away-day
+
+- Option A not supported - the status quo is not an option
+
+- The Board moves to quarterly meetings with a spring development session"""
+
+
+def test_bulleted_options_are_options_and_what_an_away_day_agreed_are_decisions():
+    spans = extract.segment(AWAY_DAY)
+    assert [(s.label, s.section) for s in spans[:2]] == [("Option A", "option"), ("Option B", "option")]
+    assert AWAY_DAY[spans[0].start:spans[0].end].endswith("Against: keeps the duplication")  # its pros and cons go with it
+    items = pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "text": AWAY_DAY[s.start:s.end],
+                           "doc_type": "other"} for s in spans])
+    coded = coding.code_items(items)
+    agreed = coded[coded["section"] == "resolved"]
+    assert list(zip(agreed["kind"], agreed["status"])) == [("decision", "rejected"), ("decision", "agreed")]

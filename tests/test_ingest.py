@@ -313,12 +313,13 @@ def pptx_bytes() -> bytes:
     first.shapes.title.text = "Reviewing the Health and Wellbeing Board"
     first.placeholders[1].text = "Development session"
     for number, (title, lines) in enumerate((("Why review?", ["Attendance has fallen", "from 14 to 9 members", "Sub-groups overlap"]),
-                                             ("Recommendations", ["The Board is asked to:", "meet quarterly", "merge the sub-groups"])), 2):
+                                             ("Recommendations", ["The Board is asked to:", "meet quarterly", "merge the sub-groups",
+                                                                  "a) close the Tobacco Alliance"])), 2):
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = title
         frame = slide.placeholders[1].text_frame
         frame.text = lines[0]
-        for line, level in zip(lines[1:], (1, 1 if title == "Recommendations" else 0)):
+        for line, level in zip(lines[1:], (1, 1 if title == "Recommendations" else 0, 1)):
             sub = frame.add_paragraph()
             sub.text, sub.level = line, level
         slide.shapes.add_textbox(Inches(0.3), Inches(7), Inches(3), Inches(0.4)).text_frame.text = f"OFFICIAL | {number}"
@@ -342,6 +343,7 @@ def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
         "Reviewing the Health and Wellbeing Board", "Development session",
         "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap",
         "Recommendations", "- The Board is asked to:", "- meet quarterly", "- merge the sub-groups",
+        "a) close the Tobacco Alliance",  # a lettered sub-point is a part of its own, not said more of its bullet
         "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down"]
     assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
 
@@ -439,6 +441,30 @@ def test_the_publisher_a_format_names_picks_the_council_and_date_among_those_the
         "Rother District Council", "2024-09-16")
     assert rows.loc["decision.mhtml", "council"] == "Ceredigion County Council"
     assert (rows.loc["decisions.eml", "date"], rows.loc["decisions.eml", "doc_type"]) == ("2024-03-12", "minutes")
+
+
+NEWS_WITH_A_FACT_BOX = """<!DOCTYPE html><html><head><title>Boards to meet as one - Derwent Courier</title></head><body>
+<nav><a href="/">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Health board and NHS partnership to meet as one</h1>
+<p>The city's Health and Wellbeing Board and the Integrated Care Partnership are to meet together as a single
+committee in common from the new year, after both bodies backed the arrangement this week.</p>
+<aside class="fact-box"><h3>What is changing?</h3><ul>
+<li>One meeting, two boards: the two will meet together four times a year, replacing seven meetings.</li>
+<li>Standing down: the Health Inequalities Forum will hold its last meeting in December.</li></ul></aside>
+<p>Council leader Cllr Marcus Whitfield said the board should stop admiring the problem and agree three priorities.</p>
+<aside class="related-stories"><h3>Read more</h3><ul><li><a href="/a">RELATED-STORY-ONE about the council budget</a></li>
+<li><a href="/b">RELATED-STORY-TWO about a new hospital wing opening</a></li></ul></aside>
+<aside class="newsletter"><p>Sign up to our NEWSLETTER-TEXT and get the day's headlines in your inbox every morning.</p></aside>
+</article><footer>Copyright Derwent Courier</footer></body></html>"""
+
+
+def test_a_news_pages_fact_box_is_kept_and_its_promotions_are_not(raw):
+    write(raw / "news.html", NEWS_WITH_A_FACT_BOX)
+    docs, _ = run(raw)
+    blocks = text_of(docs, "news.html").split("\n\n")
+    assert "What is changing?" in blocks
+    assert "- Standing down: the Health Inequalities Forum will hold its last meeting in December." in blocks
+    assert not any(word in text_of(docs, "news.html") for word in ("RELATED-STORY", "NEWSLETTER-TEXT"))
 
 
 def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):

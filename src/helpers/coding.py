@@ -134,7 +134,7 @@ _REPORT_IMPLICATION = re.compile(
 )
 
 
-def code_kind(text: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
+def code_kind(text: str, section: str, context: str = "", doc_type: str = "", label: str = "") -> tuple[str, float, str]:
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
@@ -162,6 +162,11 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "") ->
         return "request", 0.7, "a decision that asks someone to act"
     if section == "decision" and _WELCOMED.match(text):
         return "statement", 0.65, "what members welcomed: a view recorded, not a decision"
+    if section == "resolved" and doc_type not in MEETING_RECORDS and label.upper() == "AGREED" and doc_type:
+        return "decision", 0.7, f"agreed in a {doc_type}, not a meeting's formal resolution"  # "Agreed at the away-day"
+    if section == "list" and doc_type in RECORD_TYPES and re.search(r"\b(?:will|shall|is to|are to)\s*:\s*$", context) \
+            and not _FIRST_PERSON_WILL.search(context):
+        return "decision", 0.65, f"a part of {_short(context)!r}: what has been decided"  # "The new board will:"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
     if section in _SECTION_KIND:
@@ -244,7 +249,7 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|"
                        r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to)\b", re.I)
 _REJECTED = re.compile(
-    r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)[sd]?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
+    r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
     r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
     re.I,
 )
@@ -838,8 +843,9 @@ def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
     themes = code_themes(list(out["text"]), model, list(contexts), list(documents))
     kinds, statuses, confs, whys = [], [], [], []
     doc_types = out["doc_type"].fillna("") if "doc_type" in out else pd.Series("", index=out.index)
-    for text, section, context, doc_type, (theme, tc, twhy) in zip(out["text"], sections, contexts, doc_types, themes):
-        kind, kc, kwhy = code_kind(text, section, context, doc_type)
+    labels = out["label"].fillna("") if "label" in out else pd.Series("", index=out.index)
+    for text, section, context, doc_type, label, (theme, tc, twhy) in zip(out["text"], sections, contexts, doc_types, labels, themes):
+        kind, kc, kwhy = code_kind(text, section, context, doc_type, label)
         status, sc, swhy = code_status(text, kind, section, context, doc_type)
         kinds.append(kind)
         statuses.append(status)

@@ -48,7 +48,7 @@ _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
 _HEADING_WORDS = (
     r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
-    r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|"
+    r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
     r"(?:alternative )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps|"
@@ -61,7 +61,11 @@ _HEADING_WORDS = (
 )
 # A slide's or a section's title may name its topic first: "Membership and meetings - proposals".
 _SECTION = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?\s+[-–—:]\s+)?{_HEADING_WORDS}(?:\s+(?:to|that))?\s*[:\-–]*\s*$",
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?\s+[-–—:]\s+)?{_HEADING_WORDS}"
+    # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)"
+    rf"(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had)\b)[\w'’&,\- ]{{2,50}}?)?"
+    rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
+    rf"(?:\s+(?:to|that))?\s*[:\-–]*\s*$",
     re.IGNORECASE,
 )
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
@@ -603,6 +607,8 @@ def _heading(body: str, state: _State) -> None:
         state.section, state.heading, state.in_minutes_blurb = "", "", False
     else:
         state.section = _SECTION_NAMES.get(word, "")
+        if re.search(r"\b(?:sought|required|requested)$", head):
+            state.section = "recommendation"  # "Decisions sought": what the meeting is asked to decide
         state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
         if state.section == "resolved":
             state.heading = state.heading.split()[0].upper()
@@ -699,7 +705,7 @@ def segment(text: str) -> list[Span]:
             _heading(re.sub(r"\s+(?:to|that)\b.*$", "", inline.group("label"), flags=re.I), state) if _SECTION.match(inline.group("label")) else None
             state.lead_in = body
             continue
-        option, enum = _OPTION.match(body), _ENUM.match(body)
+        option, enum = _OPTION.match(_BULLET.sub("", body, count=1)), _ENUM.match(body)  # "- Option A – Keep …" too
         label = _enum_label(body) or (_option_label(option) if option else "")
         is_part = bool(_BULLET.match(body) or enum or option)
         if option and not _LEAD_IN.search(body):  # an option, in a list or a table row, is an item wherever it is

@@ -143,6 +143,7 @@ def read_html(data: bytes) -> tuple[str, dict]:
         tree = None
     if tree is not None:
         unwrap_layout_tables(tree)
+        keep_fact_boxes(tree)
         mark_main_content(tree)
         named = dict.fromkeys(m.group(0) for m in _COUNCIL.finditer(" ".join(tree.text_content().split())))
         hints = {
@@ -178,6 +179,20 @@ def unwrap_layout_tables(tree) -> None:
         for part in table.xpath("./tbody | ./thead | ./tr | ./tbody/tr | ./thead/tr | (./tr | ./tbody/tr)/td"):
             part.tag = "div"
         table.tag = "div"
+
+
+_PROMOTION = re.compile(r"related|newsletter|sign-?up|advert|promo|sponsor|share|social|cookie|subscribe|most-?read|trending", re.I)
+
+
+def keep_fact_boxes(tree) -> None:
+    """Keep a news page's fact box ("What is changing?" beside the article, in an ``<aside>``):
+    trafilatura drops every aside as page furniture. An aside of text (few of its words are
+    links) that is not a promotion (related stories, newsletter sign-up, adverts) becomes a block."""
+    for aside in list(tree.iter("aside")):
+        text = " ".join(aside.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in aside.iter("a"))
+        if len(text) >= 80 and linked < 0.3 * len(text) and not _PROMOTION.search(f"{aside.get('id', '')} {aside.get('class', '')}"):
+            aside.tag = "div"
 
 
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "pre", "blockquote"}
@@ -639,10 +654,11 @@ def _shape_blocks(shape) -> list[tuple[str, str]]:
     for p, level in zip(paragraphs, levels):
         if not p:
             continue
-        if parent is not None and level > parent and not out[-1][0].endswith(":"):
+        numbered = bool(re.match(r"(?:\(?[a-z0-9]{1,3}[.)]|\d{1,2}\.\d{1,2})\s", p, re.I))  # "a) …", "1. …", "(ii) …"
+        if parent is not None and level > parent and not out[-1][0].endswith(":") and not numbered:
             out[-1] = (f"{out[-1][0]}\n{p}", role)  # a sub-point says more about its bullet ("Option A …" / "Least disruption")
             continue
-        out.append((("- " if bulleted or level else "") + p, role))
+        out.append((("- " if (bulleted or level) and not numbered else "") + p, role))
         parent = level if bulleted or level else None
     return out
 
