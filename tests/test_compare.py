@@ -907,3 +907,57 @@ def test_work_that_passed_elsewhere_is_done_unless_it_follows_a_proposal():
                      )["dissolve"].status == "agreed"
     assert _detected("The Older People's Forum would cease, with its remit transferred to the Wellbeing Board."
                      )["dissolve"].status == "proposed"
+
+
+# --------------------------------------------------------------------------- phrasings from news fact boxes, press
+# releases and slide decks (fixtures written for these tests)
+
+@pytest.mark.parametrize("action,text,expected", [
+    # a body's last or final meeting (not its last meeting of the year, nor a time-limited group finishing)
+    ("dissolve", "Closing: the Older People's Forum will hold its last meeting in March, with its work passed to the board.", True),
+    ("dissolve", "The replaced sub-groups will hold their final meetings in May.", True),
+    ("dissolve", "The Board will hold its last meeting of the year in December.", False),
+    ("dissolve", "The time-limited housing group will hold its final meeting in June.", False),
+    # time-limited groups of any kind
+    ("task_and_finish", "The new partnership will use time-limited delivery groups for each of its priorities.", True),
+    ("task_and_finish", "The Board will set up short-life project boards for the two town centres.", True),
+    ("task_and_finish", "The Board will set up delivery groups for each of its priorities.", False),
+    # speaking and voting rights are representation
+    ("membership", "The youth council would keep its seat with full speaking rights on every item.", True),
+    ("membership", "Co-opted members will have voting rights from April.", True),
+    ("membership", "The Board will publish its papers a week before each meeting.", False),
+    # a committee in common with a statutory body
+    ("statutory_alignment", "The city's Health and Wellbeing Board and the Integrated Care Partnership will meet as a "
+                            "committee in common from April.", True),
+    ("statutory_alignment", "The Health and Wellbeing Board will meet in the council chamber from April.", False),
+    # two councils' bodies combined into one
+    ("regionalise", "Northshire and Southvale's Community Safety Partnerships will merge into a single Vale Partnership.", True),
+    ("regionalise", "Northshire and Southvale Public Services Boards have agreed to come together as one board.", True),
+    ("regionalise", "Northshire and Southvale's Community Safety Partnerships will each publish a plan.", False),
+    ("regionalise", "The council's Youth Forum and Carers' Forum will merge into a single forum.", False),
+    # "whether to" is an open question, not a proposal
+    ("create", "Whether to set up a joint scrutiny committee will be considered next year.", False),
+    ("create", "The councils will set up a joint scrutiny committee next year.", True),
+])
+def test_fact_box_and_press_release_phrasings(action, text, expected):
+    assert (action in _detected(text)) is expected
+
+
+def test_a_backed_call_is_a_decision():
+    assert _detected("Members backed a call for the new partnership arrangements to be reviewed after a year."
+                     )["review"].status == "agreed"
+    assert _detected("Members did, however, back a call for the joint board to be reviewed after a year."
+                     )["review"].status == "agreed"
+    assert compare.status_of("Both boards backed the change this week.") == "agreed"
+    # "backed by" and "council-backed" describe, they do not decide
+    assert compare.status_of("The plan, backed by residents, is set out below.") is None
+    assert compare.status_of("A council-backed scheme for the town centre.") is None
+
+
+def test_a_question_heading_and_a_continued_slide_title_ground_the_bullets_under_them():
+    text = "What is changing?\n\n- New: a three-month task-and-finish group on loneliness.\n"
+    assert _detected(text)["task_and_finish"].status == "proposed"
+    assert "task_and_finish" not in _detected(text.replace("What is changing?\n\n", ""))
+    text = "Recommendations to the Board (1 of 2)\n\n1. Meet four times a year instead of six\n"
+    assert _detected(text)["meeting_frequency"].status == "proposed"
+    assert "meeting_frequency" not in _detected(text.replace("Recommendations", "Background"))

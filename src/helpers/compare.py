@@ -88,11 +88,21 @@ _DECISION_OPENS_LIST = re.compile(r"(?:RESOLVED|AGREED|DECIDED|Resolved|Agreed|D
                                   r"(?=\(?(?:i|1|a)[.)]\s)")
 
 
+#: A slide title carried over several slides: "Recommendations to the Board (1 of 2)", "Options (continued)".
+_CONTINUED_TITLE = re.compile(r"\s*\((?:\d{1,2} of \d{1,2}|cont(?:inued|['’]d|\.)?)\)$", re.I)
+#: A short question that titles a news fact box or a web page section: "What is changing?", "Who will sit on it?"
+_QUESTION_HEADING = re.compile(r"^(?:What|Who|Why|How|When|Where|Which)\b[^.;:!?]*\?$")
+
+
 def _is_heading(line: str) -> bool:
-    """A short line without end punctuation ("Proposal", "Implications", "Minutes:", "RESOLVED")."""
+    """A short line without end punctuation ("Proposal", "Implications", "Minutes:", "RESOLVED"), or a wh-question
+    of up to four words ("What is changing?")."""
+    line = _CONTINUED_TITLE.sub("", line)
     words = line.rstrip(":").split()
     if line.endswith(":") and len(words) > 3:
         return False
+    if 0 < len(words) <= 4 and _QUESTION_HEADING.match(line):      # longer questions are asked, not titles
+        return True
     return 0 < len(words) <= 6 and line[0].isupper() and not _NOT_HEADING.search(line.rstrip(":"))
 
 
@@ -227,7 +237,10 @@ _CUES: list[tuple[str, re.Pattern]] = [
         # cease, with its functions transferred to …": the outcome of a proposal)
         r"(?<!with its )(?<!with their )(?<!with the )(?<!with all )(?:work|remits?|functions?|responsibilit(?:y|ies)|duties) (?:was |were |has |have |had )?(?:then |later |subsequently )?"
         r"(?:passed|transferred|moved) (?:over )?(?:to|into)|"
-        r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously)\b", re.I)),
+        r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously|"
+        # "both boards backed the arrangement", "members did back a call for …" (not "council-backed", "backed by evidence")
+        r"(?<![\w-])backed(?! by)|(?:was|were|been) backed by|"
+        r"back(?:s|ing)? (?:a|the|this|that|these|its|their) (?:call|proposals?|motion|recommendations?|plans?|request|changes?|option))\b", re.I)),
     ("proposed", re.compile(
         r"\b(should|shall|will|would|must|propos\w*|recommend\w*|suggest\w*|intend\w*|intention|plan(?:s|ned)? to|"
         r"aim(?:s|ed)? to|need(?:s|ed)? to|(?:is|are|was|were) (?:due )?to|consider(?:s|ed|ing)? (?:whether|\w+ing)|"
@@ -256,9 +269,9 @@ _HEADINGS = [
     # a news or blog heading reporting a decision: "What Cabinet decided", "What the Board agreed"
     ("agreed", re.compile(r"^What (?:the )?(?:[\w'’-]+ ){0,3}?(?:decided|agreed|resolved)$", re.I)),
     # a web page's "What has changed" / "What we changed" section lists changes made
-    ("agreed", re.compile(r"^(?:What (?:has|have) changed|What['’]s changed|What we (?:have )?changed|Changes (?:we have |we've )?made)$",
+    ("agreed", re.compile(r"^(?:What (?:has|have) changed|What['’]s changed|What we (?:have )?changed|Changes (?:we have |we've )?made)\??$",
                           re.I)),
-    ("proposed", re.compile(r"^(?:What (?:is|are) changing|What['’]s changing|What will change|Changes (?:we are |we're )?proposing)$",
+    ("proposed", re.compile(r"^(?:What (?:is|are) changing|What['’]s changing|What will change|Changes (?:we are |we're )?proposing)\??$",
                             re.I)),
     # a heading that the bullets under it complete: "Next year we will", "Over 2025 the Partnership plans to"
     ("proposed", re.compile(r"\b(?:will|shall|plans? to|intends? to|aims? to|propos(?:e|es) to|(?:are|is) going to)$", re.I)),
@@ -280,7 +293,8 @@ _STATUS_QUO = re.compile(
     r"existing|current)\b|"
     # a legal implication: "the Council must continue to co-operate with the partnership under the 1998 Act"
     r"(?:must|will|should|shall) continue to (?:co-?operate|comply|discharge|fulfil))", re.I)
-_NEGATION = re.compile(r"\b(?:not(?!\s+(?:yet\s+)?timely)|never|no longer|rather than|instead of|against)\s+(?:\S+\s+){0,2}$|\bno\s+$",
+_NEGATION = re.compile(r"\b(?:not(?!\s+(?:yet\s+)?timely)|never|no longer|rather than|instead of|against)\s+(?:\S+\s+){0,2}$|\bno\s+$|"
+                       r"\bwhether(?: or not)? to\s+$",
                        re.I)
 
 
@@ -561,6 +575,11 @@ RULES: dict[str, list[Rule]] = {
              target=None, reject=_NOT_BODIES),
         Rule(_r(r"\bthe only (?:standing|remaining|formal) (?:partnership )?(?:bodies|boards|groups|partnerships) "
                 r"(?:would|will|should|to) be\b"), target=None),
+        # "the Carers' Forum will hold its last meeting in March"; "the old sub-groups hold their final meetings" (not "its
+        # last meeting of the year", nor a time-limited group finishing its work)
+        Rule(_r(r"\b(?:(?:hold(?:s|ing)?|held) (?:its |their )?final meetings?|hold(?:s|ing)? (?:its |their )?last meetings?)\b"
+                r"(?! (?:of|for|before|under|as)\b)"),
+             reject=_NOT_BODIES, unless=_TIME_LIMITED),
     ],
     "create": [
         Rule(_r(r"\b(establish(?:es|ed|ing|ment of)?|set(?:ting)? up|creat(?:e|es|ed|ing|ion of)|form(?:ed|ing|ation of)?|"
@@ -609,6 +628,14 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(_NEW_BODY_REPLACES + r"\b"), target=None, unless=_MERGED, excluded_by=_TIME_LIMITED),
     ],
     "regionalise": [
+        # two councils' bodies combined into one: "Northshire and Southshire's Community Safety Partnerships will merge into
+        # a single partnership"
+        Rule(_r(r"\b(?-i:[A-Z][\w'’-]+) and (?-i:[A-Z][\w'’-]+)(?:['’]s?)? (?:[\w'’-]+ ){0,2}?"
+                r"(?:Public Services Boards|Local Service Boards|Community Safety Partnerships|Local Strategic Partnerships|"
+                r"Community Planning Partnerships|Safeguarding (?:Adults|Children['’]?s?) Boards|PSBs|LSBs|CSPs|LSPs|CPPs|SABs)\b"
+                r"(?=[^.;]{0,100}?\b(?:merg\w*|combin\w*|amalgamat\w*|join\w*|come together|coming together)"
+                r"(?: (?:[\w'’-]+ ){0,3}?(?:into|as|to form|to create)) (?:one|a single|a joint|a new|a combined)\b)"),
+             target=None),
         # a body shared with a neighbouring council: "the Mental Health Board (joint with Northtown City)", "a safeguarding
         # board run jointly with Westshire County Council"
         Rule(_r(_BODY_WORDS_RE + r",? \(?(?:(?:be |is |are |to be |will be |would be )?(?:run|held|hosted|set up|established|formed|"
@@ -667,6 +694,8 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\b(task[- ](?:and|&)[- ]finish|(?:time[- ]limited|short[- ]life) (?:cross[- ]party |cross[- ]agency |multi[- ]agency |member |joint )?(?:working |task |officer )?groups?|"
                 # "a short-life Youth Violence working group"
                 r"(?:time[- ]limited|short[- ]life) (?-i:(?:[A-Z][\w'’-]* ){1,4})(?:working |task |officer |action |project )?groups?|"
+                # "time-limited delivery groups", "short-life project boards"
+                r"(?:time[- ]limited|short[- ]life) (?:[a-z][\w'’-]* ){1,2}?(?:groups?|boards?|panels?)|"
                 r"commissioning approach|commission(?:ed|ing)? (?:\w+ ){0,3}?(?:pieces of work|groups to))\b"), target=None),
         # a group set up for a stated time: "a Task Group was set up for 18 months"; "an 18-month working group"
         Rule(_r(r"\b(?:(?:set up|established|created|formed|convened|commissioned) for (?:up to |a (?:fixed |limited )?period of |"
@@ -693,6 +722,8 @@ RULES: dict[str, list[Rule]] = {
                 r"as (?:a )?(?:full|voting|non-voting|co-opted|new|permanent) members?|"
                 r"nominate (?:a )?deput\w+|deputies|co-opt\w*|places? (?:on|at) the (?:board|table)|"
                 r"(?:standing|permanent) (?:seats?|places?) (?:for|on|at)|(?:dedicated|reserved|designated) seats? (?:for|on|at)|"
+                # "Healthwatch would have full speaking rights"; "voting rights for the two co-opted members"
+                r"(?:full |non-)?(?:speaking|voting) rights|"
                 r"(?:places?|seats?)(?: of (?:its|their|our|his|her) own)? (?:on|at) (?:the|that|this|its|their|each|every) "
                 r"(?:[\w'’-]+ ){0,3}?(?:board|executive|partnership|committee|forum|group)|"
                 r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall |to )?alternat(?:e|es|ing)|"
@@ -762,7 +793,7 @@ RULES: dict[str, list[Rule]] = {
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
                        r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
-                       r"(?:meets?|meeting|meetings|sit|sitting) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
+                       r"(?:meets?|meeting|meetings|sit|sitting|committees?) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
                        r"(?:jointly|co-) ?chair\w*|(?:hosted|run|convened|led) jointly (?:with|by)|jointly (?:hosted|run|convened|led) (?:with|by)|"
                        # "hold two of its meetings jointly with the Integrated Care Partnership"
                        r"(?:meet(?:s|ing|ings)?|sessions?) (?:[\w'’-]+ ){0,3}?(?:jointly|together|in common) with|"
