@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 LOCK   := requirements.lock
+# The development sets the theme tie-breaker learns from (never a test set). dev8 is left out: with its
+# items the shipped corpus's theme accuracy fell 0.856 -> 0.847 (README, "Extracting and coding items").
+EXAMPLE_SETS := dev dev2 dev3 dev4 dev5 dev6 dev7
 NPM_DIR := .cache/npm
 AXE_VERSION := 4.14.1
 
@@ -45,7 +48,7 @@ evaluate: setup ## measure extraction and coding on the held-out sets coded by s
 	$(BIN)/python -m helpers evaluate $(sort $(dir $(wildcard data/heldout/*/items_gold.csv))) --out benchmarks/results/heldout.md
 
 examples: setup ## rebuild the theme tie-breaker's labelled examples from the development sets (never the test sets)
-	$(BIN)/python -m helpers examples $(sort $(dir $(wildcard data/heldout/dev*/items_gold.csv))) --out src/helpers/data/theme_examples.csv
+	$(BIN)/python -m helpers examples $(addprefix data/heldout/,$(EXAMPLE_SETS)) --out src/helpers/data/theme_examples.csv
 
 benchmark: setup-dev ## the scale benchmarks (slow): writes benchmarks/RESULTS.md; SIZES="1000 10000" to choose
 	$(BIN)/python benchmarks/bench_pipeline.py --sizes $(or $(SIZES),1000 10000 100000)
