@@ -126,11 +126,12 @@ def _check_textual(text: str) -> str:
 # ---------------------------------------------------------------- HTML
 
 
-def read_html(data: bytes) -> tuple[str, dict]:
+def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
     """The main content of a web page (minutes, report text) without navigation, banners or footers.
 
     The page's <title> and site name are kept as hints for the council, which web pages often
-    name only in their header and footer.
+    name only in their header and footer. With ``page_councils`` (a page saved with its address),
+    every council the whole page names is kept too, for the address to choose from.
     """
     import lxml.html
     import trafilatura
@@ -145,12 +146,13 @@ def read_html(data: bytes) -> tuple[str, dict]:
         unwrap_layout_tables(tree)
         keep_fact_boxes(tree)
         mark_main_content(tree)
-        named = dict.fromkeys(m.group(0) for m in _COUNCIL.finditer(" ".join(tree.text_content().split())))
         hints = {
             "title": " ".join((tree.findtext(".//title") or "").split()),
             "sitename": " ".join(tree.xpath("string(//meta[@property='og:site_name']/@content)").split()),
-            "councils": "\n".join(list(named)[:50]),  # every council the page names, its header and footer too
         }
+        if page_councils:  # every council the page names, its header and footer too
+            named = dict.fromkeys(m.group(0) for m in _COUNCIL.finditer(" ".join(tree.text_content().split())))
+            hints["councils"] = "\n".join(list(named)[:50])
         html = lxml.html.tostring(tree, encoding="unicode")
     text = trafilatura.extract(
         html, include_comments=False, include_tables=True, include_links=False, deduplicate=False
@@ -340,6 +342,16 @@ def _text_with_tables(textpage, page_box, tables) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _page_lines(pages: list[str]) -> list[list[str]]:
+    """Each page's non-blank lines, trimmed."""
+    return [[line.strip() for line in page.split("\n") if line.strip()] for page in pages]
+
+
+def _zone(lines: list[str]) -> list[str]:
+    """A page's first and last lines, where running headers and footers stand."""
+    return lines[:_ZONE] + lines[-_ZONE:]
+
+
 def _line_key(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.lower())).strip()
 
@@ -364,7 +376,7 @@ def _join_page(text: str, body: str) -> str:
 
 def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop page numbers and headers/footers repeated at the top or bottom of most pages."""
-    running = _running_keys([lines[:_ZONE] + lines[-_ZONE:] for lines in pages])
+    running = _running_keys([_zone(lines) for lines in pages])
     cleaned = []
     for lines in pages:
         keep = []
@@ -421,7 +433,7 @@ def _paragraph_breaks(lines: list[str], width: int) -> str:
 def clean_pdf_text(pages: list[str]) -> str:
     """Page texts → one text: furniture dropped, paragraphs marked, pages joined,
     hyphenation re-joined."""
-    lines = strip_page_furniture([[l.strip() for l in p.split("\n") if l.strip()] for p in pages])
+    lines = strip_page_furniture(_page_lines(pages))
     lengths = sorted(len(line) for page in lines for line in page if not line.startswith(TABLE_ROW))  # a table row is no measure
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else 0  # the full line width
     text = ""
@@ -452,11 +464,11 @@ def read_pdf(data: bytes) -> tuple[str, dict]:
 def running_header(pages: list[str]) -> str:
     """The running header and footer lines of a PDF (removed from its text), which name the
     council that published it: "Rother District Council • Overview and Scrutiny Committee"."""
-    lines = [[l.strip() for l in p.split("\n") if l.strip()] for p in pages]
-    running = _running_keys([page[:_ZONE] + page[-_ZONE:] for page in lines])
+    lines = _page_lines(pages)
+    running = _running_keys([_zone(page) for page in lines])
     seen: dict[str, str] = {}
     for page in lines:
-        for line in page[:_ZONE] + page[-_ZONE:]:
+        for line in _zone(page):
             if _line_key(line) in running and not _BARE_NUMBER.fullmatch(line):
                 seen.setdefault(_line_key(line), line)
     return "\n".join(seen.values())
@@ -690,7 +702,7 @@ def read_mhtml(data: bytes) -> tuple[str, dict]:
     html = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
     if html is None:
         raise SkipFile("a saved web page (.mhtml) without an HTML part")
-    text, hints = read_html(_part_text(html).encode("utf-8"))
+    text, hints = read_html(_part_text(html).encode("utf-8"), page_councils=True)
     url = message.get("Snapshot-Content-Location") or html.get("Content-Location") or ""
     url = url.strip()
     if not url.startswith("http"):
@@ -1097,10 +1109,13 @@ def infer_council(text: str, publisher: str | None = None) -> str | None:
             forms[tail].update(forms.pop(key))
     if not score:
         return None
-    place = re.sub(r"[^a-z]", "", (publisher or "").lower())
-    published = [k for k in score if place and place in re.sub(r"[^a-z]", "", k)]
+    published = [k for k in score if publisher and _published(k, publisher)]
     best = max(published or score, key=lambda k: (score[k], -first.get(k, 0)))
-    return forms[best].most_common(1)[0][0]
+    name = forms[best].most_common(1)[0][0]
+    words = name.split()
+    while published and len(words) > 1 and _published(" ".join(words[1:]), publisher):
+        words = words[1:]  # "Cookies on the Ceredigion County Council" → "Ceredigion County Council"
+    return " ".join(words)
 
 
 def council_of(text: str, hints: dict) -> str | None:
@@ -1114,11 +1129,6 @@ def council_of(text: str, hints: dict) -> str | None:
     found = infer_council(text, place)
     if place and not (found and _published(found, place)):
         on_page = infer_council(hints.get("councils", ""), place)
-        if on_page and _published(on_page, place):
-            words = on_page.split()
-            while len(words) > 1 and _published(" ".join(words[1:]), place):
-                words = words[1:]  # "Cookies on the Ceredigion County Council" → "Ceredigion County Council"
-            on_page = " ".join(words)
         found = named or (on_page if on_page and _published(on_page, place) else found)
     return found or infer_council(hints.get("sitename", "") + "\n" + hints.get("title", ""))
 
@@ -1454,14 +1464,15 @@ def ingest(
         rel, suffix, sha = row
         outcome = outcomes[row]
         doc_id = doc_id_for(sha)
+        reason = "; ".join(r for r in (notes[rel], outcome.reason) if r)
         if outcome.status != "ok":
-            report.append(_report(rel, outcome.status, "; ".join(r for r in (notes[rel], outcome.reason) if r)))
+            report.append(_report(rel, outcome.status, reason))
         elif doc_id in seen:
             report.append(_report(rel, "duplicate", f"same content as {seen[doc_id]} — kept once", doc_id))
         else:
             seen[doc_id] = rel
             documents.append(_document(rel, sha, outcome, manifest.get(rel, {}), suffix))
-            report.append(_report(rel, "ok", "; ".join(r for r in (notes[rel], outcome.reason) if r), doc_id))
+            report.append(_report(rel, "ok", reason, doc_id))
     if not documents:
         reasons = "; ".join(f"{r['file']}: {r['reason']}" for r in report[:5]) or "the folder is empty"
         raise WorkbookError(f"no document in {raw} could be read ({reasons})")
