@@ -374,3 +374,16 @@ def test_a_table_rows_response_cell_gives_its_status(row, status):
                            "text": row, "doc_type": "scrutiny"}])
     coded = coding.code_items(items).iloc[0]
     assert coded["status"] == status, coded["why"]
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    ("A further review should not take place until 2027, once the next assessment has\nbeen published.",
+     "recommendation", "proposed"),
+    ("In July the Board set up a six-month task-and-finish group on the cost of living.", "decision", "agreed"),
+    ("The Chair asked every partner to nominate a lead officer by October.", "request", "agreed"),
+    ("The Chair asked whether partners were able to release staff.", "statement", "proposed"),  # a question: no request
+])
+def test_cues_are_read_across_line_breaks_and_a_condition_is_not_something_done(text, kind, status):
+    coded = coding.code_items(pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text,
+                                             "doc_type": "minutes"}]))
+    assert (coded["kind"].iloc[0], coded["status"].iloc[0]) == (kind, status), coded["why"].iloc[0]

@@ -510,7 +510,8 @@ def test_a_proposed_structure_heading_grounds_a_table_of_changes():
     found = _detected(text)
     assert found["dissolve"].status == "proposed"
     assert text[found["dissolve"].start:found["dissolve"].end].startswith("Young people | Youth Forum")
-    assert "dissolve" not in _detected(text.replace("PROPOSED STRUCTURE", "CURRENT STRUCTURE"))
+    # neither the heading nor the column's name (which grounds it on its own: see the proposed-column test) proposes it
+    assert "dissolve" not in _detected(text.replace("PROPOSED STRUCTURE", "CURRENT STRUCTURE").replace("| Proposed", "| Notes"))
 
 
 def test_a_heading_ending_in_a_modal_is_the_lead_in_of_its_bullets():
@@ -875,7 +876,8 @@ def test_a_heading_that_sets_the_present_beside_the_proposal_grounds_its_table()
             "Group | Now | Proposed\n"
             "Youth Forum | Meets monthly | Merge with the Children's Partnership to form a Young People's Board\n")
     assert _detected(text)["merge"].status == "proposed"
-    assert "merge" not in _detected(text.replace("Groups: now and proposed", "Groups and chairs"))
+    # (the "Proposed" column grounds its cells on its own, so it is renamed here too)
+    assert "merge" not in _detected(text.replace("Groups: now and proposed", "Groups and chairs").replace("| Proposed", "| Notes"))
     assert _detected(text.replace("Groups: now and proposed", "Current and proposed structure"))["merge"].status == "proposed"
 
 
@@ -961,3 +963,145 @@ def test_a_question_heading_and_a_continued_slide_title_ground_the_bullets_under
     text = "Recommendations to the Board (1 of 2)\n\n1. Meet four times a year instead of six\n"
     assert _detected(text)["meeting_frequency"].status == "proposed"
     assert "meeting_frequency" not in _detected(text.replace("Recommendations", "Background"))
+
+
+# --------------------------------------------------------------------------- annual reports, old Word reports, trackers
+# (the ninth development set: a two-column PDF annual report, Word 97 minutes and a Cabinet report, an Excel tracker)
+
+
+def test_a_sentence_wrapped_over_short_lines_reads_as_one_line():
+    # a two-column PDF breaks lines inside a sentence: the rules read across the breaks, offsets unchanged
+    text = "In May the Partnership agreed with\nNorthvale Community Safety Partnership to set up a joint\nboard for the two areas.\n"
+    found = _detected(text)
+    assert found["create"].status == "agreed"
+    assert text[found["create"].start:found["create"].end].startswith("In May the Partnership agreed with\n")
+    assert compare.status_of(compare._flat("The two groups have\nmerged.")) == "agreed"
+    assert len(compare._flat("a\nb\r\nc\td")) == len("a\nb\r\nc\td")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an annual report's plain past tense, the verb with its object: done
+    ("In March the Partnership set up a short-life working group on hate crime.", "agreed"),
+    ("Partners pooled £20,000 to pay for a shared community safety analyst.", "agreed"),
+    ("Over the winter we reviewed how the Board and its sub-groups work.", "agreed"),
+    # a recommendation that the Board do it is not done; a body described by when it was formed is not an act
+    ("The report recommends that the Board set up a new Youth Forum.", "proposed"),
+    ("The Carers' Board established in 2012 meets four times a year.", None),
+])
+def test_a_plain_past_act_of_a_body_or_its_partners_is_done(text, expected):
+    assert compare.status_of(compare._flat(text)) == expected
+
+
+def test_a_review_reported_in_the_plain_past_is_detected():
+    assert _detected("Last autumn we reviewed how the Partnership Board works, with a survey of members.")["review"].status == "agreed"
+    # the board looking at its minutes is not a review of partnership arrangements
+    assert "review" not in _detected("Last autumn we reviewed the minutes of the Partnership Board.")
+
+
+def test_a_forward_look_heading_grounds_the_bullets_under_it():
+    text = "What we will do next year\n\n- Agree terms of reference for the new Youth Board by June.\n"
+    assert _detected(text)["terms_of_reference"].status == "proposed"
+    assert _detected(text.replace("next year", "in 2025-26"))["terms_of_reference"].status == "proposed"
+    assert "terms_of_reference" not in _detected(text.replace("What we will do next year", "What we did before"))
+
+
+def test_a_one_line_title_above_a_list_is_its_lead_in():
+    text = "Highlights: what the Partnership agreed this year\n- A move to quarterly meetings from April\n"
+    assert _detected(text)["meeting_frequency"].status == "agreed"
+    # a sentence ending in a full stop is not a title
+    assert "meeting_frequency" not in _detected(text.replace("this year\n", "this year.\n"))
+    assert "meeting_frequency" not in _detected(text.replace("agreed", "discussed"))
+
+
+@pytest.mark.parametrize("text,bodies,expected", [
+    # a joint body with the neighbouring area's partnership of the same kind, in that kind's own document
+    ("The Board agreed a joint committee with Northvale PSB this year.", ["PSB"], True),
+    ("In June the Partnership agreed with Eastmoor Community Safety Partnership to form a joint board.", ["CSP"], True),
+    # a joint committee with a statutory body of another kind is alignment, not regionalisation
+    ("The Board agreed a joint committee with Northvale PSB this year.", ["HWB"], False),
+    ("The Board agreed a joint committee with the council's housing team.", ["PSB"], False),
+    ("The Board agreed a joint committee with Northvale PSB's officers.", ["PSB"], False),
+])
+def test_a_joint_body_with_a_peer_partnership_is_regionalisation(text, bodies, expected):
+    assert ("regionalise" in {d.action for d in compare.detect_actions(text, bodies)}) is expected
+
+
+def test_a_peer_partnership_is_not_a_statutory_body_to_align_with():
+    text = "In June the Board agreed with Eastmoor Public Services Board to form a joint committee of the two boards."
+    assert "statutory_alignment" not in {d.action for d in compare.detect_actions(text, ["PSB"])}
+    # for a health and wellbeing board, a joint committee with a PSB is alignment with a statutory body
+    assert "statutory_alignment" in {d.action for d in compare.detect_actions(text, ["HWB"])}
+
+
+@pytest.mark.parametrize("outcome,expected", [("carried", "agreed"), ("lost", None), ("put to the vote and was lost", None)])
+def test_a_motion_moved_in_the_minutes_is_decided_by_its_vote(outcome, expected):
+    text = ("It was moved by Cllr Ahmed and seconded by Cllr Price that the partners jointly fund the youth outreach service "
+            f"through a pooled budget of £50,000. On a show of hands the motion was {outcome}.")
+    found = _detected(text.replace("the motion was put", "the proposal was put"))
+    assert (found["pooled_resources"].status if "pooled_resources" in found else None) == expected
+    # a motion moved with no vote recorded after it is not grounded by being moved
+    assert "pooled_resources" not in _detected("Cllr Ahmed moved that the partners pool their grants. Members discussed it.")
+
+
+def test_functions_required_by_regulations_are_statutory_alignment():
+    text = "RESOLVED that the Executive's terms of reference be amended so that it discharges the functions required by the 2011 Regulations."
+    assert _detected(text)["statutory_alignment"].status == "agreed"
+    text = "That the Board carry out the duties required by the Crime and Disorder (Strategy) Regulations 2011."
+    assert _detected(text)["statutory_alignment"].status == "proposed"
+    assert "statutory_alignment" not in _detected("The Board noted the 2011 Regulations on parking charges.")
+
+
+def test_a_proposed_change_column_grounds_its_cells():
+    text = ("Group | Current arrangement | Proposed change\n"
+            "Arts Forum | Meets monthly, chaired by a councillor. | Abolish the forum; arts projects to be run by time-limited task groups.\n"
+            "Sports Forum | Meets quarterly. | Combine with the Leisure Forum as a single Active Lives Partnership.\n")
+    found = _detected(text)
+    assert found["dissolve"].status == "proposed"
+    assert found["task_and_finish"].status == "proposed"
+    assert found["merge"].status == "proposed"
+    # the current-arrangement column describes the present: no change of frequency or chair
+    assert "meeting_frequency" not in found and "membership" not in found
+    decided = _detected(text.replace("Proposed change", "Decision"))
+    assert decided["dissolve"].status == "agreed"
+    assert "dissolve" not in _detected(text.replace("Proposed change", "Comments"))
+
+
+def test_an_option_the_next_sentence_turns_down_is_rejected():
+    text = "Option B - merge the Youth Forum and the Children's Partnership into one board. {}"
+    assert "merge" not in _detected("Options\n\n" + text.format("This is not recommended."))
+    assert "merge" not in _detected("Options\n\n" + text.format("The steering group rejected this option because the two differ."))
+    assert _detected("Options\n\n" + text.format("This is the preferred option."))["merge"].status == "proposed"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Health Board should take on the functions of the Wellbeing Partnership Board.", True),
+    ("It was agreed that the Safer Northvale Board take over the remit of the Reducing Reoffending Group.", True),
+    ("The new Chair will take on the role of the Chair of the Partnership Board.", False),
+    ("The Board should take on the functions of a commissioning hub.", False),
+])
+def test_one_body_taking_on_anothers_functions_is_a_merge(text, expected):
+    assert ("merge" in _detected(text)) is expected
+
+
+def test_short_lines_of_a_two_column_page_do_not_head_sections():
+    text = ("Membership\n\n"
+            "The Partnership agreed to invite the\n"
+            "Youth Council to join the Board.\n"
+            "Scrutiny Committee reviewed the Board\n"
+            "in March and asked for a new chair.\n")
+    spans = [(text[s:e], h) for s, e, _, h in compare.blocks(text)]
+    assert spans == [(text[text.index("The Partnership"):text.rindex(".") + 1], "Membership")]
+    assert _detected(text)["membership"].status == "agreed"
+    # a short line after a finished sentence, in capitals or a known heading still heads what follows
+    text = "The Board met in June.\nMerger of the forums\nThe forums will merge.\nPROPOSED CHANGES\nThe forums will merge.\n"
+    assert [h for *_, h in compare.blocks(text)] == ["", "Merger of the forums", "PROPOSED CHANGES"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Group agreed to invite the Chair of the Local Criminal Justice Board to become a full member.", True),
+    ("The Board agreed to invite the college and the housing forum to take part, so that learners have a voice.", True),
+    ("Partners agreed to invite the Youth Council to join the Partnership Board.", True),
+    ("The Board agreed to invite residents to take part in the consultation on its plan.", False),
+])
+def test_inviting_an_organisation_onto_a_body_is_membership(text, expected):
+    assert ("membership" in _detected(text)) is expected

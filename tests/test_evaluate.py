@@ -197,6 +197,23 @@ def test_a_broken_heldout_set_is_reported_and_the_others_still_scored(tmp_path):
     assert table.loc["good", "item recall"] == 1.0
 
 
+def test_a_document_the_workbook_cannot_read_counts_its_gold_as_missed(tmp_path):
+    folder = _labelled_folder(tmp_path / "set")
+    (folder / "raw" / "tracker.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+    with open(folder / "items_gold.csv", "a", encoding="utf-8") as gold:
+        gold.write("tracker.xlsx,R1,Merge the two boards,recommendation,agreed,structure,\n")
+    with open(folder / "actions_gold.csv", "a", encoding="utf-8") as gold:
+        gold.write("tracker.xlsx,,merge,Merge the two boards,CSP,,,\n")
+    results = evaluate.evaluate_folder(folder, tmp_path / "work")
+    quality = dict(zip(results["quality"]["metric"], results["quality"]["value"]))
+    assert (quality["gold items"], quality["item recall"]) == (4.0, 0.75)
+    assert results["by_document"].loc["tracker.xlsx", "item recall"] == 0.0
+    missed = results["disagreements"].query("problem == 'missed (document not read)'")
+    assert list(missed["text"]) == ["Merge the two boards"]
+    everything = results["actions"].set_index("action").loc["all"]
+    assert (everything["support"], everything["fn"], everything["recall"]) == (3, 1, 2 / 3)
+
+
 def test_theme_examples_are_never_built_from_a_test_set(tmp_path):
     with pytest.raises(ValueError, match="never used for training"):
         evaluate.build_theme_examples([_labelled_folder(tmp_path / "test9")], tmp_path / "work")

@@ -887,10 +887,44 @@ def test_reasons_for_a_decision_are_statements_it_rests_on_and_what_it_would_mea
     ("Proposals (continued)", "proposal"),
     ("Decisions sought", "recommendation"),
     ("Membership and meetings - proposals", "proposal"),
+    ("Partner survey: what you told us", "finding"),
+    ("What we found", "finding"),
+    ("What's not working", "finding"),
+    ("Next steps and timeline", "action"),
+    ("Implementation timetable", "action"),
+    ("What is changing?", "decision"),
+    ("Keep:", "proposal"),
+    ("Change", "proposal"),
 ])
 def test_a_heading_addressed_to_a_body_or_run_over_slides_still_names_its_section(heading, section):
     text = f"{heading}\n\n- Reduce the standing groups from fifteen to six\n\n- Meet four times a year rather than six"
     assert [s for _, s, _ in _items(text)] == [section, section]
+
+
+@pytest.mark.parametrize("line", ["Matter for: Decision", "Table 1: Options for regional collaboration"])
+def test_a_label_and_its_value_is_not_a_heading(line):
+    assert not extract._is_heading(line)
+
+
+BOARD_SLIDES = """What this means for partners
+
+Chairs of the nine groups being stood down will need to hand over live actions by 30 September
+
+Each partner will be asked to name one accountable lead for every priority
+
+The Board's annual report will be replaced by a quarterly dashboard
+
+Principles for the new arrangements
+
+Form follows function
+
+Community representatives brought in from the start of planning"""
+
+
+def test_a_slide_line_without_its_full_stop_is_an_item_in_its_section_and_a_short_title_ends_it():
+    items = _items(BOARD_SLIDES)
+    assert [(section, text.split()[0]) for _, section, text in items] == [
+        ("implication", "Chairs"), ("implication", "Each"), ("implication", "The")]
 
 
 AWAY_DAY = """Options for our group structure
@@ -917,3 +951,88 @@ def test_bulleted_options_are_options_and_what_an_away_day_agreed_are_decisions(
     coded = coding.code_items(items)
     agreed = coded[coded["section"] == "resolved"]
     assert list(zip(agreed["kind"], agreed["status"])) == [("decision", "rejected"), ("decision", "agreed")]
+
+
+OLD_REPORT = """2. RECOMMENDATION(S)
+
+2.1 That Cabinet:
+
+(a) endorses the findings of the review;
+
+(b) supports the reduction in the number of thematic partnerships from seven to five.
+
+5. Proposed changes
+
+The Board
+
+5.1 It is proposed that the Board meet four times a year instead of six.
+
+Thematic partnerships
+
+5.2 Every thematic partnership will adopt a standard set of terms of reference.
+
+Table 1: Thematic partnerships
+
+6. Consultation
+
+6.1 The proposals were discussed with the thematic chairs in June."""
+
+
+def test_a_numbered_section_keeps_its_unnumbered_subheadings_and_ends_at_the_next_number():
+    items = _items(OLD_REPORT)
+    sections = {t.split()[0]: section for _, section, t in items}
+    assert sections["(a)"] == sections["(b)"] == "recommendation"  # "RECOMMENDATION(S)"
+    assert sections["5.1"] == sections["5.2"] == "proposal"  # "The Board", "Thematic partnerships" are parts of 5
+    assert sections.get("6.1") != "proposal"  # "6. Consultation" ends the section
+
+
+ANNUAL_NEWSLETTER = """Fewer, better meetings
+
+From September 2023 the Board has met
+quarterly instead of every two months. In July the Board set up a six-month
+task-and-finish group on the cost of living. Its work done, the group was stood
+down in February. Partners pooled £45,000 this year to fund a shared support officer.
+
+The Board has met six times a year since 2013. The groups set up in 2018 cover each locality.
+
+A report by the Partnership Manager asked the Board to consider the options. The Chair asked every
+partner to nominate a lead officer by October. The review found that two groups duplicate each other. It
+proposed that they be merged. In March the Board
+decided to pause this until the national
+platform is ready."""
+
+
+def test_what_a_body_did_told_afterwards_is_an_item_even_across_a_line_break():
+    texts = [" ".join(t.split()) for t in _texts(ANNUAL_NEWSLETTER)]
+    for start in ("From September 2023", "In July the Board set up", "Its work done", "Partners pooled",
+                  "The Chair asked every partner", "It proposed that they be merged.", "In March the Board decided"):
+        assert any(t.startswith(start) for t in texts), start
+    for start in ("The Board has met six times", "The groups set up in 2018", "A report by the Partnership Manager"):
+        assert not any(t.startswith(start) for t in texts), start
+
+
+FOUND_SLIDE = """What we found
+
+Too many groups:
+
+- Fifteen groups report to the Board, and six have not met
+
+Unclear ownership:
+
+- No priority has a single named lead
+
+Related stories:
+
+- Council tax to rise"""
+
+
+def test_a_caption_with_a_colon_over_points_in_a_findings_section_keeps_the_section():
+    items = _items(FOUND_SLIDE)
+    assert [(section, t[:12]) for _, section, t in items] == [("finding", "- Fifteen gr"), ("finding", "- No priorit")]
+
+
+def test_news_of_what_is_to_happen_to_a_body_is_an_item():
+    text = ("The city's Health and Wellbeing Board and the Integrated Care Partnership for the county are to meet "
+            "as a single committee from the new year. The old forum is set to be scrapped in March. "
+            "The meeting was held in the town hall.")
+    assert [t.split()[1] for t in _texts(text)] == ["city's", "old"]

@@ -10,6 +10,7 @@ import os
 import shutil
 import time
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -245,6 +246,132 @@ def test_word_numbered_and_bulleted_paragraphs_become_bullets():
                                    "- the Board meet quarterly.", "A closing remark in the Normal style."]
 
 
+def test_a_numbered_heading_stays_a_heading():
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    heading = document.add_heading("Recommendations", level=2)
+    heading._p.get_or_add_pPr().append(parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'))
+    document.add_paragraph("That the Board meet quarterly.", style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert ingest.read_docx(buffer.getvalue())[0].split("\n\n") == ["Recommendations", "- That the Board meet quarterly."]
+
+
+#: The signature every Office 97-2003 (OLE compound) file starts with.
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: A Word 97-2003 report saved by LibreOffice (tests/fixtures/make_old_word.py writes it).
+OLD_WORD = (Path(__file__).parent / "fixtures" / "old_word.doc").read_bytes()
+#: An Excel and a PowerPoint 97-2003 file saved by LibreOffice (tests/fixtures/make_old_office.py).
+OLD_EXCEL = (Path(__file__).parent / "fixtures" / "old_excel.xls").read_bytes()
+OLD_SLIDES = (Path(__file__).parent / "fixtures" / "old_slides.ppt").read_bytes()
+
+
+def test_old_excel_and_powerpoint_files_are_read_as_their_new_forms_are():
+    sheet = ingest.parse_bytes(".xls", OLD_EXCEL)
+    assert sheet.status == "ok"
+    assert sheet.text.split("\n\n") == [
+        "Sheet: Action log", "Safer Wexcombe Partnership - action log, March 2009",
+        "Ref | Action | Owner | Due | Status\nA1 | Merge the two reducing reoffending groups | JS | 1 April 2009 | Open\n"
+        "3 | Review the terms of reference of the Executive | | | Deferred"]  # the hidden row and sheet are not read
+    slides = ingest.parse_bytes(".ppt", OLD_SLIDES)
+    assert slides.status == "ok"
+    assert slides.text.split("\n\n") == [
+        "Reviewing the Local Strategic Partnership", "Board away-day, May 2008", "Recommendations",
+        "- Merge the two theme groups on health", "- Meet quarterly instead of monthly", "Wexcombe LSP"]
+
+
+def test_an_old_word_document_is_read_with_its_headings_lists_and_tables(raw):
+    write(raw / "lsp_review_2007.doc", OLD_WORD)
+    docs, report = run(raw)
+    assert status_of(report, "lsp_review_2007.doc") == ("ok", "")
+    blocks = text_of(docs, "lsp_review_2007.doc").split("\n\n")
+    assert blocks[:3] == ["Review of the Local Strategic Partnership", "Report of the Head of Policy and Partnerships",
+                          "1. Purpose of the report"]
+    assert ("Partnership | Current arrangement | Proposed change\nSafer Wexcombe Partnership | Meets monthly | Meet quarterly\n"
+            "Children's Trust Board | Separate board | Merge with the Health Partnership") in blocks
+    assert "- fewer meetings with clearer decisions." in blocks
+    assert "(b) asks the Partnership Board to dissolve the Environment Forum by September 2007." in blocks
+    assert "Cabinet - 14 March 2007" not in text_of(docs, "lsp_review_2007.doc")  # the page header is not body text
+    assert docs.set_index("file").loc["lsp_review_2007.doc", "format"] == "doc"
+
+
+def xlsx_bytes() -> bytes:
+    """An action log as councils keep them: a merged title, a header row, a date column, a
+    wrapped cell, a hidden row, a note under the table, a second sheet and a hidden one."""
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    log = book.active
+    log.title = "Action log"
+    log["A1"] = "Safer Wexcombe Partnership — action log, updated 3 March 2025"
+    log.merge_cells("A1:E1")
+    log.append([])
+    log.append(["Ref", "Action / decision", "Owner", "Due", "Status"])
+    log.append(["A1", "Merge the two reducing reoffending groups", "JS", dt.datetime(2025, 4, 1), "Open"])
+    log.append([2.0, "Review the terms of\nreference of the Executive", None, None, "Deferred"])
+    log.append(["X", "A row the clerk hid"])
+    log.row_dimensions[6].hidden = True
+    log.append([])
+    log.append(["RAG ratings are reviewed quarterly."])
+    done = book.create_sheet("Completed")
+    done.append(["Ref", "Action / decision", "Status"])
+    done.append(["A0", "The Board agreed to meet quarterly", "Complete"])
+    secret = book.create_sheet("Lookups")
+    secret.append(["hidden sheet text"])
+    secret.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_spreadsheet_is_read_sheet_by_sheet_as_table_rows(raw):
+    data = xlsx_bytes()
+    write(raw / "action_log.xlsx", data)
+    docs, report = run(raw)
+    assert status_of(report, "action_log.xlsx") == ("ok", "")
+    assert ingest.file_format(".ashx", data) == (".xlsx", "named .ashx, but it is Excel (.xlsx) — read as that")
+    assert text_of(docs, "action_log.xlsx").split("\n\n") == [
+        "Sheet: Action log", "Safer Wexcombe Partnership - action log, updated 3 March 2025",
+        "Ref | Action / decision | Owner | Due | Status\n"
+        "A1 | Merge the two reducing reoffending groups | JS | 1 April 2025 | Open\n"
+        "2 | Review the terms of reference of the Executive | | | Deferred",
+        "RAG ratings are reviewed quarterly.",
+        "Sheet: Completed", "Ref | Action / decision | Status\nA0 | The Board agreed to meet quarterly | Complete"]
+
+
+def test_an_opendocument_spreadsheet_is_read_as_a_workbook_is():
+    import datetime as dt
+
+    from odfdo import Document, Table
+
+    document = Document("spreadsheet")
+    document.body.clear()
+    table = Table("Decisions register")
+    table.set_values([["Decisions register", None, None], [None, None, None], ["Date", "Decision", "Made by"],
+                      [dt.date(2025, 2, 4), "Dissolve the Community Cohesion Forum", "Executive"]])
+    document.body.append(table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert ingest.file_format(".ods", buffer.getvalue()) == (".ods", "")
+    assert ingest.read_ods(buffer.getvalue()) == (
+        "Sheet: Decisions register\n\nDecisions register\n\nDate | Decision | Made by\n"
+        "4 February 2025 | Dissolve the Community Cohesion Forum | Executive", {})
+
+
+def test_only_the_first_rows_of_a_long_sheet_are_read_and_the_report_says_so(monkeypatch):
+    monkeypatch.setattr(ingest, "SHEET_ROWS", 3)
+    outcome = ingest.parse_bytes(".xlsx", xlsx_bytes())
+    assert outcome.status == "ok"
+    assert outcome.reason == "only the first 3 rows read of sheet(s) 'Action log' (5 rows)"
+    assert "Merge the two" in outcome.text and "Review the terms" not in outcome.text and "Completed" in outcome.text
+
+
 def odt_bytes() -> bytes:
     from odfdo import Document, Header, List, Paragraph, Section, Table
 
@@ -348,6 +475,28 @@ def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
     assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
 
 
+def test_a_text_box_with_a_caption_over_its_points_reads_as_a_lead_in_and_its_points():
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "What we found"
+    for left, lines in ((0.5, ["Too many groups", "Fifteen groups report to the Board, and six have not met"]),
+                        (5.0, ["Keep", "Fortnightly joint tasking", "The Domestic Abuse Board as a standing group"])):
+        frame = slide.shapes.add_textbox(Inches(left), Inches(2), Inches(4), Inches(3)).text_frame
+        frame.text = lines[0]
+        for line in lines[1:]:
+            frame.add_paragraph().text = line
+    slide.shapes.add_textbox(Inches(0.5), Inches(6), Inches(8), Inches(1)).text_frame.text = "A box of one sentence stays as it is."
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    assert ingest.read_pptx(buffer.getvalue())[0].split("\n\n") == [
+        "What we found", "Too many groups:", "- Fifteen groups report to the Board, and six have not met",
+        "Keep:", "- Fortnightly joint tasking", "- The Domestic Abuse Board as a standing group",
+        "A box of one sentence stays as it is."]
+
+
 def mail_bytes(attachments=(), html_only=False) -> bytes:
     from email.message import EmailMessage
 
@@ -374,7 +523,7 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     write(raw / "decisions.eml", mail_bytes([
         ("summary.docx", docx_bytes(), docx_type),
         ("logo.png", b"\x89PNG\r\n\x1a\n...", ("image", "png")),
-        ("figures.xlsx", b"PK\x03\x04 not really", ("application", "octet-stream")),
+        ("figures.msg", OLE + "__substg1.0_0037001F".encode("utf-16-le") + bytes(600), ("application", "vnd.ms-outlook")),
     ]))
     write(raw / "html-only.eml", mail_bytes(html_only=True))
     docs, report = run(raw)
@@ -388,7 +537,7 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     row = docs.set_index("file").loc["decisions.eml"]
     assert (row["title"], row["date"], row["format"]) == (
         "Decisions from today's Safer Communities Partnership board", "2024-03-12", "eml")
-    assert status_of(report, "decisions.eml") == ("ok", "attachment(s) not read: figures.xlsx (spreadsheet — not read)")
+    assert status_of(report, "decisions.eml") == ("ok", "attachment(s) not read: figures.msg (Outlook message — not read; save it as .eml, or its attachment as PDF)")
     html_only = text_of(docs, "html-only.eml")
     assert "- to merge the two delivery groups;" in html_only and "<li>" not in html_only
 
@@ -470,23 +619,38 @@ def test_a_news_pages_fact_box_is_kept_and_its_promotions_are_not(raw):
 def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):
     write(raw / "ViewSelectedDocument.asp", pdf_bytes([["RESOLVED that the CSP and the LSP merge."]]))
     write(raw / "mgConvert2PDF.aspx", docx_bytes())
-    write(raw / "GetDocument.ashx", pptx_bytes())
+    write(raw / "GetSlides.ashx", pptx_bytes())
     write(raw / "decision", mhtml_bytes())
     write(raw / "notes", "That the partnership meets quarterly.\n")
     write(raw / "partnership.doc", rb"{\rtf1\ansi RESOLVED that the Board be dissolved.\par}")
     write(raw / "web.doc", "<html><body><p>RESOLVED that the LSP be reviewed annually by the Board.</p></body></html>")
-    write(raw / "real.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
-    write(raw / "locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + bytes(600))
+    write(raw / "damaged.doc", OLE + bytes(600))
+    write(raw / "locked.docx", OLE + "EncryptedPackage".encode("utf-16-le") + bytes(600))
+    write(raw / "old_word.asp", OLD_WORD)
+    write(raw / "tracker.xlsx", OLE + "Workbook".encode("utf-16-le") + bytes(600))
+    write(raw / "slides.ppt", OLE + "PowerPoint Document".encode("utf-16-le") + bytes(600))
+    write(raw / "GetDocument.ashx", OLD_SLIDES)
+    write(raw / "download.aspx", OLD_EXCEL)
+    write(raw / "reply.msg", OLE + "__substg1.0_0037001F".encode("utf-16-le") + bytes(600))
+    write(raw / "plain.doc", "RESOLVED that the Forum be dissolved.\n")
     write(raw / "list.csv", "a,b\n1,2\n")
     write(raw / "blob", bytes(range(256)) * 4)
     docs, report = run(raw)
     formats = docs.set_index("file")["format"].to_dict()
-    assert formats == {"ViewSelectedDocument.asp": "pdf", "mgConvert2PDF.aspx": "docx", "GetDocument.ashx": "pptx",
-                       "decision": "mhtml", "notes": "txt", "partnership.doc": "rtf", "web.doc": "html"}
+    assert formats == {"ViewSelectedDocument.asp": "pdf", "mgConvert2PDF.aspx": "docx", "GetSlides.ashx": "pptx",
+                       "decision": "mhtml", "notes": "txt", "partnership.doc": "rtf", "web.doc": "html",
+                       "old_word.asp": "doc", "plain.doc": "txt", "GetDocument.ashx": "ppt", "download.aspx": "xls"}
     assert status_of(report, "ViewSelectedDocument.asp") == ("ok", "named .asp, but it is PDF — read as that")
     assert status_of(report, "notes") == ("ok", "named without an extension, but it is text — read as that")
     assert "RESOLVED that the Board be dissolved." in text_of(docs, "partnership.doc")
-    assert status_of(report, "real.doc") == ("skipped", "unsupported format: old Word 97-2003 (.doc) — not read; save it as .docx or PDF")
+    assert status_of(report, "old_word.asp") == ("ok", "named .asp, but it is old Word 97-2003 (.doc) — read as that")
+    assert status_of(report, "damaged.doc")[0] == "skipped"
+    assert status_of(report, "damaged.doc")[1].startswith("an old Word (.doc) file that could not be read (InvalidCompoundFile")
+    assert status_of(report, "tracker.xlsx")[1].startswith(
+        "named .xlsx, but it is old Excel 97-2003 (.xls) — read as that; an old Excel (.xls) file that could not be read")
+    assert status_of(report, "slides.ppt")[1].startswith("old PowerPoint (.ppt) slides that could not be read")
+    assert status_of(report, "download.aspx") == ("ok", "named .aspx, but it is old Excel 97-2003 (.xls) — read as that")
+    assert status_of(report, "reply.msg") == ("skipped", "unsupported format: Outlook message — not read; save it as .eml, or its attachment as PDF")
     assert status_of(report, "locked.docx") == ("skipped", "unsupported format: password-protected Office document — not read; save a copy without the password")
     assert status_of(report, "list.csv") == ("skipped", "unsupported format: .csv")
     assert status_of(report, "blob") == ("skipped", "unsupported format: no file extension, and not text")
@@ -675,8 +839,8 @@ def test_every_bad_file_gets_one_reason_and_good_files_still_ingest(raw, tmp_pat
         "error-page.pdf": ("skipped", "not a PDF: the file is a web page"),
         "fake.docx": ("skipped", "not a Word document"),
         "notzip.docx": ("skipped", "not a Word document"),
-        "old.doc": ("skipped", "unsupported format: old Word 97-2003 (.doc) — not read; save it as .docx or PDF"),
-        "budget.xlsx": ("skipped", "unsupported format: spreadsheet"),
+        "old.doc": ("skipped", "an old Word (.doc) file that could not be read"),
+        "budget.xlsx": ("skipped", "not an Excel workbook openpyxl can read (BadZipFile)"),
         "big.txt": ("skipped", "larger than the 1 MB limit"),
         ".DS_Store": ("skipped", "hidden"),
         "link.txt": ("skipped", "symbolic link pointing outside the raw folder — refused"),
@@ -728,7 +892,7 @@ def test_a_slow_file_is_abandoned_and_the_batch_goes_on(raw, monkeypatch):
 
 def test_no_readable_document_fails_with_the_reasons(raw):
     write(raw / "empty.txt", b"")
-    write(raw / "old.doc", b"x")
+    write(raw / "old.doc", OLE + b" broken")
     with pytest.raises(WorkbookError, match="no document .* could be read .*empty.txt: empty file"):
         run(raw)
 
@@ -897,7 +1061,8 @@ def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tm
 
 @pytest.mark.parametrize("suffix, make", [(".odt", odt_bytes), (".rtf", lambda: RTF), (".docx", docx_bytes), (".pdf", ruled_table_pdf),
                                            (".pptx", pptx_bytes), (".eml", lambda: mail_bytes([("a.docx", docx_bytes(), ("application", "octet-stream"))])),
-                                           (".mhtml", mhtml_bytes)])
+                                           (".mhtml", mhtml_bytes), (".doc", lambda: OLD_WORD), (".xlsx", xlsx_bytes),
+                                           (".xls", lambda: OLD_EXCEL), (".ppt", lambda: OLD_SLIDES)])
 def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
     import random
 

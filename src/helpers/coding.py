@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook
-from .extract import DONE, MEETING_RECORDS, MOTION_LEAD, vote_on
+from .extract import CHANGED, DONE, MEETING_RECORDS, MOTION_LEAD, VOTE_RESULT, vote_on
 from .config import PACKAGE_DATA, SEED
 
 # ----------------------------------------------------------------------------- kind
@@ -83,7 +83,8 @@ _WELCOMED = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:[\w'’-]+ ){0,4}?(?:w
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
-    ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
+    ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
+                           r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to (?!be\b)[a-z]+|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("action", _PERSON_UNDERTAKES),
     ("decision", re.compile(
@@ -91,7 +92,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
         r"\bconsensus\b|\b(?:has|have) been (?:created|established|set up|agreed|approved)\b|\bhave now got\b|"
         r"\b(?:has|have|had) (?:now |also |already )?(?:agreed|decided)\b|"
-        r"\b" + DONE + r"\b|"
+        r"\b" + DONE + r"\b|\b" + CHANGED + r"|"
         r"\bnow meets\b|\bhave given way\b|\bconfirmed that\b|\bgave (?:an )?assurances?\b|\bassured (?:the \w+|members)\b|\bvoted (?:[\w()]+ ){0,4}?to (?!the\b)\w+|"
         r"\b(?:was|were) not taken forward\b|"
         r"\b(?:board|body|group|partnership|committee|council)s? (?:that )?would (?!be worked)|^would\b|\bgoing to be responsible\b|"
@@ -139,9 +140,12 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
     report, minutes = doc_type in REPORT_TYPES, doc_type in MEETING_RECORDS
-    if section == "finding":  # a finding can record a decision or work under way ("Partners have agreed that …")
+    vote = _motion_vote(text, section)
+    if vote:
+        return ("resolution", 0.75, "a motion, carried") if vote == "CARRIED" else ("proposal", 0.75, f"a motion, {vote.lower()}")
+    if section == "finding":  # a finding can record a decision, work under way or what the review recommends
         found = _cue_kind(text, "", report, minutes)
-        if found and found[0] in {"decision", "action", "request"}:
+        if found and found[0] in {"decision", "action", "request", "recommendation"}:
             return found
     if section == "reason":  # a reason can be a request the decision answers ("The voluntary sector asked for …")
         found = _cue_kind(text, "", report, minutes)
@@ -222,6 +226,25 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     return "statement", 0.5, "no cue: a position or assessment"
 
 
+# A motion put in the narrative with its fate in the same item: "It was moved by … that … . On being put
+# to the vote the motion was carried."
+_MOVED = re.compile(r"\bmoved\b[^.]{0,120}?\bthat\b|\bmoved (?:as an amendment|an amendment|a motion)\b", re.I)
+
+
+def _motion_vote(text: str, section: str) -> str | None:
+    """'CARRIED', 'LOST', … for a narrative motion whose vote the item records, else None."""
+    if section not in {"", "prose"} or not _MOVED.search(text):
+        return None
+    vote = VOTE_RESULT.search(text, _MOVED.search(text).end())
+    return vote.group("result").upper() if vote else None
+
+
+def _in_condition(text: str, m: re.Match) -> bool:
+    """A "has been …" cue inside a clause of condition or time ("once the plan has been published")."""
+    return bool(re.match(r"(?:has|have|had)\b", m.group(0), re.I) and re.search(
+        r"\b(?:once|when|until|after|before|if|unless)\b[^,;:.]*$", text[: m.start()], re.I))
+
+
 def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> tuple[str, float, str] | None:
     """(kind, confidence, why) from the first kind cue in ``text`` (principles also in the lead-in), or None.
     ``minutes``: the document records a meeting, where "would" after "advised that" is what was said."""
@@ -236,6 +259,8 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
             _REPORTED.search(text[: m.start()]) or not text[: m.start()].strip(" \t-•(0123456789.)")
         ):
             continue  # "X said the board should …" is a position voiced; "Should the merger be approved, …" a condition
+        if kind in {"decision", "action"} and _in_condition(text, m):
+            continue  # "… until 2027, once the assessment has been published": a condition, not something done
         if kind == "request" and re.match(r"(?:invited|encouraged|urged)", m.group(0), re.I) and re.search(
             r"\b(?:be|been|are|is|were|was) (?:\w+ ){0,2}$", text[: m.start()], re.I
         ):
@@ -246,10 +271,11 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
 
 # ----------------------------------------------------------------------------- status
 
-_DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|"
+_DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|paus(?:e|ed|ing) (?:\w+ ){0,4}?until|"
+                       r"(?:put|placed|kept) on hold|"
                        r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to)\b", re.I)
 _REJECTED = re.compile(
-    r"\b(?:rejected|declined|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
+    r"\b(?:rejected|declined|turned down|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
     r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
     re.I,
 )
@@ -306,6 +332,9 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     vote = vote_on(context) if section == "list" else None
     if vote:
         return ("agreed" if vote[1] == "CARRIED" else "rejected"), 0.8, f"the vote: the {vote[0]} was {vote[1]}"
+    moved = _motion_vote(text, section)
+    if moved and moved != "WITHDRAWN":
+        return ("agreed" if moved == "CARRIED" else "rejected"), 0.8, f"the vote: {moved.lower()}"
     for status, pattern in _VERDICT_CELLS if " | " in text else ():
         m = pattern.search(text)
         if m:
@@ -342,7 +371,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     if m:
         return "proposed", 0.7, f"cue {m.group(0)!r}"
     m = _AGREED.search(text)
-    if m:
+    if m and not _in_condition(text, m):
         return "agreed", 0.75, f"cue {m.group(0).strip(' |')!r}"
     if kind == "action" and doc_type in REPORT_TYPES:
         return "proposed", 0.65, "an action a report plans: not yet agreed"
@@ -840,11 +869,13 @@ def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
     contexts = out["context"].fillna("") if "context" in out else pd.Series("", index=out.index)
     sections = out["section"].fillna("") if "section" in out else pd.Series("", index=out.index)
     documents = out["doc_id"] if "doc_id" in out else pd.Series(range(len(out)), index=out.index)
-    themes = code_themes(list(out["text"]), model, list(contexts), list(documents))
+    # cue words are read on one line: a PDF's or a hard-wrapped minute's line breaks fall inside phrases
+    texts, contexts = [" ".join(t.split()) for t in out["text"]], [" ".join(c.split()) for c in contexts]
+    themes = code_themes(texts, model, contexts, list(documents))
     kinds, statuses, confs, whys = [], [], [], []
     doc_types = out["doc_type"].fillna("") if "doc_type" in out else pd.Series("", index=out.index)
     labels = out["label"].fillna("") if "label" in out else pd.Series("", index=out.index)
-    for text, section, context, doc_type, label, (theme, tc, twhy) in zip(out["text"], sections, contexts, doc_types, labels, themes):
+    for text, section, context, doc_type, label, (theme, tc, twhy) in zip(texts, sections, contexts, doc_types, labels, themes):
         kind, kc, kwhy = code_kind(text, section, context, doc_type, label)
         status, sc, swhy = code_status(text, kind, section, context, doc_type)
         kinds.append(kind)

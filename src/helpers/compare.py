@@ -5,17 +5,21 @@ How an action is detected (``detect_actions``):
 
 1. The text is cut into clauses: blocks (paragraphs, bullets, headings) → sentences →
    clauses at ``;`` and at ``, and/but/while`` — always as offsets into the text, so the
-   evidence is exactly ``text[start:end]``.
+   evidence is exactly ``text[start:end]``. A short line that runs on into the next (a
+   two-column PDF) is not a heading, and the rules read a sentence wrapped over several
+   lines as one line.
 2. A clause must state the action's wording (``RULES``: e.g. "merging … Thematic
    Partnerships") *about a partnership body* — the words near the trigger must name a board,
    group, partnership … and not a school, a service or a data hub.
 3. The clause must be *grounded*: something says it is proposed, agreed, deferred or under
    way — in the clause itself, earlier in its sentence, in the lead-in of a bullet list, in the
    sentence it elaborates ("It is really about …") or in the heading it sits under
-   ("Proposal", "RESOLVED"). Things only noted, commended or raised as concerns, and things
-   rejected, are not actions. In a motion or an amendment to one, the vote recorded after it
-   decides ("the amendment was declared LOST"); "the decision (in 2023) to merge …" reports a
-   decision wherever it is mentioned.
+   ("Proposal", "RESOLVED"), or the table column it sits in ("… | Proposed change"). Things
+   only noted, commended or raised as concerns, and things rejected (also an option that the
+   next sentence turns down), are not actions. In a motion or an amendment to one, the vote
+   recorded after it decides ("the amendment was declared LOST"), as it does after "It was
+   moved … that …"; "the decision (in 2023) to merge …" reports a decision wherever it is
+   mentioned.
 4. Negation near the trigger ("would not be abolished", "no merger") and status-quo clauses
    ("no change is proposed", "(as is)") rule the clause out.
 
@@ -120,6 +124,20 @@ def _bullet_shape(marker: str) -> str:
     return re.sub(r"\d+", "9", re.sub(r"[a-z]+", "a", marker.strip()))
 
 
+#: A line ending in a word that cannot end a title: "The Board agreed to invite Coleg Dyfnant and the".
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|and|or|with|that|its|their|our)$", re.I)
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """A short line that goes on with a sentence rather than heading a section, as in a two-column PDF: "Scrutiny
+    Committee examined the Board's work" then "in November and asked …"; "The Board agreed to invite the". It ends
+    in an article or a conjunction, or the line after it starts in lower case. A line in capitals, a known section
+    heading ("Proposals", "RESOLVED", "What will change") and a label ("Recommendation 2:") head what follows."""
+    if line.isupper() or any(pattern.search(line) for _, pattern in _HEADINGS) or _LABEL_LINE.match(line):
+        return False
+    return following[:1].islower() or bool(_OPEN_END.search(line))
+
+
 def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
     """Paragraphs, bullets and table rows as ``(start, end, lead, heading)``, headings kept as context.
 
@@ -134,14 +152,17 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
     item: list[int] = []        # the bullet being read
     shape = ""                  # the marker shape of the bullet being read ("-", "(a)", "9.")
     sublist: tuple[str, str] | None = None   # a bullet ending in ":" leads the list under it: (its shape, the outer lead)
-    for s, e in _lines(text):
-        s, e = _trimmed(text, s, e)
+    spans = [_trimmed(text, s, e) for s, e in _lines(text)]
+    for n, (s, e) in enumerate(spans):
         line = text[s:e]
         bullet = _BULLET.match(line)
-        if bullet and re.match(r"\d", line) and _is_heading(line[bullet.end():]):
+        numbered = bool(bullet and re.match(r"\d", line) and _is_heading(line[bullet.end():]))
+        if numbered:
             line, bullet = line[bullet.end():], None      # a numbered agenda item: "8. Review of …"
         row = _table_row(line)
-        if item and line and not bullet and not row and (line[0].islower() or not _is_heading(line)):
+        below = text[spans[n + 1][0]:spans[n + 1][1]] if n + 1 < len(spans) else ""
+        heading_line = bool(line) and not row and _is_heading(line) and (numbered or not _runs_on(line, below))
+        if item and line and not bullet and not row and (line[0].islower() or not heading_line):
             item[1] = e                                   # a hard-wrapped bullet goes on
             continue
         if item:
@@ -155,11 +176,14 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
         if sublist and (not bullet or _bullet_shape(bullet.group(0)) == sublist[0]):
             lead, sublist = sublist[1], None              # back to the parent list (or out of it)
         lead_in = bool(para) and text.endswith((":", ":-"), para[0], para[1])
-        new = not line or bullet or row or _is_heading(line) or lead_in or para_row or _MINUTE_NUMBER.match(line)
+        new = not line or bullet or row or heading_line or lead_in or para_row or _MINUTE_NUMBER.match(line)
         if new and para:
             yield para[0], para[1], "", heading
             opens = _DECISION_OPENS_LIST.match(text, para[0], para[1])
-            lead = text[para[0]:para[1]] if lead_in else (opens.group(0).strip() if opens else "")
+            # a one-line title without end punctuation just above a list leads it too ("At a glance: what the Board agreed
+            # in 2023-24", then its bullets)
+            title = bool(bullet) and "\n" not in text[para[0]:para[1]] and text[para[1] - 1] not in ".;!?,"
+            lead = text[para[0]:para[1]] if lead_in or title else (opens.group(0).strip() if opens else "")
             para, para_row = [], False
         if not line:
             continue
@@ -167,7 +191,7 @@ def blocks(text: str) -> Iterator[tuple[int, int, str, str]]:
             heading = lead = ""                           # "18/23": a new agenda item starts
         elif bullet:
             item, shape = [s + bullet.end(), e], _bullet_shape(bullet.group(0))
-        elif _is_heading(line) and not row:
+        elif heading_line and not row:
             heading, lead = line.rstrip(":"), ""
         else:
             label = _LABEL_LINE.match(line)
@@ -193,15 +217,26 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield _trimmed(text, s, end)
 
 
+#: Line breaks, tabs and form feeds as spaces, one for one: a sentence hard-wrapped over short lines (a two-column
+#: PDF, a narrow table cell) reads as one line for the rules, and every offset stays the same.
+_FLAT = str.maketrans("\n\r\t\x0b\x0c", "     ")
+
+
+def _flat(text: str) -> str:
+    """``text`` with its line breaks as spaces (same length, same offsets)."""
+    return text.translate(_FLAT)
+
+
 def clauses(text: str) -> list[Clause]:
-    """Every clause of ``text`` with its grounding context."""
+    """Every clause of ``text`` with its grounding context (lead-in, heading and previous sentences on one line)."""
     out: list[Clause] = []
     history: list[str] = []
     for b_start, b_end, lead, heading in blocks(text):
         for s_start, s_end in _sentences(text, b_start, b_end):
             if s_end <= s_start:
                 continue
-            previous = " ".join(history[-2:])
+            previous = _flat(" ".join(history[-2:]))
+            lead = _flat(lead)
             c_start = s_start
             for m in _CLAUSE_BREAK.finditer(text, s_start, s_end):
                 out.append(Clause(*_trimmed(text, c_start, m.start()), (s_start, s_end), lead, heading, previous))
@@ -240,7 +275,15 @@ _CUES: list[tuple[str, re.Pattern]] = [
         r"voted(?: unanimously)?(?: on [^.;:]{1,40}?)? (?:to|in favour)|(?:was|were) carried|passed unanimously|"
         # "both boards backed the arrangement", "members did back a call for …" (not "council-backed", "backed by evidence")
         r"(?<![\w-])backed(?! by)|(?:was|were|been) backed by|"
-        r"back(?:s|ing)? (?:a|the|this|that|these|its|their) (?:call|proposals?|motion|recommendations?|plans?|request|changes?|option))\b", re.I)),
+        r"back(?:s|ing)? (?:a|the|this|that|these|its|their) (?:call|proposals?|motion|recommendations?|plans?|request|changes?|option)|"
+        # an annual report's plain past: "In July the Board set up a working group", "Partners pooled £40,000", "we reviewed
+        # how the Board works" (the verb takes an object, so not "the board established in 2009"; not "… that the Board set up a";
+        # not a scrutiny committee setting up its own review group)
+        r"(?<!that )(?<!that the )(?:we|partners|(?:the )?(?:(?-i:[A-Z][\w'’-]*) ){0,3}?(?<!scrutiny )(?:board|partnership|group|committee|"
+        r"executive|cabinet|council|forum|PSB|CSP|HWB|LSP))(?: (?:jointly|formally|also|then|recently|successfully|finally))? "
+        r"(?:set up|established|created|formed|launched|merged|combined|abolished|disbanded|pooled|reviewed|commissioned|"
+        r"introduced|replaced|appointed|invited|extended|restructured)(?= (?:(?:a|an|the|its|their|our|two|three|four|five|six|"
+        r"new|how)\b|£|\d)))\b", re.I)),
     ("proposed", re.compile(
         r"\b(should|shall|will|would|must|propos\w*|recommend\w*|suggest\w*|intend\w*|intention|plan(?:s|ned)? to|"
         r"aim(?:s|ed)? to|need(?:s|ed)? to|(?:is|are|was|were) (?:due )?to|consider(?:s|ed|ing)? (?:whether|\w+ing)|"
@@ -275,6 +318,10 @@ _HEADINGS = [
                             re.I)),
     # a heading that the bullets under it complete: "Next year we will", "Over 2025 the Partnership plans to"
     ("proposed", re.compile(r"\b(?:will|shall|plans? to|intends? to|aims? to|propos(?:e|es) to|(?:are|is) going to)$", re.I)),
+    # an annual report's forward look: "What we will do next year", "What we plan to do in 2024-25", "Our plans for next year"
+    ("proposed", re.compile(r"^(?:What (?:we|the (?:[\w'’-]+ ){0,3}?(?:board|partnership|group|PSB|CSP|HWB|LSP)) (?:will|plans? to|intends? to|"
+                            r"aims? to|(?:are|is) going to) do|Our (?:plans|priorities|aims) for)\b(?: (?:next|this|the coming|the next) "
+                            r"(?:year|twelve months|12 months)| in (?:the )?(?:year )?(?:19|20)\d\d(?:[-/]\d{2,4})?)?\??$", re.I)),
     # a report's "Reasons for (the) Proposed Decision" / "Reasons for Recommendations" section argues for the proposal
     ("proposed", re.compile(r"^(?:Proposals?|Recommendations?|Implications|Options?|Next steps|"
                             # "Proposed structure", "PROPOSED ARRANGEMENTS (OPTION A)", "Proposed changes"
@@ -318,9 +365,22 @@ _VOTE_OUTCOME = {subject: re.compile(r"\b" + subject + r"\b[^.;]{0,100}?\b(?:was
 _VOTE_REACH = 4000
 
 
+#: A motion moved in the minutes' own words: "It was moved by Cllr Lee and seconded by Cllr Shah that …", "Cllr Lee moved that …".
+_MOVED_THAT = re.compile(r"\bmoved\b(?: by [^.;:]{1,80}?)?(?:,? and seconded(?: by [^.;:]{1,80}?)?)?,? that\b", re.I)
+#: The vote on it, in the next sentences: "the motion was carried", "the proposal was put to the vote and was lost".
+_MOVED_OUTCOME = re.compile(r"\b(?:motion|proposal|it|this|which)\b[^.;]{0,100}?\b(?:was|were) (?:declared |duly |then |accordingly )?"
+                            r"(carried|lost|defeated|fell|withdrawn|rejected|not carried)\b", re.I)
+_MOVED_REACH = 400
+
+
 def _vote_outcome(text: str, clause: Clause) -> str | None:
     """For a clause in an amendment or a motion, the vote recorded after it: "agreed" (CARRIED), "rejected"
-    (LOST, defeated, withdrawn); "proposed" for an amendment whose fate is not recorded; else None."""
+    (LOST, defeated, withdrawn); "proposed" for an amendment whose fate is not recorded; else None. A motion
+    moved in the clause's own sentence ("It was moved … that …") is decided by the vote in the sentences just after."""
+    if _MOVED_THAT.search(text, clause.sentence[0], clause.end):
+        m = _MOVED_OUTCOME.search(text, clause.sentence[1], clause.sentence[1] + _MOVED_REACH)
+        if m:
+            return "agreed" if m.group(1).lower() == "carried" else "rejected"
     context = clause.lead + " " + clause.heading
     subject = "amendment" if _AMENDMENT_CONTEXT.search(context) else "motion" if _MOTION_CONTEXT.search(context) else ""
     if not subject:
@@ -331,12 +391,23 @@ def _vote_outcome(text: str, clause: Clause) -> str | None:
     return "agreed" if m.group(1).lower() == "carried" else "rejected"
 
 
+#: The sentence after an option or a proposal turning it down: "This is not recommended.", "The working group rejected
+#: this option".
+_REJECTED_NEXT = re.compile(
+    r"\s*(?:(?:This|That|It)(?: (?:option|proposal|idea|approach|suggestion))? (?:is|was|has been|had been) (?:therefore |also )?"
+    r"(?:not (?:recommended|supported|pursued|agreed|accepted|taken forward|favoured|preferred)|rejected|ruled out|discounted|dismissed)|"
+    r"[^.;:?!]{0,80}?\b(?:rejected|ruled out|discounted|dismissed|decided against|did not (?:support|recommend|favour|pursue)) "
+    r"(?:this|that|the) (?:option|proposal|idea|approach|suggestion))\b", re.I)
+
+
 def _grounding(text: str, clause: Clause) -> tuple[str | None, str]:
     """(status, where it came from) for a clause: its own words first, then its context; in a motion or an
-    amendment, the vote on it."""
+    amendment, the vote on it; an option the next sentence turns down is rejected."""
     status, source = _grounding_of(text, clause)
     if status == "rejected":
         return status, source
+    if status == "proposed" and _REJECTED_NEXT.match(text, clause.sentence[1], clause.sentence[1] + 200):
+        return "rejected", "context"
     outcome = _vote_outcome(text, clause)
     if outcome in ("agreed", "rejected") or (outcome == "proposed" and status in (None, "agreed")):
         return outcome, "context"
@@ -453,6 +524,9 @@ class Rule:
     on the future of the partnership will close"). ``cues`` are extra grounding words for this
     action only (e.g. a review "presented"). ``fewer``: the trigger's named groups ``n_before`` and
     ``n_after`` are counts, and the rule holds only where the second is the smaller ("seven groups by three").
+    ``peer``: "required" — the trigger's named group ``peer`` is a body of the same kind as the document's own
+    (a joint committee with the neighbouring area's PSB, in a PSB's report); "excluded" — a body of the document's
+    own kind named after "with <Place>" is that peer, not a statutory body to align with.
     """
 
     trigger: re.Pattern
@@ -466,6 +540,7 @@ class Rule:
     excluded_before: re.Pattern | None = None
     weight: float = 1.0
     fewer: bool = False
+    peer: str = ""
 
 
 def _r(pattern: str, flags=re.I) -> re.Pattern:
@@ -510,6 +585,10 @@ _STATUTORY_BODY = (r"health and well-?being boards?|HWBs?|integrated care (?:sys
                    # Scotland's integration authorities
                    r"health and social care partnerships?|HSCPs?")
 
+#: The partnerships every area has one of, so that one named with another place is that place's (a peer).
+_PEER_KIND = (r"Public Services Boards?|PSBs?|Local Service Boards?|LSBs?|Community Safety Partnerships?|CSPs?|"
+              r"Local Strategic Partnerships?|LSPs?|Community Planning Partnerships?|CPPs?|Health and Well-?being Boards?|HWBs?")
+
 #: Up to five words of a body's name before its kind ("Mid and South Essex", "Northern Area", "local").
 _NAME_WORDS = r"(?:(?:(?-i:[A-Z][\w'’-]*)|and|&|of|local|county|regional|new|shadow|joint) ){0,5}?"
 
@@ -530,6 +609,12 @@ RULES: dict[str, list[Rule]] = {
         Rule(_r(r"\b(?:brings?|bringing|brought) together the (?:work|functions|remits?|roles|responsibilities|business) of "
                 r"(?:the |both |its )?(?:[\w'’-]+ ){0,6}?" + _BODY_WORDS_RE + r" (?:and|with) (?:the |its )?(?:[\w'’-]+ ){0,6}?"
                 + _BODY_WORDS_RE + r"\b"), target=None),
+        # one body absorbing another's functions: "the Board should take on the functions of the Integrated Care Partnership
+        # Board", "the Forum took over the remit of the Older People's Partnership" (not "the role of the Chair of the Board")
+        Rule(_r(r"\b(?:take|takes|taking|took|taken) (?:on|over) (?:the |all )?(?:(?:remaining|statutory|strategic|existing|whole) )?"
+                r"(?:functions|remit|roles?|responsibilities|work|business|duties) of (?:the |its |both )?"
+                r"(?:(?!(?:(?:vice-)?chair\w*|lead|officers?|managers?|secretar\w+|members?|of|for)\b)[\w'’-]+ ){0,6}?"
+                + _BODY_WORDS_RE + r"\b(?!['’]s)"), target=None),
         # "the two groups combine to form a single group"; "merge to create one board"
         Rule(_r(r"\b(?:merg|combin|amalgamat)(?:e|es|ed|ing) to (?:form|create|make|become) (?:a single|one|a new|a joint|a combined)\b")),
         # "the integration of the Safer Neighbourhood Board into the Community Safety Partnership"
@@ -642,6 +727,13 @@ RULES: dict[str, list[Rule]] = {
                 r"operated) )?(?:joint(?:ly)?|shared) with "
                 r"(?:the )?(?:neighbouring |adjoining |(?-i:[A-Z][\w'’-]*) ){1,4}(?:councils?|city|county|borough|district|"
                 r"authorit(?:y|ies))\b"), target=None),
+        # a joint body with the neighbouring area's partnership of the same kind: "a joint committee with Northvale PSB", "agreed
+        # with Northvale Community Safety Partnership to set up a joint board" (in a PSB's, a CSP's own document)
+        Rule(_r(r"\b(?:joint (?:[\w'’-]+ ){0,2}?(?:board|committee|sub-?committee|group|partnership|forum)s? with |"
+                r"with (?=(?:the )?(?:neighbouring |adjoining )?(?:(?-i:[A-Z][\w'’-]*) ){1,3}(?:" + _PEER_KIND + r")\b(?:['’]s)?"
+                r"(?: [\w'’-]+){0,3}? (?:to|will|would|should|shall) (?:form|create|establish|set up|run|convene|host) (?:a |an )?joint\b))"
+                r"(?P<peer>(?:the )?(?:neighbouring |adjoining )?(?:(?-i:[A-Z][\w'’-]*) ){1,3}(?:" + _PEER_KIND + r"))\b(?!['’]s)"),
+             target=None, peer="required"),
         Rule(_r(r"\b(?:(?:across|covering|spanning|for) (?:the |all )?(?:" + _COUNT + r" )?(?:councils|local authorities|"
                 r"authorities|boroughs|districts|counties)|(?:police|force|health board|combined authority) (?:force )?area|"
                 r"shared with (?:neighbouring|adjoining|other) (?:councils|authorities|boroughs))\b"),
@@ -729,7 +821,10 @@ RULES: dict[str, list[Rule]] = {
                 r"chaired (?:in turn|alternately)|chair(?:manship)? (?:will |would |should |shall |to )?alternat(?:e|es|ing)|"
                 r"right people (?:are )?(?:around|at) the table|rotat\w+ (?:of )?(?:the )?(?:vice-)?chair(?:manship)?s?|"
                 r"(?:vice-)?chair(?:manship)?s?(?: of (?:the |each |every |both )?(?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r")? "
-                r"(?:(?:will|would|should|shall|to|is to) rotate|rotates)|"
+                r"(?:(?:will|would|should|shall|to|is to) (?:now |in future |then )?rotate|rotates)|"
+                # "agreed to invite the Chair of the Criminal Justice Board to join", "invite the college … to take part"
+                r"invit(?:e|es|ed|ing) [^.;:]{1,100}? to (?:join|sit on|become (?:a )?(?:full |voting |co-opted )?members?|"
+                r"take part(?=\s*[,.;]|\s*$| in (?:the )?(?:meetings |work )?(?:of )?(?:the |its |their )?(?:[\w'’-]+ ){0,3}?" + _BODY_WORDS_RE + r"\b))|"
                 # "Chairs for each group will be nominated by the Executive"
                 r"(?:(?:vice-|co-)?chairs?|deputies|deputy chairs?|lead (?:officers?|members?)|members|representatives) "
                 r"(?:for|of|on|to) (?:the |each |every |both |all )?(?:[\w'’-]+ ){0,3}?(?:" + _BODY_WORDS_RE + r"|bod(?:y|ies)) "
@@ -788,11 +883,13 @@ RULES: dict[str, list[Rule]] = {
     ],
     "statutory_alignment": [
         Rule(_r(r"\b(" + _STATUTORY_BODY + r"|local area agreements?|LAA|comprehensive area assessment|CAA|CPA|"
-                r"statutory (?:duty|duties|guidance|requirements?|footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d)\b"),
+                r"statutory (?:duty|duties|guidance|requirements?|footing|body|bodies|board)|(?:[A-Z][\w()]+ ){1,6}Act (?:19|20)\d\d|"
+                # regulations made under an Act: "the Crime and Disorder (…) Regulations 2007", "the 2007 Regulations"
+                r"(?:[A-Z][\w()]+ ){1,6}Regulations (?:19|20)\d\d|(?<=the )(?:19|20)\d\d Regulations)\b"),
              target=_r(r"\b(align\w*|in(?:to)? line with|fulfil\w*|in respect of|as (?:a )?part of|duty|duties|statutory|shadow|"
                        r"the only (?:standing|remaining)|report(?:s|ing)? (?:in)?to|accountable to|sub-group of|subsum\w+|"
                        r"integrat\w+ (?:with|into)|reconstitut\w+|joint committee|reflect\w*|comply|complian\w+|in accordance with|"
-                       r"as required by|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
+                       r"(?:as )?required (?:by|under)|discharg\w+|become|becomes|transfer\w*|take on|requirements? of|guidance|under the|"
                        r"(?:meets?|meeting|meetings|sit|sitting|committees?) in common|same (?:\w+ )?(?:footprint|boundar(?:y|ies)) as|coterminous|"
                        r"(?:jointly|co-) ?chair\w*|(?:hosted|run|convened|led) jointly (?:with|by)|jointly (?:hosted|run|convened|led) (?:with|by)|"
                        # "hold two of its meetings jointly with the Integrated Care Partnership"
@@ -800,7 +897,7 @@ RULES: dict[str, list[Rule]] = {
                        r"joint (?:public )?meetings? with|"
                        # "its work passed to the Health and Wellbeing Board"
                        r"(?:pass(?:es|ed|ing)?|mov(?:e|es|ed|ing)) (?:over )?(?:to|into))\b"),
-             window=120),
+             window=120, peer="excluded"),
         # a named statutory duty or the PCC's plan: "terms of reference in line with the Serious Violence Duty", "so that
         # both boroughs contribute to the Police and Crime Plan"
         Rule(_r(r"\b(?:(?-i:(?:[A-Z][\w'’-]+ ){1,3}Duty)|police and crime plans?)\b"),
@@ -1043,11 +1140,71 @@ def _candidate_rules(text: str, units: Sequence[Clause]) -> list[set[int]]:
     return out
 
 
-def _match(rule: Rule, clause_text: str) -> re.Match | None:
+def _kinds(text: str) -> set[str]:
+    """The codebook kinds of partnership body ``text`` names ("Caerwen PSB" → {"PSB"})."""
+    return {abbr for abbr, pattern in _BODY_PATTERNS if pattern.search(text)}
+
+
+#: "… with Caerwen ", "… with the neighbouring Northshire ": a body of another place named next.
+_WITH_PLACE = re.compile(r"\bwith (?:the )?(?:neighbouring |adjoining )?(?:(?-i:[A-Z][\w'’-]*) ){1,3}$", re.I)
+
+
+def _peer_ok(rule: Rule, clause_text: str, m: re.Match, own_kinds: set[str]) -> bool:
+    if rule.peer == "required":
+        return bool(_kinds(m.group("peer")) & own_kinds)
+    if rule.peer == "excluded" and _kinds(m.group(0)) & own_kinds:
+        return not _WITH_PLACE.search(clause_text, max(0, m.start() - 60), m.start())
+    return True
+
+
+def _match(rule: Rule, clause_text: str, own_kinds: set[str] = frozenset()) -> re.Match | None:
     for m in rule.trigger.finditer(clause_text):
-        if not _negated(clause_text, m.start()) and _about_partnership(rule, clause_text, m):
+        if not _negated(clause_text, m.start()) and _peer_ok(rule, clause_text, m, own_kinds) \
+                and _about_partnership(rule, clause_text, m):
             return m
     return None
+
+
+#: A table column that holds what is proposed or decided for each row ("Partnership | Current arrangement | Proposed change").
+_COLUMN_STATUS = [
+    ("proposed", re.compile(r"^(?:Proposed(?: [\w'’-]+){0,2}|Proposals?|Recommendations?|Recommended(?: [\w'’-]+){0,2}|"
+                            r"Future (?:arrangements?|structure|model|role)|Changes? proposed|Way forward)$", re.I)),
+    ("agreed", re.compile(r"^(?:Decisions?(?: taken| made)?|Agreed(?: [\w'’-]+){0,2}|Changes? (?:made|agreed))$", re.I)),
+]
+
+
+def _column_cells(text: str) -> list[tuple[int, int, str]]:
+    """The cells of a table that lie in a column whose header names what is proposed or decided for the row:
+    (start, end, status), in text order. The header is the first row of the table."""
+    cells: list[tuple[int, int, str]] = []
+    columns: dict[int, str] = {}
+    width = 0
+    in_table = False
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not _table_row(line):
+            in_table = False
+            continue
+        parts = line.split(" | ")
+        if not in_table:                    # the header row
+            in_table, width = True, len(parts)
+            columns = {i: status for i, cell in enumerate(parts) for status, pattern in _COLUMN_STATUS
+                       if pattern.match(cell.strip())}
+            continue
+        if len(parts) != width:
+            continue
+        pos = start
+        for i, cell in enumerate(parts):
+            if i in columns and cell.strip():
+                cells.append((pos, pos + len(cell), columns[i]))
+            pos += len(cell) + 3
+    return cells
+
+
+def _column_status(cells: list[tuple[int, int, str]], starts: list[int], pos: int) -> str | None:
+    """The status of the proposal / decision column cell at ``pos`` (None: not in one)."""
+    i = bisect_right(starts, pos) - 1
+    return cells[i][2] if i >= 0 and pos < cells[i][1] else None
 
 
 #: "the decision (in 2023) to …", "the Board's decision to …" just before a trigger: a decision taken, reported
@@ -1065,6 +1222,10 @@ def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detect
     """
     found: dict[str, Detection] = {}
     units = clauses(text)
+    cells = _column_cells(text)
+    text = _flat(text)          # the rules read a sentence wrapped over several lines as one line
+    own_kinds = _kinds(" ".join(default_bodies))
+    cell_starts = [c[0] for c in cells]
     for clause, candidates in zip(units, _candidate_rules(text, units)):
         if not candidates:
             continue
@@ -1075,7 +1236,7 @@ def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detect
             action, rule = _RULE_LIST[index]
             if action in done:
                 continue
-            m = _match(rule, own)
+            m = _match(rule, own, own_kinds)
             if not m:
                 continue
             if grounding is None:
@@ -1085,6 +1246,9 @@ def detect_actions(text: str, default_bodies: Sequence[str] = ()) -> list[Detect
             if status in (None, "noted", "concern") and _DECISION_TO.search(own, max(0, m.start() - 80), m.start()):
                 cue = True                      # "asked whether the decision in 2023 to combine the groups had …"
             s, src = (status, source) if status not in (None, "noted", "concern") or not cue else ("agreed", "clause")
+            if s in (None, "noted") and cells:
+                column = _column_status(cells, cell_starts, clause.start + m.start())
+                s, src = (column, "context") if column else (s, src)     # "… | Proposed change" column: "Disband"
             if s in (None, "noted", "concern", "rejected") or (quo and action != "review"):
                 continue
             det = _detection(text, clause, action, s, src, rule.weight, default_bodies)
@@ -1503,9 +1667,10 @@ def _split_names(text: str) -> list[str]:
 
 def lineage_for_document(doc: dict) -> list[dict]:
     """Which body became what in one document: merged into / with, replaced by, dissolved."""
-    text = doc["text"]
+    units = clauses(doc["text"])
+    text = _flat(doc["text"])      # a sentence wrapped over lines reads as one line
     rows = []
-    for clause in clauses(text):
+    for clause in units:
         own = text[clause.start:clause.end]
         status, _ = _grounding(text, clause)
         if status in (None, "noted", "concern", "rejected") or _status_quo(text, clause):
@@ -1523,7 +1688,7 @@ def lineage_for_document(doc: dict) -> list[dict]:
                 after = _LEADING_ARTICLE.sub("", after) if after else ("(role not reassigned)" if relation == "dissolved" else "")
                 for before in befores:
                     rows.append({"doc_id": doc["doc_id"], "body_before": _LEADING_ARTICLE.sub("", before), "relation": relation,
-                                 "body_after": after, "status": status, "evidence": own,
+                                 "body_after": after, "status": status, "evidence": doc["text"][clause.start:clause.end],
                                  "start": clause.start, "end": clause.end})
     return rows
 

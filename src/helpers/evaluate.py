@@ -249,7 +249,8 @@ def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFr
     ``actions_gold.csv`` and ``manifest.csv`` (in the folder or in ``raw/``). The workbook
     runs as it would for a researcher with a new corpus: no gold and no corrections of that
     folder are used for coding (the theme model knows only the codebook), so the figures are
-    out-of-sample. Tables are written under ``work``. Returns ``quality`` (as
+    out-of-sample. A document the workbook cannot read counts: its gold items and actions are
+    missed. Tables are written under ``work``. Returns ``quality`` (as
     :func:`item_quality`), ``by_document``, ``disagreements``, ``actions`` (as
     :func:`helpers.compare.action_quality`, empty without actions gold) and ``ingest_report``.
     """
@@ -269,14 +270,54 @@ def evaluate_folder(folder: str | Path, work: str | Path) -> dict[str, pd.DataFr
             q = item_quality(items[items["doc_id"] == doc_id], documents, gold[gold["file"] == file], lodo=False)
             by_document[file] = dict(zip(q["metric"], q["value"]))
     actions_gold = folder / "actions_gold.csv"
+    quality = item_quality(items, documents, gold, lodo=False)
+    found = disagreements(items, documents, gold, lodo=False)
+    action_gold = compare.read_gold(actions_gold) if actions_gold.exists() else None
+    scores = compare.action_quality(actions, documents, action_gold) if action_gold is not None else pd.DataFrame()
+    # a document the workbook could not read still has its gold: every item and action in it is missed
+    unread = gold[~gold["file"].isin(set(documents["file"]))]
+    if len(unread):
+        quality = _with_missed(quality, len(unread))
+        found = pd.concat([found, pd.DataFrame({"file": unread["file"], "problem": "missed (document not read)",
+                                                "label": unread.get("label", ""), "gold": unread.apply(_labels, axis=1),
+                                                "extracted": "", "text": unread["key_phrase"], "why": ""})],
+                          ignore_index=True)
+        for file, rows in unread.groupby("file"):
+            by_document[file] = {"gold items": float(len(rows)), "extracted items": 0.0, "item recall": 0.0}
+    if action_gold is not None and len(scores):
+        scores = _actions_with_missed(scores, action_gold[~action_gold["file"].isin(set(documents["file"]))])
     return {
-        "quality": item_quality(items, documents, gold, lodo=False),
+        "quality": quality,
         "by_document": pd.DataFrame.from_dict(by_document, orient="index"),
-        "disagreements": disagreements(items, documents, gold, lodo=False),
-        "actions": compare.action_quality(actions, documents, compare.read_gold(actions_gold))
-        if actions_gold.exists() else pd.DataFrame(),
+        "disagreements": found,
+        "actions": scores,
         "ingest_report": read_table("ingest_report", paths.processed),
     }
+
+
+def _with_missed(quality: pd.DataFrame, missed: int) -> pd.DataFrame:
+    """``quality`` with ``missed`` more gold items, none of them found (their document was not read)."""
+    values = dict(zip(quality["metric"], quality["value"]))
+    total = values["gold items"] + missed
+    hits = values["item recall"] * values["gold items"] if values["gold items"] else 0.0
+    values["gold items"], values["item recall"] = total, hits / total
+    return pd.DataFrame(list(values.items()), columns=["metric", "value"])
+
+
+def _actions_with_missed(scores: pd.DataFrame, unread: pd.DataFrame) -> pd.DataFrame:
+    """Action scores with the (document, action) pairs of unread documents counted as missed."""
+    scores = scores.copy()
+    pairs = unread[["file", "action"]].drop_duplicates()
+    for i, row in scores.iterrows():
+        extra = len(pairs) if row["action"] == "all" else int((pairs["action"] == row["action"]).sum())
+        if not extra:
+            continue
+        support, fn = row["support"] + extra, row["fn"] + extra
+        recall = row["tp"] / support
+        precision = row["precision"]
+        f1 = 2 * precision * recall / (precision + recall) if row["predicted"] and (precision + recall) else 0.0
+        scores.loc[i, ["support", "fn", "recall", "f1"]] = [support, fn, recall, f1]
+    return scores
 
 
 def _ingest_copy(folder: Path, work: Path):

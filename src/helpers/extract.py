@@ -47,25 +47,33 @@ _ENUM = re.compile(
 _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
 _HEADING_WORDS = (
-    r"(?P<head>recommendations?|proposals?|implications?|resolved|resolutions?|decided|decisions?(?: taken| made)?|"
+    r"(?P<head>recommendation(?:s|\(s\))?|proposals?|proposed (?:changes?|arrangements|structure|model)|implications?|"
+    r"resolved|resolutions?|decided|decisions?(?: taken| made)?|"
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
     r"(?:alternative )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
-    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|next steps|"
+    r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|"
+    r"next steps(?: (?:and|&) (?:timeline|timetable))?|(?:implementation )?(?:timeline|timetable)(?: for implementation)?|"
     # a web page's plain headings: "What has changed", "What is changing", "What happens next"
     r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now|"
     # what an engagement found: "What we heard", "What you told us"; what a change means
-    r"what (?:we|you|people|partners|residents) (?:heard|told us|said)|what (?:this|these changes|it) (?:would |will )?means?|"
+    r"what (?:we|you|people|partners|residents|the review) (?:heard|told us|said|found|learn(?:ed|t))|"
+    r"what (?:this|these changes|it) (?:would |will )?means?|"
+    # an away-day's "Keep / Change" or "Stop / Start / Continue" lists, each a heading of one word
+    r"keep|stop|start|continue|change|keep doing|stop doing|start doing|"
+    # a review's or an away-day's verdict: "What's working", "What's not working", "What works well"
+    r"what(?:'s| is| isn't| is not)(?: not)? working(?: well)?|what (?:works|doesn't work|does not work)(?: well)?|"
     # why a decision was taken: its reasons are statements the decision rests on
     r"reasons? for (?:the |these |this )?(?:decisions?|recommendations?|proposals?))"
 )
-# A slide's or a section's title may name its topic first: "Membership and meetings - proposals".
+# A slide's or a section's title may name its topic first: "Membership and meetings - proposals". A line
+# that starts in lower case carries on a sentence ("decided to pause this until the …").
 _SECTION = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?\s+[-–—:]\s+)?{_HEADING_WORDS}"
+    rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
     # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)"
     rf"(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had)\b)[\w'’&,\- ]{{2,50}}?)?"
     rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
-    rf"(?:\s+(?:to|that))?\s*[:\-–]*\s*$",
+    rf"(?:\s+(?:to|that))?\s*[:\-–?]*\s*$",
     re.IGNORECASE,
 )
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
@@ -88,7 +96,7 @@ _LEAD_IN = re.compile(r":\s*[-–—]?\s*$")
 MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
                          r"\bmoved (?:as an amendment|the following (?:motion|amendment))\b|\bas an amendment\b", re.I)
 # A vote's result: "the amendment was put to the vote … and was declared LOST", "The substantive motion was CARRIED".
-_VOTE_RESULT = re.compile(r"\b(?P<what>motion|amendment)\b[^.;]{0,120}?\b(?P<result>carried|lost|defeated|fell|not carried|withdrawn)\b",
+VOTE_RESULT = re.compile(r"\b(?P<what>motion|amendment|proposal)\b[^.;]{0,120}?\b(?P<result>carried|lost|defeated|fell|not carried|withdrawn)\b",
                           re.I)
 _SKIP_LINES = re.compile(
     r"^(?:none\.?|n/?a\.?|nil\.?|supporting documents:?|agenda item|report to follow\.?|"
@@ -102,9 +110,10 @@ _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
     "decision": "decision", "action": "action", "principle": "principle", "option": "option",
-    "finding": "finding", "conclusion": "finding", "next": "action", "now": "action",
+    "finding": "finding", "conclusion": "finding", "next": "action", "now": "action", "proposed": "proposal",
     "changed": "decision", "change": "decision", "changing": "decision", "heard": "finding", "told": "finding",
-    "said": "finding", "mean": "implication", "reason": "reason",
+    "said": "finding", "found": "finding", "learned": "finding", "learnt": "finding", "working": "finding", "work": "finding",
+    "works": "finding", "timeline": "action", "timetable": "action", "mean": "implication", "reason": "reason",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -132,6 +141,12 @@ _NOT_A_HEADING = re.compile(
     r"invited|principles?|includ\w+|namely)\b",
     re.IGNORECASE,
 )
+# A web page's own lists: "Related stories:", "Share this page:", "Useful links:".
+_PAGE_LINKS = re.compile(r"(?:related|read more|more (?:news|stories)|share|follow|sign up|newsletter|see also|useful links|"
+                         r"contacts?|downloads?|documents?|attachments?|background papers?)\b", re.I)
+# A verb that makes a line a sentence, not a title, when its full stop is left off (as on slides).
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|could|need|needs|has|have|had|"
+                     r"does|do|did)\b", re.IGNORECASE)
 # A table cell that records what happens to something: the row is a decision ("Merged", "Stood down").
 _STATUS_CELL = re.compile(
     r"\|\s*(?:continu\w*|merged?|stood down|stand down|closed?|retained?|agreed|approved|rejected|deferred|ceased?|"
@@ -192,6 +207,15 @@ DONE = (r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally
         r"launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|"
         r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut|kept|retained|deferred|postponed)")
 
+# What a body did to its arrangements, told afterwards (an annual report, a news story): "In July the
+# Board set up a task-and-finish group", "Partners pooled £45,000", "the Board has met quarterly instead of …".
+CHANGED = (r"(?:board|partnership|partners|group|council|committee|cabinet|executive|forum|psb|lsp|csp|cpp|hwb|icp|we)s? "
+           r"(?:had |has |have )?(?:also |then |jointly |since )?"
+           r"(?:set up|pooled|merged|created|established|formed|stood down|disbanded|dissolved|launched|introduced|"
+           r"replaced|secured|moved (?:to|from)|commissioned (?:a|an|the) (?:\w+ )?review)\b(?! in (?:19|20)\d\d)|\bhas met (?:quarterly|monthly|bi-monthly|annually|"
+           r"twice|three|four|six)(?![^.]{0,40}\bsince\b)|\b(?:is|are) now (?:held|run|built|chaired|led|hosted|published|circulated|webcast)\b|"
+           r"\bnow (?:goes|go|meets|sits)\b")
+
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
     r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
@@ -203,11 +227,14 @@ _PROSE_CUES = re.compile(
     r"committed to|majority view|consensus|most important|have now got|"
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
     r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering)|"
-    r"moved (?:as an amendment|an amendment|a motion|that)|moved,? (?:and|seconded by)\b|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
+    r"moved (?:as an amendment|an amendment|a motion|that|by [^.]{0,80}? that)|asked (?:all |every |each )?(?:\w+ ){0,4}?\w+ to (?!be\b)[a-z]+|turned down|instead of|moved,? (?:and|seconded by)\b|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
     r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:had )?(?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
     r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
     r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
-    + DONE + r"|"
+    # news of what is to happen: "… are to meet as one committee", "the forum is set to be scrapped"
+    r"(?:is|are) (?:set |due )?to (?:meet|merge|join|combine|become|form|close|replace|take over|be (?:merged|replaced|"
+    r"abolished|scrapped|dissolved|disbanded|stood down|created|set up|wound up|reviewed|axed))\b|"
+    + DONE + r"|" + CHANGED + r"|"
     r"now (?:meets|sits|reports|includes)|gave (?:an )?assurances?|assured (?:the \w+|members)|(?:suggested|proposed|recommended) that|cautioned|insisted|argued|stressed|"
     r"(?:supported|opposed) (?:the|a|an|closer|further|any)|amendment\b[^.]{0,120}?\b(?:was|were) (?:defeated|lost|carried|rejected))\b",
     re.IGNORECASE,
@@ -216,7 +243,8 @@ _PROSE_CUES = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:(?:was|were) (?:first |originally )?(?:set up|established|created|formed|founded|launched) in (?:19|20)\d\d|"
     r"presented (?:the|a|an)\b(?![^.]{0,160}\b(?:propos|recommend|seek))|the chair welcomed (?:members|everyone|all)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
-    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises))\b"
+    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises)|"
+    r"^(?:a|the) report (?:by|from|of) [^.]{0,120}?\b(?:asked|invited|sought))\b"
     r"|" + _FORMALITY.pattern,
     re.IGNORECASE,
 )
@@ -234,7 +262,7 @@ _BODY_DID = (r"^(?:the )?(?:board|committee|cabinet|council|partnership|panel|gr
 _FRESH = re.compile(
     r"^(?:it is (?:also |further )?(?:proposed|recommended|agreed|resolved)\b|to (?!be\b)[a-z]+\b|that (?:the|a|an|this)\b)"
     r"|" + _BODY_DID +
-    r"|\b(?:may|will|should|would|must|could) also\b|\balso (?:proposed|recommended|agreed|need)\b",
+    r"|\b(?:may|will|should|would|must|could) also\b|\b(?:also|further) (?:propos(?:ed|es)|recommend(?:ed|s)|agreed|need)\b",
     re.IGNORECASE,
 )
 # A sentence that has content of its own (not background) inside an item section.
@@ -246,8 +274,11 @@ _SUBSTANTIVE = re.compile(
 # A sentence that continues the one before (anaphora): "This would require…", "These will…",
 # or the outcome of a motion: "On a division …", "The amendment accordingly fell."
 _CONTINUES = re.compile(
-    r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|it (?!was\b|is\b|has been\b|had been\b))\b"
-    r"|^(?:on a (?:division|vote|show of hands)|the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|withdrawn|put to the (?:meeting|vote)))",
+    r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|"
+    r"it (?!was\b|is\b|has been\b|had been\b|(?:also |further )?(?:propos|recommend|suggest|ask|request)(?:ed|s)\b))\b"
+    r"|^(?:on a (?:division|vote|show of hands)|(?:up)?on being put to the (?:vote|meeting)|"
+    r"(?:following (?:a |further )?discussion,? |after (?:a |some )?debate,? )?"
+    r"the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|withdrawn|put to the (?:meeting|vote)))",
     re.IGNORECASE,
 )
 # A clause boundary inside a sentence where a new clause states something of its own:
@@ -306,6 +337,7 @@ class _State:
     action_log: int = 0  # in the rows of a table with an action column and an owner or due column (2: rows open with "|")
     table: tuple[str, str] | None = None  # in the rows of a table with an outcome column: (section, the column's name)
     title: str = ""  # the last title line
+    chapter: str = ""  # the number of the numbered heading that opened the section ("5. Proposed changes")
     # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
     interrupted: tuple | None = None
 
@@ -478,10 +510,10 @@ def vote_on(context: str) -> tuple[str, str] | None:
 def _record_vote(body: str, spans: list[Span]) -> None:
     """Add a vote's result to the context of the motion's (or amendment's) parts that await it, so
     coding can tell a carried motion from a lost amendment: "… resolves to: — the motion was CARRIED"."""
-    vote = _VOTE_RESULT.search(body)
+    vote = VOTE_RESULT.search(body)
     if not vote:
         return
-    what, result = vote.group("what").lower(), vote.group("result").upper()
+    what, result = vote.group("what").lower().replace("proposal", "motion"), vote.group("result").upper()
     for span in spans[:-16:-1]:  # the motion's parts come shortly before its vote, after some debate
         if not MOTION_LEAD.search(span.context) or vote_on(span.context):
             continue  # not a part of a motion, or already voted on
@@ -516,8 +548,12 @@ def _title(body: str, state: _State, index: int | None) -> None:
     if index is not None:
         _interrupt(state, index)
     gathered = _ITEM_TITLE.match(body) and re.search(r"(?:decisions|actions)\b", state.heading, re.I)
-    if not gathered:
-        state.section, state.heading = "", ""
+    # "Thematic partnerships" under "5. Proposed changes", before "6. Options": a part of the section
+    subheading = (bool(state.chapter) and state.section in _ITEM_SECTIONS and not re.match(r"\d", body.strip())
+                  and not body.isupper() and len(body.split()) <= 8
+                  and not re.match(r"(?:table|figure|chart|map|appendix|annex)\s+\w+", body.strip(), re.I))
+    if not (gathered or subheading):
+        state.section, state.heading, state.chapter = "", "", ""
     state.lead_in, state.last_part = "", ""
     state.background = bool(_BACKGROUND.match(body.strip()))
     state.title = body
@@ -548,7 +584,8 @@ def _prose_items(text: str, start: int, end: int, state: _State) -> list[Span]:
         if option and len(sentence) >= 20:  # "Option A was to continue with the current arrangements."
             spans.append(Span(s, e, _option_label(option), "option", state.lead_in))
             continue
-        if len(sentence) < 20 or not _PROSE_CUES.search(sentence) or _NARRATIVE.search(sentence):
+        flat = " ".join(sentence.split())  # a hard-wrapped line may break a cue ("was stood\ndown")
+        if len(sentence) < 20 or not _PROSE_CUES.search(flat) or _NARRATIVE.search(flat):
             continue
         lead, clauses = _clauses(text, s, e)
         # a later clause hangs from the first one ("X recommended that A, and that B"): that is its context
@@ -600,7 +637,7 @@ def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -
 
 def _heading(body: str, state: _State) -> None:
     state.from_lead_in = state.background = False
-    head = _SECTION.match(body).group("head").lower()
+    head = _SECTION.match(body).group("head").lower().replace("(s)", "")
     words = [w if w == "minutes" else w.rstrip("s") for w in head.split()]
     word = next((w for w in words if w in _SECTION_NAMES or w == "minutes"), words[0])
     if word == "minutes":
@@ -609,7 +646,11 @@ def _heading(body: str, state: _State) -> None:
         state.section = _SECTION_NAMES.get(word, "")
         if re.search(r"\b(?:sought|required|requested)$", head):
             state.section = "recommendation"  # "Decisions sought": what the meeting is asked to decide
+        if re.fullmatch(r"(?:keep|stop|start|continue|change)(?: doing)?", head):
+            state.section = "proposal"  # what an away-day would keep, change or stop
         state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
+        numbered = re.match(r"(\d{1,2})\.?\s", body.strip())
+        state.chapter = numbered.group(1) if numbered and state.section else ""
         if state.section == "resolved":
             state.heading = state.heading.split()[0].upper()
         if state.section == "option" and re.search(r"reject|discounted|not (?:recommend|taken forward|pursue)", head):
@@ -663,6 +704,8 @@ def segment(text: str) -> list[Span]:
             continue
         _record_vote(body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
+            if _FORMALITY.search(body) and _is_title(body):
+                _title(body, state, None)  # "23. MINUTES OF THE LAST MEETING": a new item, whatever came before
             continue
         title = _is_title(body)
         if title and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
@@ -671,11 +714,18 @@ def segment(text: str) -> list[Span]:
             if body[:1].isupper() and state.section == "finding":
                 state.section, state.heading = "", ""  # "Proposed principles for …" after "What we heard": a new part
             continue
+        if title and state.section in _ITEM_SECTIONS and len(body.split()) >= 6 and _FINITE.search(body) \
+                and not (_ENUM.match(body) or _ITEM_TITLE.match(body)):
+            title = False  # "Each partner will be asked to name one lead" on a slide: a sentence without its full stop
         if _BODY_LEAD.match(body.strip()) and state.heading.lower().startswith("decision"):
             state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", "Decision", "", True  # "Decision / The Executive:"
             continue
         if title or (_COLON_HEADING.match(body) and not _NOT_A_HEADING.search(body) and not _SECTION.match(body)
                                and not _INLINE_HEAD.match(body)):
+            if _COLON_HEADING.match(body) and state.section in {"finding", "implication", "principle", "proposal", "recommendation"} \
+                    and _BULLET.match(following) and not _PAGE_LINKS.match(body):
+                state.lead_in = body  # "What we found" / "Too many groups:" over its points: a part of the section
+                continue
             _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, lines) else None)
             continue
         if state.background:
@@ -736,7 +786,11 @@ def segment(text: str) -> list[Span]:
             continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section == "option" else "")
-            spans.append(Span(start, end, label or _section_label(state), state.section or "list", context))
+            # "4.5 … The review recommends that A. It also recommends that B.": a numbered paragraph of a
+            # report's section can hold several proposals, each an item under the paragraph's number
+            groups = _section_groups(text, start, end) if numbered and state.section in _ITEM_SECTIONS else [(start, end)]
+            for s, e in groups or [(start, end)]:
+                spans.append(Span(s, e, label or _section_label(state), state.section or "list", context))
             state.last_part = label
             continue
         if (state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I)) or state.from_lead_in:

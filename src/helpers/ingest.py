@@ -4,9 +4,11 @@
 Each file is read by its format — text (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252),
 HTML (main content only, via trafilatura), PDF (the text layer page by page, via
 pypdfium2, with running headers, page furniture and end-of-line hyphenation removed;
-ruled tables via pdfplumber), Word, OpenDocument and RTF (paragraphs, lists and tables in
-reading order), slides (.pptx), e-mails with their attachments (.eml) and web pages saved
-as one file (.mhtml) — its text normalised, and its metadata taken from ``manifest.csv``
+ruled tables via pdfplumber), Word (.docx, and old Word 97-2003 .doc via msdoc2docx),
+OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, and
+old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows),
+e-mails with their attachments (.eml) and web pages saved as one file (.mhtml) — its text
+normalised, and its metadata taken from ``manifest.csv``
 or, where the manifest is silent, inferred from the text (the ``inferred`` column names
 the inferred fields). The format is the one the file's name says unless its first bytes
 say otherwise (``file_format``): council sites save PDFs as "mgConvert2PDF.aspx".
@@ -46,8 +48,6 @@ MANIFEST_COLUMNS = ["file", "council", "body", "doc_type", "date", "source_url"]
 #: Manifest columns with a meaning beyond the contract ones; any other column is kept as it is.
 MANIFEST_OPTIONAL = MANIFEST_COLUMNS[1:] + ["title", "notes"]
 DOC_TYPES = ("minutes", "report", "scrutiny", "news", "web page", "other")
-#: Formats parsed in a worker process under the time limit; text files are read in-process.
-GUARDED = {".pdf", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".eml", ".docx", ".odt", ".rtf", ".pptx"}
 #: Folders with at least this many files show a progress bar.
 PROGRESS_MIN_FILES = 50
 NO_TEXT_LAYER = "no text layer — scanned? OCR not supported"
@@ -503,10 +503,42 @@ def _is_list_item(paragraph) -> bool:
     """A bulleted or numbered Word paragraph: a list style, or numbering set on the paragraph
     itself (Word's own lists: "List Paragraph" with a number format). Its bullet or number is
     not in the text, so it is written as a "- " bullet (a number cannot be recovered without
-    replaying the numbering definitions)."""
+    replaying the numbering definitions). A numbered heading ("3. Options", outline numbering)
+    stays a heading."""
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    if style.startswith(("heading", "title", "subtitle")):
+        return False
     ppr = paragraph._p.pPr
     return style.startswith("list") or "bullet" in style or (ppr is not None and ppr.numPr is not None)
+
+
+def read_doc(data: bytes) -> tuple[str, dict]:
+    """An old Word 97-2003 document (.doc), read as the Word document it converts to
+    (msdoc2docx, pure Python): its headings, lists and tables as :func:`read_docx` reads them."""
+    from doc2docx import convert
+    from doc2docx.errors import Doc2DocxError, EncryptedDocumentError
+
+    docx_bytes = _converted(data, ".doc", ".docx", convert, EncryptedDocumentError, Doc2DocxError,
+                            "Word 97-2003 document", "an old Word (.doc) file", "save it as .docx or PDF")
+    return read_docx(docx_bytes)
+
+
+def _converted(data: bytes, suffix: str, target_suffix: str, convert, locked: type, failed: type, name: str,
+               what: str, instead: str) -> bytes:
+    """The bytes of an Office 97-2003 file converted to its Office Open XML form by ``convert``
+    (msdoc2docx's or ppt2pptx's, which work on files: a temporary folder holds both)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="workbook-convert-") as folder:
+        source, target = Path(folder) / f"source{suffix}", Path(folder) / f"converted{target_suffix}"
+        source.write_bytes(data)
+        try:
+            convert(source, target)
+        except locked:
+            raise SkipFile(f"password-protected {name} — not read; save a copy without the password") from None
+        except failed as exc:
+            raise SkipFile(f"{what} that could not be read ({exc.__class__.__name__}: {exc}) — {instead}") from None
+        return target.read_bytes()
 
 
 def _table_text(table) -> str:
@@ -635,6 +667,34 @@ def read_pptx(data: bytes) -> tuple[str, dict]:
     return text, {}
 
 
+def _bullet_mark(paragraph) -> bool | None:
+    """Whether a slide paragraph's own formatting gives it a bullet (a bullet character or an
+    automatic number: True; "no bullet": False), or None when it takes its placeholder's. Slides
+    converted from .ppt keep their bullets this way, in plain text boxes."""
+    ppr = paragraph._p.pPr
+    if ppr is None:
+        return None
+    tags = {child.tag.rsplit("}", 1)[-1] for child in ppr}
+    if tags & {"buChar", "buAutoNum", "buBlip"}:
+        return True
+    return False if "buNone" in tags else None
+
+
+#: A text box's first line that names what the box holds: a few words, no sentence, no number.
+_CAPTION = re.compile(r"(?![-•(\d])[^.!?;|]{2,50}?:?")
+
+
+def read_ppt(data: bytes) -> tuple[str, dict]:
+    """Old PowerPoint 97-2003 slides (.ppt), read as the .pptx they convert to (ppt2pptx, pure
+    Python): see :func:`read_pptx`."""
+    from ppt2pptx import convert
+    from ppt2pptx.errors import EncryptedPresentationError, Ppt2PptxError
+
+    pptx_bytes = _converted(data, ".ppt", ".pptx", convert, EncryptedPresentationError, Ppt2PptxError,
+                            "PowerPoint 97-2003 slides", "old PowerPoint (.ppt) slides", "save them as .pptx or PDF")
+    return read_pptx(pptx_bytes)
+
+
 def _reading_order(shapes) -> list:
     return sorted(shapes, key=lambda s: (s.top if s.top is not None else 0, s.left if s.left is not None else 0))
 
@@ -656,23 +716,159 @@ def _shape_blocks(shape) -> list[tuple[str, str]]:
         return []
     paragraphs = [" ".join(p.text.split()) for p in shape.text_frame.paragraphs]
     levels = [p.level for p in shape.text_frame.paragraphs]
+    marks = [_bullet_mark(p) for p in shape.text_frame.paragraphs]  # True / False as the paragraph says, or None
     if kind in {"TITLE", "CENTER_TITLE", "VERTICAL_TITLE"}:
         title = " ".join(p for p in paragraphs if p)
         return [(title, "title")] if title else []
     bulleted = kind in {"BODY", "OBJECT", "VERTICAL_BODY", "VERTICAL_OBJECT"}
     role = "body" if shape.is_placeholder else "box"
+    filled = [(p, level) for p, level in zip(paragraphs, levels) if p]
+    first_mark = next((m for p, m in zip(paragraphs, marks) if p), None)
+    if role == "box" and len(filled) >= 2 and _CAPTION.fullmatch(filled[0][0]) and len(filled[0][0].split()) <= 6 \
+            and not any(level for _, level in filled) and not first_mark:
+        # a text box with a caption over its points ("Keep" / "Too many groups" over the text): the caption
+        # introduces them as a lead-in does
+        caption = filled[0][0] if filled[0][0].endswith(":") else f"{filled[0][0]}:"
+        return [(caption, role)] + [(f"- {p}", role) for p, _ in filled[1:]]
     out: list[tuple[str, str]] = []
     parent = None  # the level of the last bullet a sub-point can belong to
-    for p, level in zip(paragraphs, levels):
+    for p, level, mark in zip(paragraphs, levels, marks):
         if not p:
             continue
         numbered = bool(re.match(r"(?:\(?[a-z0-9]{1,3}[.)]|\d{1,2}\.\d{1,2})\s", p, re.I))  # "a) …", "1. …", "(ii) …"
         if parent is not None and level > parent and not out[-1][0].endswith(":") and not numbered:
             out[-1] = (f"{out[-1][0]}\n{p}", role)  # a sub-point says more about its bullet ("Option A …" / "Least disruption")
             continue
-        out.append((("- " if (bulleted or level) and not numbered else "") + p, role))
-        parent = level if bulleted or level else None
+        pointed = mark if mark is not None else bool(bulleted or level)
+        out.append((("- " if pointed and not numbered else "") + p, role))
+        parent = level if pointed else None
     return out
+
+
+# ---------------------------------------------------------------- spreadsheets
+
+#: Rows read from one sheet: a tracker or log has tens or hundreds; a sheet of data has more, and
+#: holds no recommendation.
+SHEET_ROWS = 2000
+
+
+def read_xlsx(data: bytes) -> tuple[str, dict]:
+    """An Excel workbook (.xlsx, .xlsm): each visible sheet under "Sheet: <name>", its rows as
+    " | " lines (the way a Word table is read), a row with one filled cell (a title, a note) as
+    a paragraph of its own; hidden sheets, rows and columns are not read, dates are written
+    as dates."""
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise SkipFile(f"not an Excel workbook openpyxl can read ({exc.__class__.__name__})") from None
+    sheets = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        hidden = {key for key, dim in sheet.column_dimensions.items() if dim.hidden}
+        rows = []
+        for row in sheet.iter_rows():
+            if sheet.row_dimensions[row[0].row].hidden if row else False:
+                continue
+            rows.append([cell.value for cell in row if getattr(cell, "column_letter", None) not in hidden])
+        sheets.append((sheet.title, rows))
+    return _sheets_text(sheets)
+
+
+def read_xls(data: bytes) -> tuple[str, dict]:
+    """An old Excel 97-2003 workbook (.xls, xlrd), read as :func:`read_xlsx` reads a workbook."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except Exception as exc:  # xlrd raises XLRDError, CompDocError, struct.error … for a damaged file
+        raise SkipFile(f"an old Excel (.xls) file that could not be read ({exc.__class__.__name__}: {exc}) — "
+                       "save it as .xlsx") from None
+    sheets = []
+    for index in range(book.nsheets):
+        sheet = book.sheet_by_index(index)
+        if sheet.visibility:  # hidden or very hidden
+            continue
+        hidden = {c for c, info in sheet.colinfo_map.items() if info.hidden}
+        rows = []
+        for r in range(sheet.nrows):
+            if r in sheet.rowinfo_map and sheet.rowinfo_map[r].hidden:
+                continue
+            rows.append([_xls_value(book, cell) for c, cell in enumerate(sheet.row(r)) if c not in hidden])
+        sheets.append((sheet.name, rows))
+    return _sheets_text(sheets)
+
+
+def _xls_value(book, cell):
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        except (ValueError, OverflowError):
+            return cell.value
+    return cell.value if cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR) else None
+
+
+def read_ods(data: bytes) -> tuple[str, dict]:
+    """An OpenDocument spreadsheet (.ods), read as :func:`read_xlsx` reads a workbook."""
+    import zipfile
+
+    from odfdo import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+        tables = document.body.get_tables() if document.get_type() == "spreadsheet" else None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        raise SkipFile(f"not an OpenDocument spreadsheet odfdo can read ({exc.__class__.__name__})") from None
+    if tables is None:
+        raise SkipFile(f"an OpenDocument {document.get_type()}, not a spreadsheet")
+    return _sheets_text([(table.name, table.get_values()) for table in tables])
+
+
+def _sheets_text(sheets: list[tuple[str, list[list]]]) -> tuple[str, dict]:
+    blocks, cut = [], []
+    for name, rows in sheets:
+        cells = [[_cell_text(value) for value in row] for row in rows]
+        cells = [row[: max((i + 1 for i, c in enumerate(row) if c), default=0)] for row in cells]
+        filled = [row for row in cells if row]
+        if not filled:
+            continue
+        if len(filled) > SHEET_ROWS:
+            cut.append(f"{name!r} ({len(filled)} rows)")
+        blocks.append(f"Sheet: {name}")
+        table: list[str] = []
+        for row in cells[: cells.index(filled[min(len(filled), SHEET_ROWS) - 1]) + 1]:
+            if sum(bool(c) for c in row) > 1:
+                table.append(" | ".join(row))
+                continue
+            if table:
+                blocks.append("\n".join(table))
+                table = []
+            if row:
+                blocks.append(next(c for c in row if c))
+        if table:
+            blocks.append("\n".join(table))
+    if not blocks:
+        raise SkipFile("a spreadsheet with no text in it")
+    hints = {"warning": f"only the first {SHEET_ROWS} rows read of sheet(s) " + ", ".join(cut)} if cut else {}
+    return "\n\n".join(blocks), hints
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        value = value.date()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value.day} {value:%B %Y}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
 
 
 # ---------------------------------------------------------------- e-mail and saved web pages
@@ -845,27 +1041,35 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".odt": read_odt,
     ".rtf": read_rtf,
     ".pptx": read_pptx,
+    ".doc": read_doc,
+    ".ppt": read_ppt,
+    ".xls": read_xls,
+    ".xlsx": read_xlsx,
+    ".xlsm": read_xlsx,
+    ".ods": read_ods,
 }
+#: Formats parsed in a worker process under the time limit; text files are read in-process.
+GUARDED = set(READERS) - {".txt", ".md"}
 #: What each format is called in a report row.
 FORMAT_NAMES = {
     ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
     ".pdf": "PDF", ".docx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
+    ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
+    ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
-    ".doc": "old Word 97-2003 (.doc) — not read; save it as .docx or PDF",
-    ".ppt": "old PowerPoint 97-2003 slides (.ppt) — not read; save them as .pptx or PDF",
-    ".xls": "spreadsheet — not read", ".xlsx": "spreadsheet — not read", ".ods": "spreadsheet — not read",
     ".odp": "OpenDocument slides — not read; save them as .pptx or PDF",
     ".msg": "Outlook message — not read; save it as .eml, or its attachment as PDF",
-    ".ole": "old Office 97-2003 file (Word, Excel or PowerPoint) — not read; save it as .docx, .pptx or PDF",
+    ".ole": "an Office 97-2003 file that is neither Word, Excel nor PowerPoint — not read",
     ".zip": "zip archive — not read; unpack it into the folder",
     ".encrypted": "password-protected Office document — not read; save a copy without the password",
     **{s: "image — OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")},
 }
 #: Formats whose first bytes say what they are: they are read by their content whatever the name.
-_SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".ole", ".encrypted", ".xlsx", ".ods", ".odp", ".zip", ".png", ".jpg", ".gif"}
+_SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".doc", ".xls", ".ppt", ".msg", ".ole", ".encrypted", ".xlsx",
+           ".ods", ".odp", ".zip", ".png", ".jpg", ".gif"}
 _IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
 _MAIL_HEADER = re.compile(
     rb"(?:(?:MIME-Version|From|To|Subject|Date|Content-Type|Received|Return-Path|Message-ID|X-[\w-]+|"
@@ -875,8 +1079,8 @@ _MAIL_HEADER = re.compile(
 
 
 def sniff_format(data: bytes) -> str | None:
-    """The format the bytes are in, as a suffix (".pdf", ".docx", ".ole" for any Office 97-2003
-    file), or None when they do not say: a download saved under a script's name
+    """The format the bytes are in, as a suffix (".pdf", ".docx", ".doc" or ".xls" for an Office
+    97-2003 file), or None when they do not say: a download saved under a script's name
     ("ViewSelectedDocument.asp", "mgConvert2PDF.aspx") is read by what it contains."""
     head = data[:4096]
     body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -885,7 +1089,7 @@ def sniff_format(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return ".encrypted" if "EncryptedPackage".encode("utf-16-le") in data else ".ole"
+        return _ole_format(data)
     if body.startswith(b"{\\rtf"):
         return ".rtf"
     for magic, suffix in _IMAGE_MAGIC.items():
@@ -897,6 +1101,25 @@ def sniff_format(data: bytes) -> str | None:
     if re.match(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body)\b", body, re.IGNORECASE | re.DOTALL):
         return ".html"
     return None
+
+
+#: An Office 97-2003 file (an OLE compound file) is told by the name of the stream at its top
+#: level that keeps its content (an e-mail's properties start "__substg1.0_").
+_OLE_STREAMS = (("EncryptedPackage", ".encrypted"), ("__substg1.0_", ".msg"), ("WordDocument", ".doc"),
+                ("Workbook", ".xls"), ("Book", ".xls"), ("PowerPoint Document", ".ppt"))
+
+
+def _ole_format(data: bytes) -> str:
+    from doc2docx.cfb import CompoundFile
+
+    try:
+        names = {entry.name for entry in CompoundFile(data).entries if entry.path == entry.name}
+    except Exception:  # a truncated or damaged file: its directory's names in UTF-16 say what it was
+        names = {stream for stream, _ in _OLE_STREAMS if stream.encode("utf-16-le") in data}
+    for stream, suffix in _OLE_STREAMS:
+        if stream in names or (stream.endswith("_") and any(name.startswith(stream) for name in names)):
+            return suffix
+    return ".ole"
 
 
 def _zip_format(data: bytes) -> str:
@@ -921,16 +1144,18 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
     """Which reader reads a file, and a note when that is not the one its name says.
 
     A file is read by its name unless its first bytes say otherwise: a PDF saved as
-    ``mgConvert2PDF.aspx`` is read as PDF, a ".doc" that is really RTF or a web page as
-    that. A web page named ".pdf" is left to the PDF reader, which refuses it (it is an
+    ``mgConvert2PDF.aspx`` is read as PDF, a ".doc" or ".xls" that is really RTF, a web page
+    or text as that. A web page named ".pdf" is left to the PDF reader, which refuses it (it is an
     error page the site sent instead). A file without an extension that decodes as text is
     read as text. Returns (None, reason) for a format that is not read.
     """
     sniffed = sniff_format(data)
     named = suffix if suffix in READERS else None
-    if sniffed in {".zip", ".html", ".eml", ".mhtml"} and named in _OFFICE:  # a broken document or an
-        sniffed = None  # error page saved under its name: its reader says what is wrong
-    if sniffed in _SIGNED or (sniffed and named is None):
+    if named in _OLD_OFFICE and sniffed is None and _is_text(data):  # "plain text" or tab-separated, kept as .doc/.xls
+        sniffed = ".txt"
+    if sniffed in {".zip", ".html", ".eml", ".mhtml"} and named in _OFFICE or (sniffed == ".ole" and named in _OLD_OFFICE):
+        sniffed = None  # a broken document or an error page saved under its name: its reader says what is wrong
+    if sniffed in _SIGNED or (sniffed and named in {None, *_OLD_OFFICE}):  # Office saves web pages and text as .doc/.xls too
         use = sniffed
     elif named:
         use = named
@@ -940,14 +1165,14 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
         if named is None or FORMAT_NAMES[use] != FORMAT_NAMES[named]:
             return use, f"named {suffix or 'without an extension'}, but it is {FORMAT_NAMES[use]} — read as that"
         return use, ""
-    if use == ".ole":
-        suffix = {".docx": ".doc", ".pptx": ".ppt", ".xlsx": ".xls"}.get(suffix, suffix)
-    reason = (NOT_READ[use] if use == ".encrypted" else None) or NOT_READ.get(suffix) or NOT_READ.get(use or "") or suffix or "no file extension, and not text"
+    reason = (NOT_READ.get(use) if use == sniffed != ".ole" else None) or NOT_READ.get(suffix) or NOT_READ.get(use or "") or suffix or "no file extension, and not text"
     return None, f"unsupported format: {reason}"
 
 
+#: Office 97-2003 formats: a file so named may be a web page or text that Word or Excel saved.
+_OLD_OFFICE = {".doc", ".xls", ".ppt"}
 #: Formats with a binary container whose reader explains a broken file best.
-_OFFICE = {".pdf", ".docx", ".pptx", ".odt", ".rtf"}
+_OFFICE = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".xlsx", ".xlsm", ".ods"}
 
 
 def _is_text(data: bytes) -> bool:
