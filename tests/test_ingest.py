@@ -370,6 +370,8 @@ def test_only_the_first_rows_of_a_long_sheet_are_read_and_the_report_says_so(mon
     assert outcome.status == "ok"
     assert outcome.reason == "only the first 3 rows read of sheet(s) 'Action log' (5 rows)"
     assert "Merge the two" in outcome.text and "Review the terms" not in outcome.text and "Completed" in outcome.text
+    repeated = ingest._sheets_text([("Log", [["A1", "Open"], [], ["A1", "Open"], ["A1", "Open"], ["A2", "Open"]])])[0]
+    assert repeated == "Sheet: Log\n\nA1 | Open\n\nA1 | Open\nA1 | Open"  # the 3rd filled row ends it, not the 1st like it
 
 
 def odt_bytes() -> bytes:

@@ -835,14 +835,14 @@ def _sheets_text(sheets: list[tuple[str, list[list]]]) -> tuple[str, dict]:
     for name, rows in sheets:
         cells = [[_cell_text(value) for value in row] for row in rows]
         cells = [row[: max((i + 1 for i, c in enumerate(row) if c), default=0)] for row in cells]
-        filled = [row for row in cells if row]
+        filled = [i for i, row in enumerate(cells) if row]
         if not filled:
             continue
         if len(filled) > SHEET_ROWS:
             cut.append(f"{name!r} ({len(filled)} rows)")
         blocks.append(f"Sheet: {name}")
         table: list[str] = []
-        for row in cells[: cells.index(filled[min(len(filled), SHEET_ROWS) - 1]) + 1]:
+        for row in cells[: filled[min(len(filled), SHEET_ROWS) - 1] + 1]:
             if sum(bool(c) for c in row) > 1:
                 table.append(" | ".join(row))
                 continue
