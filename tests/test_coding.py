@@ -180,8 +180,10 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     ("If the Board agrees, residents will be invited to comment on the plan.", "report", "implication", "proposed"),
     ("A suggestion that the Board create a climate group was not taken forward.", "report", "decision", "rejected"),
     ("Officers will prepare revised terms of reference by March.", "report", "proposal", "proposed"),
-    # a body's own web page: "we will" is the body's decision, not one speaker's intention
-    ("We will check how the new arrangements are working after a year.", "web page", "decision", "agreed"),
+    # a body's own web page: "we will" is the body's decision, not one speaker's intention — or, for a task
+    # it will carry out, the body's action
+    ("We will check how the new arrangements are working after a year.", "web page", "action", "agreed"),
+    ("We will move to quarterly meetings from April.", "web page", "decision", "agreed"),
     ("The Place Board will have 14 members instead of 26.", "web page", "decision", "agreed"),
     # what a report says has been done is a decision already taken
     ("- Partners have pooled their separate community safety budgets.", "report", "decision", "agreed"),
@@ -386,4 +388,17 @@ def test_a_table_rows_response_cell_gives_its_status(row, status):
 def test_cues_are_read_across_line_breaks_and_a_condition_is_not_something_done(text, kind, status):
     coded = coding.code_items(pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text,
                                              "doc_type": "minutes"}]))
+    assert (coded["kind"].iloc[0], coded["status"].iloc[0]) == (kind, status), coded["why"].iloc[0]
+
+
+@pytest.mark.parametrize("text, doc_type, kind, status", [
+    ("The officer reported that all six district councils have now signed the information sharing protocol.",
+     "minutes", "action", "agreed"),
+    ("The two councils will also produce a single joint strategic needs assessment.", "news", "action", "agreed"),
+    ("The two boards will meet together four times a year.", "news", "decision", "agreed"),
+    ("Together with its neighbour, we secured £60,000 from the regional support grant.", "report", "action", "agreed"),
+])
+def test_a_task_done_or_to_do_is_an_action_and_an_arrangement_a_decision(text, doc_type, kind, status):
+    coded = coding.code_items(pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text,
+                                             "doc_type": doc_type}]))
     assert (coded["kind"].iloc[0], coded["status"].iloc[0]) == (kind, status), coded["why"].iloc[0]

@@ -87,6 +87,10 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
                            r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to (?!be\b)[a-z]+|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("action", _PERSON_UNDERTAKES),
+    # a task done or under way rather than a decision: "all partners have now signed the protocol", "the
+    # dashboard has been refreshed", "we secured £60,000"
+    ("action", re.compile(r"\b(?:has|have|had) (?:now |also |already )?(?:been )?(?:signed|completed|implemented|refreshed|"
+                          r"updated|carried out|begun|started)\b|\b(?:we|partners|the partnership) (?:also )?secured\b", re.I)),
     ("decision", re.compile(
         r"\bit was (?:\w+ )?(?:agreed|confirmed|decided|approved)\b|\bagreed (?:on (?:\d{1,2} )?\w+(?: \d{4}| evening| morning| night)? |in \w+(?: \d{4})? )?(?:that|to)\b|\bagreed, [^,.;:]{1,100}, (?:that|to)\b|\bwould remain\b|\bmajority view\b|"
         r"\b(?:was|were) (?:formally |unanimously |also |then )?(?:agreed|approved|endorsed)\b(?! (?:that|to|by (?:the )?(?:minister|government|secretary)))|"
@@ -130,6 +134,11 @@ _WILL_DECIDED = re.compile(
     r"absorb|fold|pass|go|close|end|start|begin|launch)\b",
     re.I,
 )
+# What will be done, as a task rather than a decided arrangement: "will also produce a joint assessment",
+# "will be drafted", "would check how the arrangements are working".
+_TASK = re.compile(r"(?:will|would|shall|is to|are to) (?:also |then |now |first )?(?:be )?"
+                   r"(?:produc|prepar|draft|redraft|writ|written|publish|circulat|collat|compil|draw|drawn|develop|"
+                   r"design|map|scop|check|report back|bring|brought|agreed at)\w*", re.I)
 _REPORT_IMPLICATION = re.compile(
     r"\b(?:will|would) (?:need to|cease|be required|have to|require|mean)\b|\bmust\b|^(?:if|should|subject to|once)\b", re.I
 )
@@ -222,6 +231,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
             return "action", 0.6, f"cue {m.group(0)!r}: a speaker's commitment"
         m = None if _NOTED.search(text) else _WILL_DECIDED.search(text)
         if m and not (minutes and _REPORTING_FRAME.search(text[: m.start()])):
+            if _TASK.match(text, m.start()):
+                return "action", 0.55, f"cue {m.group(0)!r} in a {doc_type}: a task to be done"
             return "decision", 0.55, f"cue {m.group(0)!r} in a {doc_type}: what has been decided"
     return "statement", 0.5, "no cue: a position or assessment"
 
@@ -240,9 +251,10 @@ def _motion_vote(text: str, section: str) -> str | None:
 
 
 def _in_condition(text: str, m: re.Match) -> bool:
-    """A "has been …" cue inside a clause of condition or time ("once the plan has been published")."""
+    """A "has been …" cue inside a clause of condition or time ("once the plan has been published") or a
+    clause about something else ("the groups whose work had been completed")."""
     return bool(re.match(r"(?:has|have|had)\b", m.group(0), re.I) and re.search(
-        r"\b(?:once|when|until|after|before|if|unless)\b[^,;:.]*$", text[: m.start()], re.I))
+        r"\b(?:once|when|until|after|before|if|unless|whose)\b[^,;:.]*$", text[: m.start()], re.I))
 
 
 def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> tuple[str, float, str] | None:
@@ -291,7 +303,7 @@ _AGREED = re.compile(
     r"\b(?:it was (?:\w+ )?(?:agreed|confirmed|decided|resolved|approved|requested)|agreed (?:that|to)|confirmed|"
     r"(?:has|have) been (?:created|established|set up|agreed|approved|implemented)|committed to|majority view|consensus|"
     r"is progressing|progressing already|in the process of|being worked on|now got|felt that|we are on to|"
-    + DONE + r"|now meets|"
+    + DONE + r"|" + CHANGED + r"|now meets|"
     r"considered that|took the view|(?:was|were) of the view|(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|adopted)|"
     r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
     re.I,
