@@ -106,7 +106,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\bdid not (?:support|agree|approve|accept|endorse)\b", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
-        r"\bin the process of\b|\b(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|begun|started|adopted)\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
+        r"\bin the process of\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
         r"\btaken in ?to consideration\b|^action\b", re.I)),
     ("statement", re.compile(r"\bit was (?:also )?intended\b|\bintention\b", re.I)),
     ("proposal", re.compile(r"\bpropos(?:e|ed|es|ing)\b|\bproposals? (?:to|for|that)\b|^proposal\b|\bmoved,? (?:and|seconded by)\b|\bsuggest(?:ed|s)? that\b|\bamendment\b|\bput forward (?:a |the )?proposals?\b|\bmoved (?:as an amendment|an amendment|a motion|that)\b", re.I)),

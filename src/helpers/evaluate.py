@@ -419,12 +419,12 @@ def _code_fingerprint() -> str:
 
 
 def _folder_fingerprint(folder: Path, code: str) -> str:
+    """The code's fingerprint with ingest's of the set's files (their paths, sizes and times)."""
     import hashlib
 
-    digest = hashlib.sha256(code.encode())
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:20]
+    from .ingest import folder_fingerprint
+
+    return hashlib.sha256(f"{code}|{folder_fingerprint(folder)}".encode()).hexdigest()[:20]
 
 
 def build_theme_examples(folders, work: str | Path) -> pd.DataFrame:

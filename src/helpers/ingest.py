@@ -1582,7 +1582,7 @@ def parse_many(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -
 def _reader_version() -> str:
     """Changes whenever this module or a reading library changes, so stale cache entries are ignored."""
     libraries = ["pypdfium2", "pdfplumber", "trafilatura", "python-docx", "python-pptx", "odfdo", "striprtf", "ftfy",
-                 "charset-normalizer"]
+                 "charset-normalizer", "msdoc2docx", "ppt2pptx", "openpyxl", "xlrd"]
     stamp = Path(__file__).read_bytes() + "|".join(version(name) for name in libraries).encode()
     return hashlib.sha256(stamp).hexdigest()[:16]
 
