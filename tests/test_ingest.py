@@ -246,6 +246,78 @@ def test_word_numbered_and_bulleted_paragraphs_become_bullets():
                                    "- the Board meet quarterly.", "A closing remark in the Normal style."]
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def tracked_docx_bytes() -> bytes:
+    """A draft circulated with tracked changes and a margin comment, a content control, a text box
+    and a hidden run, as Word writes them."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Proposed changes", level=2)
+    changed = document.add_paragraph("The Board will meet ")
+    changed._p.append(parse_xml(f'<w:del {W_NS} w:id="1" w:author="JS" w:date="2024-03-01T00:00:00Z">'
+                                '<w:r><w:delText>every two months</w:delText></w:r></w:del>'))
+    changed._p.append(parse_xml(f'<w:ins {W_NS} w:id="2" w:author="JS" w:date="2024-03-01T00:00:00Z">'
+                                '<w:r><w:t>quarterly</w:t></w:r></w:ins>'))
+    changed.add_run(".")
+    struck = document.add_paragraph(style="List Bullet")
+    struck._p.append(parse_xml(f'<w:del {W_NS} w:id="3" w:author="JS" w:date="2024-03-01T00:00:00Z">'
+                               '<w:r><w:delText>Dissolve the Anti-social Behaviour Subgroup.</w:delText></w:r></w:del>'))
+    inserted = document.add_paragraph(style="List Bullet")
+    inserted._p.append(parse_xml(f'<w:ins {W_NS} w:id="4" w:author="JS" w:date="2024-03-01T00:00:00Z">'
+                                 '<w:r><w:t>Absorb the Reducing Reoffending Board into the Partnership.</w:t></w:r></w:ins>'))
+    commented = document.add_paragraph("Quorum is one third of members.")
+    document.add_comment(commented.runs, text="Should this be half?", author="JS", initials="JS")
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Report author: Jo Smith</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    hidden = document.add_paragraph("Visible words.")
+    hidden._p.append(parse_xml(f'<w:r {W_NS}><w:rPr><w:vanish/></w:rPr><w:t> Hidden words.</w:t></w:r>'))
+    boxed = document.add_paragraph("Key decisions are set out in the box.")
+    boxed._p.append(parse_xml(
+        f'<w:r {W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps">'
+        '<wps:txbx><w:txbxContent><w:p><w:r><w:t>The Board agreed to merge the two groups.</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '</mc:Choice><mc:Fallback><v:textbox><w:txbxContent><w:p><w:r><w:t>The Board agreed to merge the two groups.</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></mc:Fallback></mc:AlternateContent></w:r>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_word_reads_as_the_draft_reads_with_its_tracked_changes_accepted():
+    text, _ = ingest.read_docx(tracked_docx_bytes())
+    assert text.split("\n\n") == [
+        "Proposed changes",
+        "The Board will meet quarterly.",
+        "- Absorb the Reducing Reoffending Board into the Partnership.",
+        "Quorum is one third of members.",
+        "Report author: Jo Smith",
+        "Visible words.",
+        "Key decisions are set out in the box.",
+        "The Board agreed to merge the two groups.",
+    ]
+    assert "every two months" not in text and "Dissolve" not in text and "Should this be half" not in text
+
+
+def test_word_table_cells_merged_across_columns_or_rows_are_written_once():
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Subgroups and chairs"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Safer streets"
+    for row, (chair, change) in enumerate([("Insp. Patel", "merge"), ("Cllr Rees", "keep")], start=1):
+        table.cell(row, 1).text, table.cell(row, 2).text = chair, change
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert ingest.read_docx(buffer.getvalue())[0].split("\n") == [
+        "Subgroups and chairs", "Safer streets | Insp. Patel | merge", " | Cllr Rees | keep"]
+
+
 def test_a_numbered_heading_stays_a_heading():
     import docx
     from docx.oxml import parse_xml
@@ -362,6 +434,21 @@ def test_an_opendocument_spreadsheet_is_read_as_a_workbook_is():
     assert ingest.read_ods(buffer.getvalue()) == (
         "Sheet: Decisions register\n\nDecisions register\n\nDate | Decision | Made by\n"
         "4 February 2025 | Dissolve the Community Cohesion Forum | Executive", {})
+
+
+def test_a_decisions_register_saved_as_separated_values_is_read_as_a_table(raw):
+    register = ("Decisions register - Safer Wexcombe Partnership;;\r\n;;\r\nDate;Decision;Made by\r\n"
+                "04/02/2025;\"Dissolve the Community Cohesion Forum; its work passes to the Board\";Executive\r\n")
+    write(raw / "decisions.csv", register.encode("cp1252"))
+    write(raw / "log.tsv", "Ref\tAction\tOwner\nA1\tMerge the two groups £\tJS\n".encode("utf-8"))
+    write(raw / "empty.csv", b",,\n,,\n")
+    docs, report = run(raw)
+    assert status_of(report, "decisions.csv") == ("ok", "")
+    assert text_of(docs, "decisions.csv").split("\n\n") == [
+        "Decisions register - Safer Wexcombe Partnership",
+        "Date | Decision | Made by\n04/02/2025 | Dissolve the Community Cohesion Forum; its work passes to the Board | Executive"]
+    assert text_of(docs, "log.tsv") == "Ref | Action | Owner\nA1 | Merge the two groups £ | JS"
+    assert status_of(report, "empty.csv") == ("skipped", "a table with no text in it")
 
 
 def test_only_the_first_rows_of_a_long_sheet_are_read_and_the_report_says_so(monkeypatch):
@@ -609,6 +696,30 @@ committee in common from the new year, after both bodies backed the arrangement 
 </article><footer>Copyright Derwent Courier</footer></body></html>"""
 
 
+ACCORDION_PAGE = """<!DOCTYPE html><html><head><title>How the Board is changing - Anytown Council</title></head><body>
+<div class="cookie-banner"><p>We use cookies.</p><button aria-controls="cookie-settings">Cookie settings</button>
+<div id="cookie-settings" hidden><p>Analytics cookies help us improve the website for everyone who uses it.</p></div></div>
+<nav><a href="/">Home</a> <a href="/health">Health</a></nav><main><h1>How the Board is changing</h1>
+<p>In March the Board agreed a package of changes to the way it works, after a review with partners and residents.</p>
+<div class="accordion"><h2><button aria-expanded="false" aria-controls="panel-1">What we decided</button></h2>
+<div id="panel-1" hidden><p>The Board agreed that the two boards will merge into one board from April.</p></div>
+<button class="accordion__trigger" aria-expanded="false" aria-controls="panel-2">Have your say</button>
+<div id="panel-2" style="display: none"><p>Tell us what you think of the changes by completing the survey.</p></div></div>
+<details><summary>Timeline</summary><p>The first meeting of the new board will be held in September 2025.</p></details>
+<form><label>Was this page helpful?</label><button type="submit">Send feedback</button></form>
+</main><footer>Contact us</footer></body></html>"""
+
+
+def test_a_pages_accordion_is_read_open_with_its_toggles_as_headings(raw):
+    write(raw / "changes.html", ACCORDION_PAGE)
+    docs, _ = run(raw)
+    blocks = text_of(docs, "changes.html").split("\n\n")
+    assert blocks[blocks.index("What we decided") + 1] == "The Board agreed that the two boards will merge into one board from April."
+    assert blocks[blocks.index("Have your say") + 1] == "Tell us what you think of the changes by completing the survey."
+    assert blocks[blocks.index("Timeline") + 1] == "The first meeting of the new board will be held in September 2025."
+    assert not any("cookies" in b or "Send feedback" in b for b in blocks)
+
+
 def test_a_news_pages_fact_box_is_kept_and_its_promotions_are_not(raw):
     write(raw / "news.html", NEWS_WITH_A_FACT_BOX)
     docs, _ = run(raw)
@@ -636,12 +747,14 @@ def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):
     write(raw / "reply.msg", OLE + "__substg1.0_0037001F".encode("utf-16-le") + bytes(600))
     write(raw / "plain.doc", "RESOLVED that the Forum be dissolved.\n")
     write(raw / "list.csv", "a,b\n1,2\n")
+    write(raw / "survey.sav", b"$FL2@(#) SPSS DATA FILE" + bytes(600))
     write(raw / "blob", bytes(range(256)) * 4)
     docs, report = run(raw)
     formats = docs.set_index("file")["format"].to_dict()
     assert formats == {"ViewSelectedDocument.asp": "pdf", "mgConvert2PDF.aspx": "docx", "GetSlides.ashx": "pptx",
                        "decision": "mhtml", "notes": "txt", "partnership.doc": "rtf", "web.doc": "html",
-                       "old_word.asp": "doc", "plain.doc": "txt", "GetDocument.ashx": "ppt", "download.aspx": "xls"}
+                       "old_word.asp": "doc", "plain.doc": "txt", "GetDocument.ashx": "ppt", "download.aspx": "xls",
+                       "list.csv": "csv"}
     assert status_of(report, "ViewSelectedDocument.asp") == ("ok", "named .asp, but it is PDF — read as that")
     assert status_of(report, "notes") == ("ok", "named without an extension, but it is text — read as that")
     assert "RESOLVED that the Board be dissolved." in text_of(docs, "partnership.doc")
@@ -654,7 +767,7 @@ def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):
     assert status_of(report, "download.aspx") == ("ok", "named .aspx, but it is old Excel 97-2003 (.xls) — read as that")
     assert status_of(report, "reply.msg") == ("skipped", "unsupported format: Outlook message — not read; save it as .eml, or its attachment as PDF")
     assert status_of(report, "locked.docx") == ("skipped", "unsupported format: password-protected Office document — not read; save a copy without the password")
-    assert status_of(report, "list.csv") == ("skipped", "unsupported format: .csv")
+    assert status_of(report, "survey.sav") == ("skipped", "unsupported format: .sav")
     assert status_of(report, "blob") == ("skipped", "unsupported format: no file extension, and not text")
 
 

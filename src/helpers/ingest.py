@@ -4,9 +4,10 @@
 Each file is read by its format — text (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252),
 HTML (main content only, via trafilatura), PDF (the text layer page by page, via
 pypdfium2, with running headers, page furniture and end-of-line hyphenation removed;
-ruled tables via pdfplumber), Word (.docx, and old Word 97-2003 .doc via msdoc2docx),
+ruled tables via pdfplumber), Word (.docx as it reads with tracked changes accepted, and old
+Word 97-2003 .doc via msdoc2docx),
 OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, and
-old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows),
+old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
 e-mails with their attachments (.eml) and web pages saved as one file (.mhtml) — its text
 normalised, and its metadata taken from ``manifest.csv``
 or, where the manifest is silent, inferred from the text (the ``inferred`` column names
@@ -144,6 +145,7 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
         tree = None
     if tree is not None:
         unwrap_layout_tables(tree)
+        open_disclosures(tree)
         keep_fact_boxes(tree)
         mark_main_content(tree)
         hints = {
@@ -169,6 +171,28 @@ def _html_blocks(text: str) -> str:
     for prev, line in zip(lines, lines[1:]):
         out.append(("\n" if prev.startswith("|") and line.startswith("|") else "\n\n") + line)
     return "".join(out)
+
+
+_SITE_CHROME = re.compile(r"cookie|consent|\bnav|menu|search|banner|header|footer", re.I)
+
+
+def open_disclosures(tree) -> None:
+    """Open a page's accordions: a toggle button that controls a collapsed panel ("What we decided",
+    ``aria-controls``) becomes the panel's heading, and the panel is shown, as a reader who opens it
+    sees it. A form's buttons, which control nothing, are left to the extractor to drop."""
+    for toggle in tree.xpath("//button[@aria-controls] | //*[@role='button'][@aria-controls]"):
+        if any(_SITE_CHROME.search(f"{a.get('class', '')} {a.get('id', '')}") for a in toggle.iterancestors()):
+            continue  # a cookie banner's or a menu's own toggles
+        panels = [p for name in toggle.get("aria-controls").split() for p in tree.xpath("//*[@id=$id]", id=name)]
+        in_heading = any(a.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for a in toggle.iterancestors())
+        for attribute in list(toggle.attrib):
+            del toggle.attrib[attribute]
+        toggle.tag = "span" if in_heading else "h3"
+        for panel in panels:
+            for attribute in ("hidden", "aria-hidden"):
+                panel.attrib.pop(attribute, None)
+            style = re.sub(r"display\s*:\s*none\s*;?|visibility\s*:\s*hidden\s*;?", "", panel.get("style", ""), flags=re.I)
+            panel.set("style", style) if style.strip() else panel.attrib.pop("style", None)
 
 
 _LAYOUT_CELLS = "(./tr | ./tbody/tr)/td[.//p or .//div or .//h1 or .//h2 or .//h3 or .//ul or .//table]"
@@ -478,11 +502,13 @@ def running_header(pages: list[str]) -> str:
 
 
 def read_docx(data: bytes) -> tuple[str, dict]:
-    """Paragraphs and tables of the document body, in the order they appear."""
+    """Paragraphs and tables of the document body, in the order they appear, as the document reads
+    with its tracked changes accepted: inserted words are read, deleted ones are not, and margin
+    comments are not body text. Text inside content controls, smart tags and field results is read;
+    a text box's paragraphs follow the paragraph that anchors it."""
     import zipfile
 
     import docx
-    from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -490,13 +516,68 @@ def read_docx(data: bytes) -> tuple[str, dict]:
         raise SkipFile("not a Word document (not a zip file) — a broken download?") from None
     except (KeyError, ValueError) as exc:
         raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
-    parts = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            parts.append(_table_text(block))
-        else:
-            parts.append(("- " if _is_list_item(block) else "") + block.text)
+    parts = list(_word_blocks(document.element.body, document))
     return "\n\n".join(p for p in parts if p.strip()), {}
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+#: Word elements whose text a reader does not see in the document as it reads: deleted and moved-away
+#: text (tracked changes), field codes, and the legacy copy of a drawing (``mc:Fallback``, which repeats
+#: the ``mc:Choice`` text box). Text boxes are read as paragraphs of their own.
+_WORD_UNSEEN = {_W + t for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "txbxContent",
+                                  "pPr", "rPr", "footnoteReference", "endnoteReference")} | {_MC + "Fallback"}
+
+
+def _word_blocks(container, document, bullets: bool = True):
+    """Text blocks of a body, cell, text box or content control, in order: a paragraph (its text
+    boxes after it; a list paragraph as a "- " bullet when ``bullets``), a table (a line per row),
+    or the blocks inside a content control or an inserted/custom-XML wrapper."""
+    from docx.text.paragraph import Paragraph
+
+    for element in container:
+        tag = element.tag
+        if tag == _W + "p":
+            boxes: list = []
+            text = _word_text(element, boxes)
+            bullet = bullets and text.strip() and _is_list_item(Paragraph(element, document))
+            yield ("- " if bullet else "") + text
+            for box in boxes:
+                yield from _word_blocks(box, document, bullets)
+        elif tag == _W + "tbl":
+            yield _table_text(element, document)
+        elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo"):
+            yield from _word_blocks(element, document, bullets)
+
+
+def _word_text(paragraph, boxes: list) -> str:
+    """The visible text of one ``w:p``: runs anywhere inside it (in insertions, hyperlinks,
+    content controls, smart tags, field results), less what :data:`_WORD_UNSEEN` names and
+    hidden (``w:vanish``) runs; the text boxes met are added to ``boxes``."""
+    out: list[str] = []
+
+    def walk(element):
+        for child in element:
+            tag = child.tag
+            if tag == _W + "txbxContent":
+                boxes.append(child)
+            elif tag in _WORD_UNSEEN or not isinstance(tag, str):
+                continue
+            elif tag == _W + "t":
+                out.append(child.text or "")
+            elif tag == _W + "tab":
+                out.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                out.append("" if child.get(_W + "type") in ("page", "column") else "\n")
+            elif tag == _W + "noBreakHyphen":
+                out.append("-")
+            elif tag == _W + "r" and child.find(f"{_W}rPr/{_W}vanish") is not None:
+                continue
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return "".join(out)
 
 
 def _is_list_item(paragraph) -> bool:
@@ -541,16 +622,15 @@ def _converted(data: bytes, suffix: str, target_suffix: str, convert, locked: ty
         return target.read_bytes()
 
 
-def _table_text(table) -> str:
-    """One line per row, cells separated by " | "; a merged cell is written once."""
+def _table_text(table, document) -> str:
+    """One line per row, cells separated by " | "; a cell merged across columns is written once
+    (a row's ``w:tc`` elements are its distinct cells). A nested table's rows join its cell."""
     rows = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
+    for row in table.iter(_W + "tr"):
+        if next(row.iterancestors(_W + "tbl")) is not table:
+            continue  # a row of a nested table: read with its cell
+        cells = [" ".join(" ".join(_word_blocks(cell, document, bullets=False)).split())
+                 for cell in row.iter(_W + "tc") if next(cell.iterancestors(_W + "tr")) is row]
         rows.append(" | ".join(cells))
     return "\n".join(rows)
 
@@ -830,7 +910,32 @@ def read_ods(data: bytes) -> tuple[str, dict]:
     return _sheets_text([(table.name, table.get_values()) for table in tables])
 
 
-def _sheets_text(sheets: list[tuple[str, list[list]]]) -> tuple[str, dict]:
+def read_csv(data: bytes, delimiter: str | None = None) -> tuple[str, dict]:
+    """A table saved as comma- (or semicolon-, tab-, bar-) separated values, such as a decisions
+    register exported from a committee system: its rows as :func:`read_xlsx` reads a sheet's."""
+    import csv
+
+    text = decode_text(data)
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise SkipFile(f"a table of separated values that could not be read ({exc})") from None
+    return _sheets_text([("", rows)], titled=False)
+
+
+def read_tsv(data: bytes) -> tuple[str, dict]:
+    """Tab-separated values, read as :func:`read_csv` reads them."""
+    return read_csv(data, "\t")
+
+
+def _sheets_text(sheets: list[tuple[str, list[list]]], titled: bool = True) -> tuple[str, dict]:
+    """Each sheet under "Sheet: <name>" (when ``titled``): rows of two or more cells as " | "
+    table rows, a row with one filled cell as a paragraph, the first :data:`SHEET_ROWS` filled rows."""
     blocks, cut = [], []
     for name, rows in sheets:
         cells = [[_cell_text(value) for value in row] for row in rows]
@@ -839,8 +944,9 @@ def _sheets_text(sheets: list[tuple[str, list[list]]]) -> tuple[str, dict]:
         if not filled:
             continue
         if len(filled) > SHEET_ROWS:
-            cut.append(f"{name!r} ({len(filled)} rows)")
-        blocks.append(f"Sheet: {name}")
+            cut.append(f"{name!r} ({len(filled)} rows)" if titled else f"the table ({len(filled)} rows)")
+        if titled:
+            blocks.append(f"Sheet: {name}")
         table: list[str] = []
         for row in cells[: filled[min(len(filled), SHEET_ROWS) - 1] + 1]:
             if sum(bool(c) for c in row) > 1:
@@ -854,8 +960,8 @@ def _sheets_text(sheets: list[tuple[str, list[list]]]) -> tuple[str, dict]:
         if table:
             blocks.append("\n".join(table))
     if not blocks:
-        raise SkipFile("a spreadsheet with no text in it")
-    hints = {"warning": f"only the first {SHEET_ROWS} rows read of sheet(s) " + ", ".join(cut)} if cut else {}
+        raise SkipFile("a spreadsheet with no text in it" if titled else "a table with no text in it")
+    hints = {"warning": f"only the first {SHEET_ROWS} rows read of " + ("sheet(s) " if titled else "") + ", ".join(cut)} if cut else {}
     return "\n\n".join(blocks), hints
 
 
@@ -1047,6 +1153,8 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".xlsx": read_xlsx,
     ".xlsm": read_xlsx,
     ".ods": read_ods,
+    ".csv": read_csv,
+    ".tsv": read_tsv,
 }
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
 GUARDED = set(READERS) - {".txt", ".md"}
@@ -1057,6 +1165,7 @@ FORMAT_NAMES = {
     ".pdf": "PDF", ".docx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
     ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
+    ".csv": "comma-separated values", ".tsv": "tab-separated values",
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
