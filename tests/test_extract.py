@@ -1036,3 +1036,111 @@ def test_news_of_what_is_to_happen_to_a_body_is_an_item():
             "as a single committee from the new year. The old forum is set to be scrapped in March. "
             "The meeting was held in the town hall.")
     assert [t.split()[1] for t in _texts(text)] == ["city's", "old"]
+
+
+BILINGUAL_MINUTES = """Cofnodion Bwrdd Gwasanaethau Cyhoeddus Dyffryn
+Minutes of the Dyffryn Public Services Board
+
+Eitem 4: Adolygiad o is-grwpiau'r Bwrdd
+
+Cafodd yr adroddiad ei gyflwyno gan y Rheolwr Partneriaeth. Mae'r Bwrdd wedi cytuno i uno'r ddau is-grŵp.
+
+Item 4: Review of the Board's sub-groups
+
+The report was presented by the Partnership Manager. The Board has agreed to merge the two sub-groups.
+
+PENDERFYNWYD: Bod y Bwrdd yn cyfarfod bob chwarter o hyn ymlaen, gyda'r cyfarfod cyntaf ym mis Mehefin.
+
+RESOLVED: That the Board meets quarterly from now on, with the first meeting in June.
+
+Eitem 5: Cylch gorchwyl | Item 5: Terms of reference
+Trafododd yr aelodau gylch gorchwyl y Bwrdd a'r is-grwpiau. | Members discussed the terms of reference of the Board and its sub-groups.
+PENDERFYNWYD: | RESOLVED:
+(a) bod y Rheolwr yn paratoi cylch gorchwyl newydd erbyn y cyfarfod nesaf; | (a) that the Manager prepare new terms of reference by the next meeting;
+(b) bod y Cadeirydd yn ysgrifennu at Ysgrifennydd y Cabinet ynghylch yr uno. | (b) that the Chair write to the Cabinet Secretary about the merger.
+"""
+
+
+def test_a_bilingual_document_gives_each_item_once_from_its_english():
+    blanked = extract.english_only(BILINGUAL_MINUTES)
+    assert len(blanked) == len(BILINGUAL_MINUTES)  # offsets into the blanked text are offsets into the text
+    assert all(b == a or b.isspace() for a, b in zip(BILINGUAL_MINUTES, blanked))
+    assert "PENDERFYNWYD" not in blanked and "Mae'r Bwrdd" not in blanked and "RESOLVED: That the Board" in blanked
+    items = extract.items_for_document({"doc_id": "d", "council": "c", "doc_type": "minutes", "text": BILINGUAL_MINUTES})
+    assert [it["text"] for it in items] == [
+        "The Board has agreed to merge the two sub-groups.",
+        "RESOLVED: That the Board meets quarterly from now on, with the first meeting in June.",
+        "(a) that the Manager prepare new terms of reference by the next meeting;",
+        "(b) that the Chair write to the Cabinet Secretary about the merger.",
+    ]
+    assert [it["label"] for it in items][-2:] == ["(a)", "(b)"] and items[-1]["section"] == "resolved"
+    assert all(BILINGUAL_MINUTES[it["start"]:it["end"]] == it["text"] for it in items)
+
+
+def test_english_text_with_welsh_names_is_read_as_it_is():
+    text = ("Cyngor Sir Ceredigion County Council\n\nThe Cabinet approved the merger of Gwent PSB and Cwm Taf PSB.\n\n"
+            "Bwrdd Gwasanaethau Cyhoeddus Gwynedd a Môn | Merged | Joins the regional board in April\n\n") * 4
+    assert extract.english_only(text) == text
+
+
+RESPONSE_TABLE = """Executive Response
+
+9. The table below sets out each recommendation of the Task Group and the executive's response.
+
+No. | Scrutiny recommendation | Cabinet response | Accepted / Partially accepted / Not accepted | Lead
+1 | The Board's terms of reference should be revised. | Revised terms will go to Council in January. | Accepted | DPH
+2 | A pooled prevention budget should be created. | Spending is already aligned; a further pooled budget would add cost. | Not accepted | -
+3 | Membership should be reduced. | Voting membership will fall from 24 to 16. | Partially accepted | DPH
+
+Recommendation
+
+10. Cabinet is recommended to:
+
+(a) endorse the executive response set out in the table at paragraph 9;
+
+(b) note that the changes to the Board's terms of reference will be put to full Council."""
+
+
+def test_a_response_table_gives_one_item_a_row_with_its_verdict_and_a_paragraph_number_is_no_sentence():
+    coded = _coded_as(RESPONSE_TABLE, "report")
+    rows = coded[coded["text"].str.match(r"\d \|")]
+    assert list(rows["label"]) == ["1", "2", "3"]
+    assert list(rows["kind"]) == ["recommendation"] * 3
+    assert list(rows["status"]) == ["agreed", "rejected", "agreed"]
+    assert "10." not in set(coded["text"])  # "10. Cabinet is recommended to:" is a lead-in, not an item and its number
+    assert list(coded["text"].str[:3].iloc[-2:]) == ["(a)", "(b)"]
+
+
+def test_a_purpose_section_is_background_when_it_is_the_papers_purpose_and_content_when_it_is_the_bodys():
+    paper = "1. Purpose\n\n1.1 The purpose of this report is to seek approval for the review.\n\n- It will merge two groups."
+    terms = ("2. Purpose\n\n2.1 The Partnership Board sets the strategic direction for community safety.\n\n"
+             "2.2 In particular the Board will:\n\n- agree a three-year Partnership Plan;\n\n- commission Domestic Homicide Reviews.")
+    assert extract.segment(paper) == []
+    coded = _coded_as(terms, "report")
+    assert list(coded["text"]) == ["- agree a three-year Partnership Plan;", "- commission Domestic Homicide Reviews."]
+    assert list(coded["kind"]) == ["proposal", "proposal"]  # parts of "the Board will:" in a draft put forward
+
+
+def test_a_timeline_table_under_a_caption_row_has_a_header_that_is_not_an_item():
+    text = ("Timeline\n\n| Key dates | |\n| When | What happens |\n| June 2025 | Last meeting of the current Board |\n"
+            "| July 2025 | Chairs of the three delivery groups appointed |")
+    assert [text[s.start:s.end] for s in extract.segment(text)] == [
+        "| June 2025 | Last meeting of the current Board |", "| July 2025 | Chairs of the three delivery groups appointed |"]
+
+
+def test_what_a_body_did_not_agree_and_what_was_put_back_are_items():
+    text = ("Board members did not agree to a single pooled prevention budget held by the council.\n\n"
+            "The refresh of the Joint Health and Wellbeing Strategy has been put back to 2026.")
+    coded = _coded_as(text, "web page")
+    assert list(coded["status"]) == ["rejected", "deferred"]
+
+
+def test_a_gaelic_and_english_document_gives_its_items_from_the_english():
+    text = ("Chaidh aontachadh gun tèid an dà bhòrd a thoirt còmhla bhon Ghiblean 2025, agus tha sin air a mholadh.\n\n"
+            "It was agreed that the two boards be brought together from April 2025.\n\n"
+            "Bidh am Bòrd a' coinneachadh ceithir tursan sa bhliadhna, agus bidh na buidhnean-obrach ag aithris dha.\n\n"
+            "The Board will meet four times a year and the working groups will report to it.\n\n"
+            "Tha Comhairle nan Eilean Siar agus bha na com-pàirtichean ag obair còmhla airson seo bho 2019 agus chaidh aontachadh.\n\n")
+    items = extract.items_for_document({"doc_id": "d", "council": "c", "doc_type": "minutes", "text": text})
+    assert [it["text"] for it in items] == ["It was agreed that the two boards be brought together from April 2025.",
+                                           "The Board will meet four times a year and the working groups will report to it."]

@@ -180,6 +180,9 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     if section == "list" and doc_type in RECORD_TYPES and re.search(r"\b(?:will|shall|is to|are to)\s*:\s*$", context) \
             and not _FIRST_PERSON_WILL.search(context):
         return "decision", 0.65, f"a part of {_short(context)!r}: what has been decided"  # "The new board will:"
+    if section == "list" and report and re.search(r"\b(?:will|shall|would|should)\s*:\s*$", context) \
+            and not _FIRST_PERSON_WILL.search(context):
+        return "proposal", 0.65, f"a part of {_short(context)!r}: what the report proposes"  # "In particular the Board will:"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
     if section in _SECTION_KIND:
@@ -284,7 +287,7 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
 # ----------------------------------------------------------------------------- status
 
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|paus(?:e|ed|ing) (?:\w+ ){0,4}?until|"
-                       r"(?:put|placed|kept) on hold|"
+                       r"(?:put|placed|kept) on hold|(?:put|pushed) back (?:to|until)|"
                        r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to)\b", re.I)
 _REJECTED = re.compile(
     r"\b(?:rejected|declined|turned down|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
@@ -464,6 +467,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bvoting members?\b"
          r"|\b(?:places?|seats?|representatives?|representation) (?:for|from) (?:the )?(?:voluntary|community|third|private|business|faith|health|police|town)|\bnomin(?:ees?|ations?|ation process)\b", 3),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
+        (r"\b(?:hold|keep|have|has|holds|keeps|with) (?:a |an |its |their |one |two |three |\w+ )?(?:full |voting |permanent )?(?:places?|seats?)\b|\bas invited (?:participants?|members?|observers?)\b", 3),
         (r"\brepresent\w*|\bseats? (?:on|at)\b|\bplace for\b|\bbe (?:a |added as a )?members?\b|\bnew members?\b|\bmembers? (?:from|of) (?:the )?(?:voluntary|health|police|business|private|community)", 2),
         (r"\bsectors?\b|\bright people\b|\baround the table\b|\bexecutive members?\b|\bleader of the (?:council|opposition)\b|\bcabinet member\b|\bportfolio holder\b", 1),
     ],
@@ -481,7 +485,8 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
     "engagement": [
         (r"\bcommunicat\w*|\bconsult\w*|\bengag\w*|\binvolv\w*|\bdialogue\b|\bco-?produc\w*", 3),
         (r"\bvoluntary\b|\bthird sector\b|\bcommunity (?:and voluntary|groups|organisations|councils|sector)\b|\bresidents?\b|\bcitizens?\b|\bpublic\b|\bnarrative\b|\bfeedback\b|\bvoice\b|\bstakeholders?\b", 2),
-        (r"\bpublish\w*|\bplain[- ](?:language|english)\b|\beasy[- ]read\b|\bwrit(?:e|ing) to\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
+        (r"\blistening (?:events?|sessions?|exercises?)\b|\broadshows?\b|\bdrop-in\b|\bsurvey\w*|\bhave your say\b|\btell us\b|\bfocus groups?\b|\bbilingual\b", 2),
+        (r"\bpublish\w*|\bpublication\b|\bplain[- ](?:language|english)\b|\beasy[- ]read\b|\bwrit(?:e|ing) to\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
     ],
     "programme_management": [
         (r"\bprogramme management\b|\bproject management\b|\bpmo\b|\bperformance (?:management|monitoring|framework|indicators?|reports?)\b|\brisk (?:management|register)\b", 3),

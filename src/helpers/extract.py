@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -176,8 +177,10 @@ _ROW_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?\.?$")
 # "Recommendation", "Decision", "Outcome", "Future arrangements"), and the kind of item its rows are.
 _OUTCOME_COLUMN = re.compile(r"\b(?P<word>propos\w*|recommend\w*|decisions?|decided|outcomes?|agreed|future)\b", re.I)
 _COLUMN_SECTION = {"propos": "proposal", "recomm": "recommendation", "future": "proposal"}
-#: A header cell: a few words, no sentence.
-_HEADER_CELL = re.compile(r"^[^.;:!?]{0,40}\??$")
+#: A header cell: a few words, no sentence; or a few choices ("Accepted / Partially accepted / Not accepted").
+_HEADER_CELL = re.compile(r"^[^.;:!?/]{0,40}(?:/[^.;:!?/]{0,40}){0,4}\??$")
+#: The first header cell may be an abbreviation ("No.", "Ref."): a short word with a full stop is no sentence.
+_NUMBER_HEADER = re.compile(r"^[A-Za-z]{1,4}\.$")
 # Lines that are never items: lists of attached files, "Background papers", meeting formalities,
 # contact details, key-value metadata rows ("| Decision Maker: | Cabinet Member |").
 _FORMALITY = re.compile(
@@ -228,6 +231,7 @@ _PROSE_CUES = re.compile(
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
     r"we are on to|may (?:wish to )?consider|felt that|not (?:\w+ ){0,2}(?:sufficient(?:ly)?|enough|delivering)|"
     r"moved (?:as an amendment|an amendment|a motion|that|by [^.]{0,80}? that)|asked (?:all |every |each )?(?:\w+ ){0,4}?\w+ to (?!be\b)[a-z]+|turned down|instead of|moved,? (?:and|seconded by)\b|(?:amendment|motion) (?:was |accordingly )?(?:fell|lost|carried|defeated)|"
+    r"(?:did|do|does) not (?:agree|approve|support|accept|endorse)\b|(?:put|pushed) back (?:to|until)\b|"
     r"voted (?:[\w()]+ ){0,4}?(?:to|for|against|in favour)|considered that|(?:review|survey|evaluation|audit|consultation) (?:had )?(?:found|showed|identified|concluded)|took the view|(?:was|were) of the view|"
     r"(?:was|were) concerned|warned that|raised concerns?|expressed concern|(?:worry|concern|fear) is|"
     r"(?:council|cabinet|board|partnership|authority|committee|group)s? (?:is|are) to (?!be\b)[a-z]+|"
@@ -332,7 +336,7 @@ class _State:
     lead_in: str = ""
     in_minutes_blurb: bool = False
     from_lead_in: bool = False  # the section was opened by a lead-in sentence and ends with its list
-    background: bool = False  # under a "Purpose of the report" / "Background" title
+    background: bool | str = False  # under a "Purpose of the report" / "Background" title ("purpose": not yet known)
     last_part: str = ""  # the label of the last part of the open list ("(6)")
     action_log: int = 0  # in the rows of a table with an action column and an owner or due column (2: rows open with "|")
     table: tuple[str, str] | None = None  # in the rows of a table with an outcome column: (section, the column's name)
@@ -414,13 +418,16 @@ def _paragraphs(text: str):
         yield para
 
 
+_NUMBER_ONLY = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]``; abbreviations such as "Cllr." do not end one."""
     spans, pos = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
         head = text[pos : m.start() + 1]
-        if _ABBREVIATION.search(head.rstrip("\"')]")):
-            continue
+        if _ABBREVIATION.search(head.rstrip("\"')]")) or _NUMBER_ONLY.fullmatch(head.strip()):
+            continue  # "Cllr. Jones", or the "10." that numbers a paragraph
         spans.append(_trim(text, pos, m.start() + len(m.group(0).rstrip())))
         pos = m.end()
     if pos < end:
@@ -541,6 +548,11 @@ def _running(body: str, lines: Counter) -> bool:
     return lines[body.strip()] > 1 or bool(_FURNITURE_LINE.search(body))
 
 
+# What a "Purpose" section's first paragraph says when it is the purpose of the paper, not of a body.
+_ABOUT_PAPER = re.compile(r"\b(?:this|the) (?:report|paper|briefing|note|document|item|session)\b|\bpurpose of this\b|"
+                          r"^\W*(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?to (?:inform|update|seek|ask|present|provide|set out|consider|outline)\b", re.I)
+
+
 def _title(body: str, state: _State, index: int | None) -> None:
     """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
     a running header) and says whether what follows is background. An agenda item's title under a
@@ -555,7 +567,9 @@ def _title(body: str, state: _State, index: int | None) -> None:
     if not (gathered or subheading):
         state.section, state.heading, state.chapter = "", "", ""
     state.lead_in, state.last_part = "", ""
-    state.background = bool(_BACKGROUND.match(body.strip()))
+    background = _BACKGROUND.match(body.strip())
+    bare_purpose = background and re.fullmatch(r"(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?purpose\s*:?", body.strip(), re.I)
+    state.background = "purpose" if bare_purpose else bool(background)
     state.title = body
 
 
@@ -686,7 +700,8 @@ def segment(text: str) -> list[Span]:
                     spans.append(Span(start, end, cells[0] if _ROW_REF.match(cells[0]) else "", "action", ""))
                 continue
             previous = text[paragraphs[index - 1][0][0] : paragraphs[index - 1][-1][1]] if index else ""
-            if not _TABLE_ROW.match(previous) and _TABLE_ROW.match(following) and all(_HEADER_CELL.match(c) for c in cells):
+            caption = _TABLE_ROW.match(previous) and sum(bool(c.strip()) for c in previous.split("|")) <= 1  # "| Key dates | |"
+            if (not _TABLE_ROW.match(previous) or caption) and _TABLE_ROW.match(following) and all(_HEADER_CELL.match(c) or (i == 0 and _NUMBER_HEADER.match(c)) for i, c in enumerate(cells)):
                 state.table = _outcome_table(cells, state)  # a table's header row is not an item
                 continue
             if state.table:  # "Climate Ready Powys | Bi-monthly | Joins with the Local Nature Partnership"
@@ -728,6 +743,8 @@ def segment(text: str) -> list[Span]:
                 continue
             _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, lines) else None)
             continue
+        if state.background == "purpose":  # "Purpose": the paper's (background), or the body's, as in terms of reference
+            state.background = bool(_ABOUT_PAPER.search(body))
         if state.background:
             continue
         rec = _RECOMMENDATION.match(body)
@@ -885,11 +902,112 @@ def reading(doc_type: str, text: str) -> str:
     return doc_type
 
 
+# The other languages UK councils publish in beside English, each told by words common in it and rare in
+# English: a document with fewer than OTHER_WORDS_MIN of them is not looked at by the language identifier
+# (most documents, at no cost). Welsh (Welsh councils and Public Services Boards publish both languages);
+# Scottish Gaelic and Irish (Comhairle nan Eilean Siar, some Northern Irish councils).
+OTHER_LANGUAGES = (
+    (re.compile(r"\b(?:yn|yr|wedi|gyda|sydd|mae|bydd|fydd|oedd|hefyd|rhwng|cyngor|bwrdd|drwy|ein|eich|gan|i'r|a'r)\b", re.I), ("en", "cy")),
+    (re.compile(r"\b(?:agus|airson|bho|bhon|comhairle|chomhairle|tha|bha|bidh|chaidh|aig|chun|freisin)\b", re.I),
+     ("en", "gd", "ga")),
+)
+OTHER_WORDS_MIN = 10
+#: Shortest text (in words) whose language is judged; shorter ones (a name, a heading) are left as they are.
+LANGUAGE_MIN_WORDS = 4
+#: How sure the identifier must be that a text is not English before it is left out.
+LANGUAGE_CONFIDENCE = 0.95
+
+
+@lru_cache(maxsize=4)
+def _language_identifier(languages: tuple[str, ...]):
+    """py3langid's identifier, asked to choose between ``languages`` only."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(languages))
+    return identifier
+
+
+def _other_language(piece: str, languages: tuple[str, ...]) -> bool:
+    if len(piece.split()) < LANGUAGE_MIN_WORDS:
+        return False
+    language, confidence = _language_identifier(languages).classify(piece)
+    return language != "en" and confidence >= LANGUAGE_CONFIDENCE
+
+
+def english_only(text: str) -> str:
+    """``text`` with its Welsh (or Gaelic, or Irish) blanked out (every offset still points into ``text``).
+
+    Welsh councils and Public Services Boards publish both languages, in alternating paragraphs or in
+    a two-column table (Cymraeg | English). Items are read from the English, once: a paragraph in the
+    other language is blanked, and so is that language's column of a table whose other column is
+    English (its short cells too: "PENDERFYNWYD: | RESOLVED:"), each English cell left as a paragraph
+    of its own. A document with few words of another language is returned as it is."""
+    languages = next((langs for words, langs in OTHER_LANGUAGES if len(words.findall(text)) >= OTHER_WORDS_MIN), None)
+    if languages is None:
+        return text
+    foreign = partial(_other_language, languages=languages)
+    out = list(text)
+
+    def blank(a: int, b: int, gap: str = "") -> None:
+        """Spaces over text[a:b] (newlines kept); ``gap`` "start"/"end": a blank line there instead."""
+        out[a:b] = [c if c == "\n" else " " for c in text[a:b]]
+        if gap and b - a >= 2:
+            at = a if gap == "start" else b - 2
+            out[at : at + 2] = ["\n", "\n"]
+
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    table: list[list[tuple[int, int]]] = []
+    for index, (a, b) in enumerate(lines + [(len(text), len(text))]):
+        cells = _cells(text, a, b) if " | " in text[a:b] else []
+        if table and (len(cells) != len(table[-1]) or index == len(lines)):
+            _blank_other_columns(text, table, blank, foreign)
+            table = []
+        if cells:
+            table.append(cells)
+    for para in _paragraphs(text):
+        for start, end in ([(para[0][0], para[-1][1])] if not any(" | " in text[a:b] for a, b in para) else para):
+            if " | " not in text[start:end] and foreign(text[start:end]):
+                blank(start, end)
+    return "".join(out)
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cells, pos = [], start
+    for cell in text[start:end].split(" | "):
+        cells.append((pos, pos + len(cell)))
+        pos += len(cell) + 3
+    return cells
+
+
+def _blank_other_columns(text: str, rows: list[list[tuple[int, int]]], blank, foreign) -> None:
+    """Blank the columns of one table (rows of equal width) in the other language: a column is in it
+    when most of its cells long enough to judge are (``foreign``); a table with an English column
+    keeps it, each cell a paragraph; a table in the other language only is blanked whole."""
+    width = len(rows[0])
+    votes = [[foreign(text[a:b]) for a, b in (row[k] for row in rows) if len(text[a:b].split()) >= LANGUAGE_MIN_WORDS]
+             for k in range(width)]
+    welsh = [bool(v) and sum(v) > len(v) / 2 for v in votes]
+    english = [bool(v) and sum(v) < len(v) / 2 for v in votes]
+    if not any(welsh):
+        return
+    for row in rows:
+        if not any(english):
+            blank(row[0][0], row[-1][1])
+            continue
+        for k, (a, b) in enumerate(row):
+            if welsh[k]:  # the cell and its " | " (after it; before it, for the last cell)
+                blank(a, b + 3, "end") if k < width - 1 else blank(a - 3, b, "start")
+
+
 def items_for_document(doc: dict) -> list[dict]:
     """The uncoded items of one document (a ``documents`` row as a dict). In minutes, the items of
     an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`).
     ``doc_type`` is the document's :func:`reading`."""
-    spans = segment(doc["text"])
+    spans = segment(english_only(doc["text"]))
     doc_type = reading(doc.get("doc_type") or "", doc["text"])
     if doc_type in MEETING_RECORDS:
         off = off_topic_blocks(doc["text"])
