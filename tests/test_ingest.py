@@ -303,6 +303,28 @@ def test_word_reads_as_the_draft_reads_with_its_tracked_changes_accepted():
     assert "every two months" not in text and "Dissolve" not in text and "Should this be half" not in text
 
 
+def test_a_word_file_exported_from_a_web_page_is_read_from_its_html_chunk():
+    import docx
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Decision notice")
+    html = (b"<html><body><h2>Decision</h2><p>The Cabinet Member decided:</p><ul><li>to merge the two boards;</li></ul>"
+            b"<table><tr><th>Group</th><th>Outcome</th></tr><tr><td>Youth Forum</td><td>Stood down</td></tr></table></body></html>")
+    chunk = Part(PackURI("/word/afchunk1.htm"), "application/xhtml+xml", html, document.part.package)
+    rid = document.part.relate_to(chunk, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:altChunk {W_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="{rid}"/>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = ingest.normalise_text(ingest.read_docx(buffer.getvalue())[0])
+    assert text.split("\n\n") == ["Decision notice", "Decision", "The Cabinet Member decided:", "- to merge the two boards;",
+                                   "Group | Outcome\nYouth Forum | Stood down"]
+
+
 def test_word_table_cells_merged_across_columns_or_rows_are_written_once():
     import docx
 
@@ -596,7 +618,8 @@ def mail_bytes(attachments=(), html_only=False) -> bytes:
     message["Date"] = "Tue, 12 Mar 2024 16:05:00 +0000"
     plain = ("Dear partners,\n\nThe Board agreed:\n\n1. to merge the two delivery groups;\n2. to meet every two months.\n\n"
              "Kind regards,\n\nChloe Fenwick\nDemocratic Services Officer\n\nThis e-mail is intended only for the named recipient.\n")
-    html = "<p>Dear partners,</p><p>The Board agreed:</p><ol><li>to merge the two delivery groups;</li><li>to meet every two months.</li></ol>"
+    html = ("<p>Dear partners,</p><p>The Board agreed:</p><ol><li>to merge the two delivery groups;</li><li>to meet every two months.</li></ol>"
+            "<table><tr><th>Group</th><th>Outcome</th></tr><tr><td><p>Youth Forum</p></td><td>Stood down</td></tr></table>")
     if html_only:
         message.set_content(html, subtype="html")
     else:
@@ -629,6 +652,7 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     assert status_of(report, "decisions.eml") == ("ok", "attachment(s) not read: figures.msg (Outlook message — not read; save it as .eml, or its attachment as PDF)")
     html_only = text_of(docs, "html-only.eml")
     assert "- to merge the two delivery groups;" in html_only and "<li>" not in html_only
+    assert "Group | Outcome\nYouth Forum | Stood down" in html_only  # a table in the mail: a row a line
 
 
 def mhtml_bytes(url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512") -> bytes:

@@ -548,6 +548,32 @@ def _word_blocks(container, document, bullets: bool = True):
             yield _table_text(element, document)
         elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo"):
             yield from _word_blocks(element, document, bullets)
+        elif tag == _W + "altChunk":
+            yield _alt_chunk(element, document)
+
+
+def _alt_chunk(element, document) -> str:
+    """The text of an imported chunk (``w:altChunk``): web applications that "export to Word" often put
+    the whole body in one as HTML; RTF, text and Word chunks are read by their readers."""
+    part = document.part.related_parts.get(element.get(_R_ID))
+    if part is None:
+        return ""
+    kind = part.content_type.lower()
+    try:
+        if "html" in kind:
+            return _mail_html(decode_text(part.blob))
+        if "rtf" in kind:
+            return read_rtf(part.blob)[0]
+        if "wordprocessingml" in kind:
+            return read_docx(part.blob)[0]
+        if kind.startswith("text/"):
+            return decode_text(part.blob)
+    except SkipFile:
+        return ""
+    return ""
+
+
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _word_text(paragraph, boxes: list) -> str:
@@ -1098,13 +1124,20 @@ def _mail_html(html: str) -> str:
         return html
     for bad in tree.xpath("//script|//style|//head"):
         bad.drop_tree()
-    for block in tree.xpath("//p|//div|//li|//tr|//h1|//h2|//h3|//h4|//br|//table|//ul|//ol"):
-        block.tail = ("\n\n" if block.tag != "br" else "\n") + (block.tail or "")
+    for block in tree.xpath("//p|//div|//li|//tr|//td|//th|//h1|//h2|//h3|//h4|//h5|//h6|//br|//table|//ul|//ol"):
+        if block.tag in {"td", "th"}:  # a row's cells on one line, " | " between them
+            block.tail = " | " + (block.tail or "")
+            for inner in block.xpath(".//p|.//div|.//br|.//li"):
+                inner.tail = " " + (inner.tail or "")
+            continue
+        if any(a.tag in {"td", "th"} for a in block.iterancestors()):
+            continue
+        block.tail = ("\n\n" if block.tag not in {"br", "tr"} else "\n") + (block.tail or "")
         if block.tag == "li":
             block.text = "- " + (block.text or "")
-        if block.tag in {"td", "th"}:
-            block.tail = " | " + (block.tail or "")
-    return re.sub(r"\n{3,}", "\n\n", tree.text_content())
+    text = tree.text_content()
+    lines = [re.sub(r"[ \t]*\|[ \t]*$", "", line) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
 def read_plain(data: bytes) -> tuple[str, dict]:
