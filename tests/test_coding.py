@@ -86,6 +86,10 @@ def test_theme_cues_decide_when_clear_and_why_names_them():
     ("The partnership will focus on three priority outcomes: housing, health inequalities and jobs.", "priorities"),
     ("An information sharing agreement will let partners pool data through a digital hub.", "data"),
     ("Consideration of the review was deferred until the next municipal year.", "timing"),
+    # ratifying is the Board's decision-making power, whatever it ratifies
+    ("Ratify the strategies and plans agreed by each thematic partnership.", "governance"),
+    ("The Healthwatch representative keeps its seat as a full voting member.", "membership"),
+    ("Two listening events and an online survey will ask residents about the changes.", "engagement"),
 ])
 def test_theme_cues_follow_the_codebook_definitions(text, theme):
     coded = _code([{"text": text}]).iloc[0]

@@ -452,10 +452,10 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
          r"|\bcontinu\w+ (?:with )?(?:the )?(?:present|existing|current) (?:\w+ ){0,2}" + _BODY, 3),
     ],
     "governance": [
-        (r"\bgovernance\b|\bterms of reference\b|\btors?\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b", 3),
+        (r"\bgovernance\b|\bterms of reference\b|\btors?\b|\bconstitution\w*|\bprotocols?\b|\bstanding orders\b|\bratif\w*", 3),
         (r"\baccountab\w*|\bresponsib(?!le authorit)\w*|\broles?\b|\bpurpose\b|\bremit\b|\bfunctions?\b|\bmandate\b", 2),
         (r"\bquor(?:um|ate)\b|\bdecided by\b|\bdecisions? (?:would|will) be (?:taken|made)\b|\bdecision[- ]?making\b|\b(?:take|taking|make|making|made) (?:any |the |such |these )?(?:\w+ )?decisions?\b|\bwhere the decision\b", 2),
-        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bratif\w*|\bdelegat\w*|\bauthori[sz]\w*|\bdesignat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
+        (r"\breports? (?:in)?to\b|\breporting (?:lines?|arrangements?|to)\b|\bsponsor\w*|\boversee\w*|\bscrutin\w*|\bdelegat\w*|\bauthori[sz]\w*|\bdesignat\w*|\bsign[- ]off\b|\bapprov\w+ (?:of |the )?(?:strateg|plan)", 2),
         (r"\barrangements?\b|\bleadership\b|\bpartnership working\b|\bhow (?:the )?(?:\w+ ){0,3}(?:works?|operates?)\b|\bway (?:that )?(?:the )?(?:\w+ ){0,5}(?:should )?works?\b", 1),
         (r"\breview(?:ed|ing)? (?:of )?(?:our |the |its )?(?:partnership|governance|arrangements|role)", 1),
         (r"\bcollective responsibility\b|\bceding control\b|\bstatutory (?:duty|duties|function)", 2),
