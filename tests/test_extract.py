@@ -1144,3 +1144,13 @@ def test_a_gaelic_and_english_document_gives_its_items_from_the_english():
     items = extract.items_for_document({"doc_id": "d", "council": "c", "doc_type": "minutes", "text": text})
     assert [it["text"] for it in items] == ["It was agreed that the two boards be brought together from April 2025.",
                                            "The Board will meet four times a year and the working groups will report to it."]
+
+
+def test_a_column_of_welsh_names_beside_english_is_kept_in_a_bilingual_document():
+    welsh = ("Mae'r Bwrdd wedi cytuno i uno'r ddau is-grŵp. Bydd y Bwrdd yn cyfarfod bob chwarter o hyn ymlaen, gyda'r "
+             "cyfarfod cyntaf ym mis Mehefin. Mae hyn wedi bod yn waith pwysig i'r bwrdd ac i'r cyngor, ac mae'r partneriaid yn cytuno.")
+    table = ("Group | Outcome | Notes\n"
+             "Bwrdd Gwasanaethau Cyhoeddus Gwynedd a Môn | Merged | Joins the regional board in April 2025 with its sub-groups and staff\n"
+             "Partneriaeth Diogelwch Cymunedol Gwynedd a Môn | Continuing | No change to its remit, which stays as it is for two years")
+    blanked = extract.english_only(f"{welsh}\n\nThe Board agreed the future of its groups:\n\n{table}\n")
+    assert welsh not in blanked and table in blanked

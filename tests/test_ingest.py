@@ -723,12 +723,14 @@ committee in common from the new year, after both bodies backed the arrangement 
 ACCORDION_PAGE = """<!DOCTYPE html><html><head><title>How the Board is changing - Anytown Council</title></head><body>
 <div class="cookie-banner"><p>We use cookies.</p><button aria-controls="cookie-settings">Cookie settings</button>
 <div id="cookie-settings" hidden><p>Analytics cookies help us improve the website for everyone who uses it.</p></div></div>
-<nav><a href="/">Home</a> <a href="/health">Health</a></nav><main><h1>How the Board is changing</h1>
+<nav><button aria-controls="menu-list">Menu</button><ul id="menu-list" hidden><li>Bins and recycling collections</li></ul></nav><main><h1>How the Board is changing</h1>
 <p>In March the Board agreed a package of changes to the way it works, after a review with partners and residents.</p>
 <div class="accordion"><h2><button aria-expanded="false" aria-controls="panel-1">What we decided</button></h2>
 <div id="panel-1" hidden><p>The Board agreed that the two boards will merge into one board from April.</p></div>
 <button class="accordion__trigger" aria-expanded="false" aria-controls="panel-2">Have your say</button>
 <div id="panel-2" style="display: none"><p>Tell us what you think of the changes by completing the survey.</p></div></div>
+<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button collapsed" aria-controls="c3">What changes for partners</button></h2>
+<div id="c3" class="accordion-collapse collapse"><p>The voluntary sector will have two seats on the board instead of one.</p></div></div>
 <details><summary>Timeline</summary><p>The first meeting of the new board will be held in September 2025.</p></details>
 <form><label>Was this page helpful?</label><button type="submit">Send feedback</button></form>
 </main><footer>Contact us</footer></body></html>"""
@@ -741,7 +743,8 @@ def test_a_pages_accordion_is_read_open_with_its_toggles_as_headings(raw):
     assert blocks[blocks.index("What we decided") + 1] == "The Board agreed that the two boards will merge into one board from April."
     assert blocks[blocks.index("Have your say") + 1] == "Tell us what you think of the changes by completing the survey."
     assert blocks[blocks.index("Timeline") + 1] == "The first meeting of the new board will be held in September 2025."
-    assert not any("cookies" in b or "Send feedback" in b for b in blocks)
+    assert blocks[blocks.index("What changes for partners") + 1] == "The voluntary sector will have two seats on the board instead of one."
+    assert not any("cookies" in b or "Send feedback" in b or "Bins" in b for b in blocks)
 
 
 def test_a_news_pages_fact_box_is_kept_and_its_promotions_are_not(raw):

@@ -990,22 +990,29 @@ def _blank_other_columns(text: str, rows: list[list[tuple[int, int]]], blank, fo
     width = len(rows[0])
     votes = [[foreign(text[a:b]) for a, b in (row[k] for row in rows) if len(text[a:b].split()) >= LANGUAGE_MIN_WORDS]
              for k in range(width)]
-    welsh = [bool(v) and sum(v) > len(v) / 2 for v in votes]
+    other = [bool(v) and sum(v) > len(v) / 2 for v in votes]
     english = [bool(v) and sum(v) < len(v) / 2 for v in votes]
-    if not any(welsh):
+    if not any(other):
         return
+    if any(english):
+        # a translation is about as long as what it translates; a column of Welsh names beside English
+        # descriptions ("Bwrdd Gwasanaethau Cyhoeddus Gwynedd a Môn | Merged | Joins the regional board …") is not one
+        size = [sum(row[k][1] - row[k][0] for row in rows) or 1 for k in range(width)]
+        longest = max(size[k] for k in range(width) if english[k])
+        other = [o and 0.75 <= size[k] / longest <= 1.5 for k, o in enumerate(other)]
     for row in rows:
         if not any(english):
             blank(row[0][0], row[-1][1])
             continue
         for k, (a, b) in enumerate(row):
-            if welsh[k]:  # the cell and its " | " (after it; before it, for the last cell)
+            if other[k]:  # the cell and its " | " (after it; before it, for the last cell)
                 blank(a, b + 3, "end") if k < width - 1 else blank(a - 3, b, "start")
 
 
 def items_for_document(doc: dict) -> list[dict]:
     """The uncoded items of one document (a ``documents`` row as a dict). In minutes, the items of
-    an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`).
+    an agenda item that never mentions partnership working are left out (:func:`off_topic_blocks`), and
+    the Welsh (Gaelic, Irish) of a bilingual document is not read for items (:func:`english_only`).
     ``doc_type`` is the document's :func:`reading`."""
     spans = segment(english_only(doc["text"]))
     doc_type = reading(doc.get("doc_type") or "", doc["text"])

@@ -173,7 +173,8 @@ def _html_blocks(text: str) -> str:
     return "".join(out)
 
 
-_SITE_CHROME = re.compile(r"cookie|consent|\bnav|menu|search|banner|header|footer", re.I)
+#: A class or id that marks the site's own furniture (a cookie banner, the navigation, a menu).
+_SITE_CHROME = re.compile(r"^(?:cookie|consent|gdpr|nav|menu|search|banner|site-?header|site-?footer|masthead|skip)", re.I)
 
 
 def open_disclosures(tree) -> None:
@@ -181,8 +182,10 @@ def open_disclosures(tree) -> None:
     ``aria-controls``) becomes the panel's heading, and the panel is shown, as a reader who opens it
     sees it. A form's buttons, which control nothing, are left to the extractor to drop."""
     for toggle in tree.xpath("//button[@aria-controls] | //*[@role='button'][@aria-controls]"):
-        if any(_SITE_CHROME.search(f"{a.get('class', '')} {a.get('id', '')}") for a in toggle.iterancestors()):
-            continue  # a cookie banner's or a menu's own toggles
+        if any(a.tag in ("header", "nav", "footer") or any(_SITE_CHROME.match(token) for token in
+                                                            f"{a.get('class', '')} {a.get('id', '')}".split())
+               for a in [toggle, *toggle.iterancestors()]):
+            continue  # a cookie banner's, a menu's or the navigation's own toggles
         panels = [p for name in toggle.get("aria-controls").split() for p in tree.xpath("//*[@id=$id]", id=name)]
         in_heading = any(a.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for a in toggle.iterancestors())
         for attribute in list(toggle.attrib):
