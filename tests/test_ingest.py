@@ -325,6 +325,29 @@ def test_a_word_file_exported_from_a_web_page_is_read_from_its_html_chunk():
                                    "Group | Outcome\nYouth Forum | Stood down"]
 
 
+def test_a_macro_enabled_word_document_or_template_is_read_without_running_anything(raw):
+    import zipfile
+
+    def variant(content_type: bytes) -> bytes:
+        source, out = zipfile.ZipFile(io.BytesIO(docx_bytes())), io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type)
+                target.writestr(item, data)
+        return out.getvalue()
+
+    write(raw / "report.docm", variant(b"application/vnd.ms-word.document.macroEnabled.main+xml"))
+    write(raw / "template.dotx", variant(b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"))
+    write(raw / "broken.docm", b"<html><body>Sorry, this page could not be found.</body></html>")
+    docs, report = run(raw)
+    assert status_of(report, "report.docm") == ("ok", "") and status_of(report, "template.dotx") == ("ok", "")
+    assert "RESOLVED that the merger proceed." in text_of(docs, "report.docm")
+    assert text_of(docs, "template.dotx") == text_of(docs, "report.docm")
+    assert status_of(report, "broken.docm")[0] == "skipped"
+
+
 def test_word_table_cells_merged_across_columns_or_rows_are_written_once():
     import docx
 

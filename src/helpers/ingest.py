@@ -518,7 +518,10 @@ def read_docx(data: bytes) -> tuple[str, dict]:
     except zipfile.BadZipFile:
         raise SkipFile("not a Word document (not a zip file) — a broken download?") from None
     except (KeyError, ValueError) as exc:
-        raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
+        plain = _as_plain_word(data) if "content type" in str(exc) else None
+        if plain is None:
+            raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
+        document = docx.Document(io.BytesIO(plain))  # a macro-enabled document (.docm) or a template (.dotx)
     parts = list(_word_blocks(document.element.body, document))
     return "\n\n".join(p for p in parts if p.strip()), {}
 
@@ -553,6 +556,31 @@ def _word_blocks(container, document, bullets: bool = True):
             yield from _word_blocks(element, document, bullets)
         elif tag == _W + "altChunk":
             yield _alt_chunk(element, document)
+
+
+#: The main part of a macro-enabled Word document or of a Word template, which python-docx refuses to open;
+#: their body is an ordinary document's.
+_WORD_VARIANTS = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                  b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+                  b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
+
+
+def _as_plain_word(data: bytes) -> bytes | None:
+    """The same package with its main part declared as an ordinary document's (macros are never run,
+    only the body is read); None when it is no such variant."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    types = source.read("[Content_Types].xml")
+    if not any(variant in types for variant in _WORD_VARIANTS):
+        return None
+    for variant in _WORD_VARIANTS:
+        types = types.replace(variant, b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, types if item.filename == "[Content_Types].xml" else source.read(item.filename))
+    return out.getvalue()
 
 
 def _alt_chunk(element, document) -> str:
@@ -1180,6 +1208,8 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".eml": read_eml,
     ".pdf": read_pdf,
     ".docx": read_docx,
+    ".docm": read_docx,
+    ".dotx": read_docx,
     ".odt": read_odt,
     ".rtf": read_rtf,
     ".pptx": read_pptx,
@@ -1198,7 +1228,7 @@ GUARDED = set(READERS) - {".txt", ".md"}
 FORMAT_NAMES = {
     ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
-    ".pdf": "PDF", ".docx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
+    ".pdf": "PDF", ".docx": "Word (.docx)", ".docm": "Word (.docx)", ".dotx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
     ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
     ".csv": "comma-separated values", ".tsv": "tab-separated values",
@@ -1317,7 +1347,7 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
 #: Office 97-2003 formats: a file so named may be a web page or text that Word or Excel saved.
 _OLD_OFFICE = {".doc", ".xls", ".ppt"}
 #: Formats with a binary container whose reader explains a broken file best.
-_OFFICE = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".xlsx", ".xlsm", ".ods"}
+_OFFICE = {".pdf", ".docx", ".docm", ".dotx", ".pptx", ".odt", ".rtf", ".xlsx", ".xlsm", ".ods"}
 
 
 def _is_text(data: bytes) -> bool:
