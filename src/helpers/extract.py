@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import groupby, islice
 from pathlib import Path
 
 import pandas as pd
@@ -943,7 +944,8 @@ def english_only(text: str) -> str:
     other language is blanked, and so is that language's column of a table whose other column is
     English (its short cells too: "PENDERFYNWYD: | RESOLVED:"), each English cell left as a paragraph
     of its own. A document with few words of another language is returned as it is."""
-    languages = next((langs for words, langs in OTHER_LANGUAGES if len(words.findall(text)) >= OTHER_WORDS_MIN), None)
+    languages = next((langs for words, langs in OTHER_LANGUAGES
+                      if sum(1 for _ in islice(words.finditer(text), OTHER_WORDS_MIN)) == OTHER_WORDS_MIN), None)
     if languages is None:
         return text
     foreign = partial(_other_language, languages=languages)
@@ -956,20 +958,16 @@ def english_only(text: str) -> str:
             at = a if gap == "start" else b - 2
             out[at : at + 2] = ["\n", "\n"]
 
-    lines, pos = [], 0
+    rows, pos = [], 0
     for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
+        rows.append(_cells(text, pos, pos + len(line)) if " | " in line else [])
         pos += len(line) + 1
-    table: list[list[tuple[int, int]]] = []
-    for index, (a, b) in enumerate(lines + [(len(text), len(text))]):
-        cells = _cells(text, a, b) if " | " in text[a:b] else []
-        if table and (len(cells) != len(table[-1]) or index == len(lines)):
-            _blank_other_columns(text, table, blank, foreign)
-            table = []
-        if cells:
-            table.append(cells)
+    for width, table in groupby(rows, key=len):  # a table: consecutive rows of as many cells
+        if width:
+            _blank_other_columns(text, list(table), blank, foreign)
     for para in _paragraphs(text):
-        for start, end in ([(para[0][0], para[-1][1])] if not any(" | " in text[a:b] for a, b in para) else para):
+        tabled = any(" | " in text[a:b] for a, b in para)
+        for start, end in para if tabled else [(para[0][0], para[-1][1])]:  # a table's rows are judged above
             if " | " not in text[start:end] and foreign(text[start:end]):
                 blank(start, end)
     return "".join(out)

@@ -177,16 +177,20 @@ def _html_blocks(text: str) -> str:
 _SITE_CHROME = re.compile(r"^(?:cookie|consent|gdpr|nav|menu|search|banner|site-?header|site-?footer|masthead|skip)", re.I)
 
 
+def _site_chrome(element) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}".split()
+    return element.tag in ("header", "nav", "footer") or any(map(_SITE_CHROME.match, names))
+
+
 def open_disclosures(tree) -> None:
     """Open a page's accordions: a toggle button that controls a collapsed panel ("What we decided",
     ``aria-controls``) becomes the panel's heading, and the panel is shown, as a reader who opens it
     sees it. A form's buttons, which control nothing, are left to the extractor to drop."""
     for toggle in tree.xpath("//button[@aria-controls] | //*[@role='button'][@aria-controls]"):
-        if any(a.tag in ("header", "nav", "footer") or any(_SITE_CHROME.match(token) for token in
-                                                            f"{a.get('class', '')} {a.get('id', '')}".split())
-               for a in [toggle, *toggle.iterancestors()]):
+        if any(map(_site_chrome, [toggle, *toggle.iterancestors()])):
             continue  # a cookie banner's, a menu's or the navigation's own toggles
-        panels = [p for name in toggle.get("aria-controls").split() for p in tree.xpath("//*[@id=$id]", id=name)]
+        panels = [tree.get_element_by_id(name, None) for name in toggle.get("aria-controls").split()]
+        panels = [panel for panel in panels if panel is not None]
         in_heading = any(a.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for a in toggle.iterancestors())
         for attribute in list(toggle.attrib):
             del toggle.attrib[attribute]
@@ -592,7 +596,7 @@ def _alt_chunk(element, document) -> str:
     kind = part.content_type.lower()
     try:
         if "html" in kind:
-            return _mail_html(decode_text(part.blob))
+            return _html_every_block(decode_text(part.blob))
         if "rtf" in kind:
             return read_rtf(part.blob)[0]
         if "wordprocessingml" in kind:
@@ -1081,7 +1085,7 @@ def read_eml(data: bytes) -> tuple[str, dict]:
     if body is None:
         text = ""
     elif body.get_content_type() == "text/html":
-        text = _mail_html(_part_text(body))
+        text = _html_every_block(_part_text(body))
     else:
         text = _part_text(body)
     parts, unread = ["\n".join(h for h in head if h), text], []
@@ -1144,9 +1148,10 @@ def _mail_date(value) -> str | None:
         return None
 
 
-def _mail_html(html: str) -> str:
-    """The text of an HTML e-mail body: every block, since a short mail has no page furniture
-    for trafilatura to find and it may drop the whole message as boilerplate."""
+def _html_every_block(html: str) -> str:
+    """The text of a piece of HTML with no page around it (an e-mail body, a Word file's HTML chunk):
+    every block, since there is no page furniture for trafilatura to find and it may drop the whole
+    piece as boilerplate."""
     import lxml.html
 
     try:
