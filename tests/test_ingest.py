@@ -609,6 +609,79 @@ def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
     assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
 
 
+def odp_bytes() -> bytes:
+    """Three slides as LibreOffice Impress keeps them: a title slide; an outline of points (a
+    sub-point, speaker notes, a slide-number field, a footer box on every slide); a table whose
+    cells have no typed value, drawn before its title, beside a group of two text boxes."""
+    from odfdo import Cell, Document, DrawGroup, DrawPage, Frame, List, Paragraph, PresentationNotes, Row, Table
+
+    def footer(number):
+        return Frame.text_frame(f"OFFICIAL | {number}", position=("1cm", "18cm"), size=("10cm", "1cm"))
+
+    deck = Document("presentation")
+    deck.body.clear()
+    first = DrawPage("p1", name="Title")
+    first.append(Frame.text_frame("Reviewing the Health and Wellbeing Board", position=("1cm", "2cm"), size=("20cm", "3cm"),
+                                  presentation_class="title"))
+    first.append(Frame.text_frame("Development session", position=("1cm", "6cm"), size=("20cm", "3cm"),
+                                  presentation_class="subtitle"))
+    first.append(footer(1))
+    why = DrawPage("p2", name="Why")
+    points = List(["Attendance has fallen", "Sub-groups overlap"])
+    points.get_elements("text:list-item")[0].append(List(["from 14 to 9 members"]))
+    why.append(Frame.text_frame(points, position=("1cm", "4cm"), size=("20cm", "10cm"), presentation_class="outline"))
+    why.append(Frame.text_frame("Why review?", position=("1cm", "1cm"), size=("20cm", "3cm"), presentation_class="title"))
+    why.append(Frame.text_frame("2", position=("20cm", "18cm"), size=("2cm", "1cm"), presentation_class="page-number"))
+    why.append(footer(2))
+    notes = PresentationNotes()
+    notes.append(Frame.text_frame("SPEAKER-NOTES-TEXT", presentation_class="notes"))
+    why.append(notes)
+    groups = DrawPage("p3", name="Groups")
+    table = Table("groups", width=2, height=0)
+    for values in (["Group", "Proposed"], ["Starting Well", "Merge with Living Well"], ["Ageing Well", "Stand down"]):
+        row = Row()
+        for value in values:
+            cell = Cell()
+            cell.append(Paragraph(value))
+            row.append(cell)
+        table.append(row)
+    frame = Frame(position=("1cm", "4cm"), size=("12cm", "5cm"))
+    frame.append(table)
+    groups.append(frame)
+    group = DrawGroup()
+    group.append(Frame.text_frame("Then: agree the new terms of reference.", position=("14cm", "6cm"), size=("6cm", "2cm")))
+    group.append(Frame.text_frame("First: hear from partners.", position=("14cm", "4cm"), size=("6cm", "2cm")))
+    groups.append(group)
+    groups.append(Frame.text_frame("Sub-groups", position=("1cm", "1cm"), size=("20cm", "3cm"), presentation_class="title"))
+    groups.append(footer(3))
+    for page in (first, why, groups):
+        deck.body.append(page)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def test_opendocument_slides_read_as_powerpoint_slides_are(raw):
+    write(raw / "hwb_session.odp", odp_bytes())
+    docs, report = run(raw)
+    assert text_of(docs, "hwb_session.odp").split("\n\n") == [
+        "Reviewing the Health and Wellbeing Board", "Development session",
+        "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap",
+        "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down",
+        "First: hear from partners.", "Then: agree the new terms of reference."]  # top to bottom; no notes, no footer
+    assert docs.set_index("file").loc["hwb_session.odp", "format"] == "odp"
+    assert ingest.file_format(".bin", odp_bytes()) == (".odp", "named .bin, but it is OpenDocument slides — read as that")
+
+
+def test_an_opendocument_file_of_the_wrong_kind_or_broken_is_reported():
+    with pytest.raises(ingest.SkipFile, match="an OpenDocument presentation, not a text document"):
+        ingest.read_odt(odp_bytes())
+    with pytest.raises(ingest.SkipFile, match="an OpenDocument text, not slides"):
+        ingest.read_odp(odt_bytes())
+    with pytest.raises(ingest.SkipFile, match="not an OpenDocument file"):
+        ingest.read_odp(b"<html>Session expired</html>")
+
+
 def test_a_text_box_with_a_caption_over_its_points_reads_as_a_lead_in_and_its_points():
     from pptx import Presentation
     from pptx.util import Inches
@@ -629,6 +702,57 @@ def test_a_text_box_with_a_caption_over_its_points_reads_as_a_lead_in_and_its_po
         "What we found", "Too many groups:", "- Fifteen groups report to the Board, and six have not met",
         "Keep:", "- Fortnightly joint tasking", "- The Domestic Abuse Board as a standing group",
         "A box of one sentence stays as it is."]
+
+
+def test_a_zip_archive_is_read_file_by_file_and_what_cannot_be_read_is_reported(raw):
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Agenda pack/06 Partnership review.docx", docx_bytes())
+        archive.writestr("Agenda pack/minutes.txt", GOOD_TEXT)
+        archive.writestr("__MACOSX/Agenda pack/._minutes.txt", b"\x00\x05\x16\x07")
+        archive.writestr("Agenda pack/", b"")
+        archive.writestr("../../escape.txt", "Decision: the name of this file tries to leave the folder.")
+        archive.writestr("big.txt", "x" * 2_000_000)
+        archive.writestr("inner.zip", _zip_of({"a.txt": "RESOLVED that the CSP meet quarterly."}))
+        archive.writestr("locked.pdf", b"%PDF-1.7 encrypted bytes")
+        archive.writestr("photo.jpg", b"\xff\xd8\xff\xe0 a photograph")
+    write(raw / "pack.zip", _encrypted(packed.getvalue(), b"locked.pdf"))
+    write(raw / "damaged.zip", packed.getvalue()[:200])
+    write(raw / "manifest.csv", "file,council\npack.zip/Agenda pack/06 Partnership review.docx,Anyshire County Council\n")
+
+    docs, report = run(raw, max_mb=1)
+
+    assert list(docs["file"]) == ["pack.zip/Agenda pack/06 Partnership review.docx", "pack.zip/Agenda pack/minutes.txt",
+                                  "pack.zip/escape.txt"]  # a name climbing out of the archive is read as a name inside it
+    assert "RESOLVED that the merger proceed." in text_of(docs, "pack.zip/Agenda pack/06 Partnership review.docx")
+    assert docs.set_index("file").loc["pack.zip/Agenda pack/06 Partnership review.docx", "council"] == "Anyshire County Council"
+    assert not (raw.parent / "escape.txt").exists() and sorted(p.name for p in raw.iterdir()) == ["damaged.zip", "manifest.csv", "pack.zip"]
+    assert status_of(report, "pack.zip/big.txt") == ("skipped", "file of 1.9 MB is larger than the 1 MB limit (config.MAX_FILE_MB)")
+    assert "zip archive inside a zip archive" in status_of(report, "pack.zip/inner.zip")[1]
+    assert status_of(report, "pack.zip/locked.pdf") == ("skipped", "password-protected file in a zip archive — not read")
+    assert "OCR not supported" in status_of(report, "pack.zip/photo.jpg")[1]
+    assert status_of(report, "damaged.zip")[0] == "skipped" and "unpack it into the folder" in status_of(report, "damaged.zip")[1]
+    assert not report["file"].str.contains("MACOSX").any() and "pack.zip" not in set(report["file"])
+
+
+def _encrypted(archive: bytes, name: bytes) -> bytes:
+    """The archive with one file marked password-protected, in its local and its central header."""
+    data = bytearray(archive)
+    for signature, flag_at, name_at in ((b"PK\x03\x04", 6, 30), (b"PK\x01\x02", 8, 46)):
+        at = data.find(signature)
+        while at != -1:
+            if data[at + name_at : at + name_at + len(name)] == name:
+                data[at + flag_at] |= 0x1
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def _zip_of(files: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
 
 
 def mail_bytes(attachments=(), html_only=False) -> bytes:

@@ -6,9 +6,10 @@ HTML (main content only, via trafilatura), PDF (the text layer page by page, via
 pypdfium2, with running headers, page furniture and end-of-line hyphenation removed;
 ruled tables via pdfplumber), Word (.docx as it reads with tracked changes accepted, and old
 Word 97-2003 .doc via msdoc2docx),
-OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, and
-old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
-e-mails with their attachments (.eml) and web pages saved as one file (.mhtml) — its text
+OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, .odp,
+and old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
+e-mails with their attachments (.eml), web pages saved as one file (.mhtml) and zip archives
+(each file in one read as a file of the folder, "pack.zip/report.pdf") — its text
 normalised, and its metadata taken from ``manifest.csv``
 or, where the manifest is silent, inferred from the text (the ``inferred`` column names
 the inferred fields). The format is the one the file's name says unless its first bytes
@@ -29,6 +30,7 @@ import io
 import json
 import os
 import re
+import tempfile
 import unicodedata
 import warnings
 from collections import Counter
@@ -37,7 +39,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -703,6 +705,12 @@ def read_odt(data: bytes) -> tuple[str, dict]:
     """An OpenDocument text (LibreOffice, Google Docs export): headings, paragraphs, list
     items (as "- " bullets, nested lists flattened) and tables (one line per row, cells
     separated by " | "), in the order they appear; sections are read through."""
+    document = _open_document(data, {"text", "text-template"}, "text")
+    return "\n\n".join(p for p in _odt_blocks(document.body) if p.strip()), {}
+
+
+def _open_document(data: bytes, types: set[str], what: str):
+    """An OpenDocument file of one of ``types`` (odfdo), or SkipFile saying what it is instead."""
     import zipfile
 
     from odfdo import Document
@@ -711,12 +719,13 @@ def read_odt(data: bytes) -> tuple[str, dict]:
         raise SkipFile("not an OpenDocument file (not a zip file) — a broken download?")
     try:
         document = Document(io.BytesIO(data))
-        body = document.body
+        kind = document.get_type()
+        document.body  # noqa: B018 - odfdo parses the content here
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:  # odfdo: TypeError for a zip it cannot place
-        raise SkipFile(f"not an OpenDocument text (a zip file odfdo cannot read: {exc.__class__.__name__})") from None
-    if document.get_type() not in {"text", "text-template"}:
-        raise SkipFile(f"an OpenDocument {document.get_type()}, not a text document")
-    return "\n\n".join(p for p in _odt_blocks(body) if p.strip()), {}
+        raise SkipFile(f"not an OpenDocument {what} (a zip file odfdo cannot read: {exc.__class__.__name__})") from None
+    if kind not in types:
+        raise SkipFile(f"an OpenDocument {kind}, not {'a ' + what + ' document' if what == 'text' else what}")
+    return document
 
 
 def _odt_blocks(element) -> list[str]:
@@ -724,7 +733,7 @@ def _odt_blocks(element) -> list[str]:
     for child in element.children:
         tag = child.tag
         if tag == "table:table":
-            out.append("\n".join(" | ".join(" ".join(str(v or "").split()) for v in row) for row in child.get_values()))
+            out.append(_odf_table(child))
         elif tag == "text:list":
             out.extend(_odt_list(child))
         elif tag in {"text:section", "text:index-body", "text:table-of-content"}:
@@ -732,6 +741,17 @@ def _odt_blocks(element) -> list[str]:
         elif tag in {"text:p", "text:h"}:
             out.append(child.text_recursive)
     return out
+
+
+def _odf_table(table) -> str:
+    """An OpenDocument table, a row a line, cells separated by " | ". A cell without a typed value
+    (an Impress table's, a text cell Google Docs wrote) is read from its paragraphs."""
+    rows = []
+    for values, cells in zip(table.get_values(), table.get_cells()):
+        rows.append(" | ".join(" ".join(str(value if value is not None else " ".join(
+            p.text_recursive for p in cell.children if p.tag in {"text:p", "text:h"})).split())
+            for value, cell in zip(values, cells)))
+    return "\n".join(rows)
 
 
 def _odt_list(element) -> list[str]:
@@ -798,7 +818,13 @@ def read_pptx(data: bytes) -> tuple[str, dict]:
         slides = list(Presentation(io.BytesIO(data)).slides)
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise SkipFile(f"not a PowerPoint file (.pptx) that can be read ({exc.__class__.__name__}) — a broken download?") from None
-    blocks = [[block for shape in _reading_order(slide.shapes) for block in _shape_blocks(shape)] for slide in slides]
+    return _slides_text([[block for shape in _reading_order(slide.shapes) for block in _shape_blocks(shape)]
+                         for slide in slides])
+
+
+def _slides_text(blocks: list[list[tuple[str, str]]]) -> tuple[str, dict]:
+    """A deck's text from each slide's (text, role) blocks: a text box repeated on most slides (a
+    footer, "OFFICIAL") is dropped."""
     repeated = Counter(key for slide in blocks for key in {_line_key(t) for t, role in slide if role == "box"})
     furniture = {key for key, n in repeated.items() if len(blocks) >= 3 and n > len(blocks) / 2}  # "… | 7": numbers aside
     text = "\n\n".join("\n\n".join(t for t, role in slide if role != "box" or _line_key(t) not in furniture)
@@ -836,6 +862,78 @@ def read_ppt(data: bytes) -> tuple[str, dict]:
     return read_pptx(pptx_bytes)
 
 
+def read_odp(data: bytes) -> tuple[str, dict]:
+    """OpenDocument slides (.odp: LibreOffice Impress, or Google Slides downloaded), read as
+    :func:`read_pptx` reads a deck: each slide's title a heading line, outline points "- "
+    bullets, text boxes paragraphs, tables " | " rows, shapes in reading order; speaker notes,
+    slide numbers, dates and footers are not read."""
+    document = _open_document(data, {"presentation", "presentation-template"}, "slides")
+    return _slides_text([[block for shape in _odp_order(page.children) for block in _odp_blocks(shape)]
+                         for page in document.body.get_draw_pages()])
+
+
+#: A slide frame's presentation class, as the kind read_pptx knows it by; the furniture's are not read.
+_ODP_KINDS = {"title": "TITLE", "subtitle": "SUBTITLE", "outline": "BODY", "text": "BODY", "object": "OBJECT"}
+_ODP_FURNITURE = {"footer", "header", "date-time", "page-number", "notes", "page", "handout"}
+#: Drawing shapes that can hold a slide's text (a frame, a text box drawn on the slide, a group).
+_ODP_SHAPES = {"draw:frame", "draw:custom-shape", "draw:rect", "draw:g", "draw:ellipse", "draw:polygon",
+               "draw:path", "draw:caption"}
+
+
+def _odp_order(elements) -> list:
+    shapes = [e for e in elements if e.tag in _ODP_SHAPES]
+    return sorted(shapes, key=_odp_position)
+
+
+def _odp_position(element) -> tuple[float, float]:
+    """(top, left) of a shape in centimetres; a group's is its top-left member's."""
+    if element.tag == "draw:g":
+        return min((_odp_position(e) for e in element.children if e.tag in _ODP_SHAPES), default=(0.0, 0.0))
+    return _length_cm(element.get_attribute("svg:y")), _length_cm(element.get_attribute("svg:x"))
+
+
+_UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}
+
+
+def _length_cm(value) -> float:
+    match = re.fullmatch(r"\s*(-?[\d.]+)\s*([a-z]*)\s*", str(value or ""))
+    if not match:
+        return 0.0
+    try:
+        return float(match.group(1)) * _UNITS_CM.get(match.group(2), 1.0)
+    except ValueError:
+        return 0.0
+
+
+def _odp_blocks(shape) -> list[tuple[str, str]]:
+    """(text, role) blocks of one ODP shape, as :func:`_shape_blocks` gives them for a .pptx one."""
+    if shape.tag == "draw:g":
+        return [b for inner in _odp_order(shape.children) for b in _odp_blocks(inner)]
+    cls = shape.get_attribute("presentation:class") or ""
+    if cls in _ODP_FURNITURE:
+        return []
+    for child in shape.children:
+        if child.tag == "table:table":
+            return [("\n".join(r for r in _odf_table(child).split("\n") if r.strip(" |")), "body")]
+    boxes = [c for c in shape.children if c.tag == "draw:text-box"] or [shape]  # a drawn shape holds its text itself
+    lines = [line for box in boxes for line in _odp_paragraphs(box)]
+    kind = _ODP_KINDS.get(cls, "")
+    return _paragraph_blocks([t for t, _, _ in lines], [lv for _, lv, _ in lines], [m for _, _, m in lines],
+                             kind, "body" if cls else "box")
+
+
+def _odp_paragraphs(element, level: int = -1) -> list[tuple[str, int, bool | None]]:
+    """(text, outline level, bullet mark) of the paragraphs in a text box: a list's items are
+    bulleted at their nesting depth, a paragraph outside a list takes its frame's default."""
+    out = []
+    for child in element.children:
+        if child.tag in {"text:p", "text:h"}:
+            out.append((" ".join(child.text_recursive.split()), max(level, 0), True if level >= 0 else None))
+        elif child.tag in {"text:list", "text:list-item", "text:list-header"}:
+            out.extend(_odp_paragraphs(child, level + (child.tag == "text:list")))
+    return out
+
+
 def _reading_order(shapes) -> list:
     return sorted(shapes, key=lambda s: (s.top if s.top is not None else 0, s.left if s.left is not None else 0))
 
@@ -858,11 +956,18 @@ def _shape_blocks(shape) -> list[tuple[str, str]]:
     paragraphs = [" ".join(p.text.split()) for p in shape.text_frame.paragraphs]
     levels = [p.level for p in shape.text_frame.paragraphs]
     marks = [_bullet_mark(p) for p in shape.text_frame.paragraphs]  # True / False as the paragraph says, or None
+    return _paragraph_blocks(paragraphs, levels, marks, kind, "body" if shape.is_placeholder else "box")
+
+
+def _paragraph_blocks(paragraphs: list[str], levels: list[int], marks: list[bool | None], kind: str,
+                      role: str) -> list[tuple[str, str]]:
+    """(text, role) blocks of one slide shape's paragraphs (with their outline levels and bullet
+    marks): a title is one heading line, a body's points "- " bullets, a sub-point folded into
+    the bullet it says more about, and a text box's caption over its points made their lead-in."""
     if kind in {"TITLE", "CENTER_TITLE", "VERTICAL_TITLE"}:
         title = " ".join(p for p in paragraphs if p)
         return [(title, "title")] if title else []
     bulleted = kind in {"BODY", "OBJECT", "VERTICAL_BODY", "VERTICAL_OBJECT"}
-    role = "body" if shape.is_placeholder else "box"
     filled = [(p, level) for p, level in zip(paragraphs, levels) if p]
     first_mark = next((m for p, m in zip(paragraphs, marks) if p), None)
     if role == "box" and len(filled) >= 2 and _CAPTION.fullmatch(filled[0][0]) and len(filled[0][0].split()) <= 6 \
@@ -1218,6 +1323,7 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".odt": read_odt,
     ".rtf": read_rtf,
     ".pptx": read_pptx,
+    ".odp": read_odp,
     ".doc": read_doc,
     ".ppt": read_ppt,
     ".xls": read_xls,
@@ -1234,16 +1340,16 @@ FORMAT_NAMES = {
     ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
     ".pdf": "PDF", ".docx": "Word (.docx)", ".docm": "Word (.docx)", ".dotx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
+    ".odp": "OpenDocument slides",
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
     ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
     ".csv": "comma-separated values", ".tsv": "tab-separated values",
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
-    ".odp": "OpenDocument slides — not read; save them as .pptx or PDF",
     ".msg": "Outlook message — not read; save it as .eml, or its attachment as PDF",
     ".ole": "an Office 97-2003 file that is neither Word, Excel nor PowerPoint — not read",
-    ".zip": "zip archive — not read; unpack it into the folder",
+    ".zip": "zip archive that could not be opened — unpack it into the folder",
     ".encrypted": "password-protected Office document — not read; save a copy without the password",
     **{s: "image — OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")},
 }
@@ -1352,7 +1458,7 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
 #: Office 97-2003 formats: a file so named may be a web page or text that Word or Excel saved.
 _OLD_OFFICE = {".doc", ".xls", ".ppt"}
 #: Formats with a binary container whose reader explains a broken file best.
-_OFFICE = {".pdf", ".docx", ".docm", ".dotx", ".pptx", ".odt", ".rtf", ".xlsx", ".xlsm", ".ods"}
+_OFFICE = {".pdf", ".docx", ".docm", ".dotx", ".pptx", ".odp", ".odt", ".rtf", ".xlsx", ".xlsm", ".ods"}
 
 
 def _is_text(data: bytes) -> bool:
@@ -1645,10 +1751,12 @@ def read_manifest(raw: Path) -> tuple[dict[str, dict], list[dict]]:
         target = (raw / name).resolve()
         if Path(name).is_absolute() or not target.is_relative_to(root):
             report.append(_report(name, "skipped", f"manifest line {line}: the path leaves the raw folder — refused"))
-        elif not target.is_file():
-            report.append(_report(name, "error", f"manifest line {line}: listed but no such file in the raw folder"))
-        else:
+        elif target.is_file():
             rows.setdefault(target.relative_to(root).as_posix(), row)
+        elif any(a.is_file() for a in target.parents if a.is_relative_to(root)):
+            rows.setdefault(target.relative_to(root).as_posix(), row)  # a file inside a zip archive: "pack.zip/report.pdf"
+        else:
+            report.append(_report(name, "error", f"manifest line {line}: listed but no such file in the raw folder"))
     return rows, report
 
 
@@ -1695,6 +1803,56 @@ def screen(path: Path, raw: Path, max_mb: float) -> str | None:
     if size == 0:
         return "empty file"
     return None
+
+
+#: A file inside an archive that is not a document: the archiver's own, or the system's.
+_ARCHIVE_JUNK = re.compile(r"(?:^|/)(?:__MACOSX/|\.|~\$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+
+
+def unpack_archive(rel: str, data: bytes, folder: Path, max_mb: float) -> list[tuple[str, Path | dict]]:
+    """The files in a zip archive (an agenda pack downloaded as one file, a folder sent by e-mail),
+    each as ("archive.zip/inner/name.pdf", where it was unpacked under ``folder``) to be read as a
+    file of the folder is, or as its report row when it cannot be: too large, password-protected,
+    an archive inside the archive, compressed in a way Python cannot undo. Names are never used as
+    paths, so an archive cannot write outside ``folder``; one file at most ``max_mb`` is unpacked."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return [(rel, _report(rel, "skipped", f"a damaged zip archive ({exc}) — unpack it into the folder"))]
+    out: list[tuple[str, Path | dict]] = []
+    for info in infos:
+        name = "/".join(part for part in info.filename.replace("\\", "/").split("/") if part not in ("", ".", ".."))
+        if info.is_dir() or not name or _ARCHIVE_JUNK.search(name):
+            continue
+        inner = f"{rel}/{name}"
+        if info.flag_bits & 0x1:
+            out.append((inner, _report(inner, "skipped", "password-protected file in a zip archive — not read")))
+        elif info.file_size > max_mb * 1024 * 1024:
+            out.append((inner, _report(inner, "skipped", f"file of {info.file_size / 1024 / 1024:.1f} MB is larger than "
+                                                         f"the {max_mb:g} MB limit (config.MAX_FILE_MB)")))
+        elif info.file_size == 0:
+            out.append((inner, _report(inner, "skipped", "empty file")))
+        else:
+            try:
+                with archive.open(info) as source:
+                    content = source.read(int(max_mb * 1024 * 1024) + 1)  # never more than the limit, whatever the header says
+            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, RuntimeError, ValueError) as exc:
+                out.append((inner, _report(inner, "skipped", f"could not be unpacked from the zip archive ({exc}) — "
+                                                             "unpack it with your system's tools")))
+                continue
+            if len(content) > max_mb * 1024 * 1024:
+                out.append((inner, _report(inner, "skipped", f"larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)")))
+                continue
+            if sniff_format(content) == ".zip" and PurePosixPath(name).suffix.lower() not in _OFFICE:
+                out.append((inner, _report(inner, "skipped", "a zip archive inside a zip archive — not read; unpack it into the folder")))
+                continue
+            target = folder / hashlib.sha256(inner.encode()).hexdigest()[:24]
+            target.write_bytes(content)
+            out.append((inner, target))
+    return out
 
 
 def parse_bytes(suffix: str, data: bytes) -> Outcome:
@@ -1836,7 +1994,8 @@ def ingest(
 
     rows: list[dict | tuple] = []  # a report row, or (rel, suffix, sha256) of a file to read
     notes: dict[str, str] = {}  # a file read by its content rather than its name says so
-    with _progress(len(files)) as bar:
+    sources: dict[str, Path] = {}  # where a file inside an archive was unpacked to
+    with _progress(len(files)) as bar, tempfile.TemporaryDirectory(prefix="ingest-") as unpacked:
         for path in files:
             rel = path.relative_to(raw).as_posix()
             reason = screen(path, raw, max_mb)
@@ -1846,6 +2005,26 @@ def ingest(
                 continue
             data = path.read_bytes()
             suffix, note = file_format(path.suffix.lower(), data)
+            if suffix is None and sniff_format(data) == ".zip" and path.suffix.lower() not in _OFFICE:
+                members = unpack_archive(rel, data, Path(unpacked), max_mb)
+                bar.total += len(members)
+                for member_rel, member in members:
+                    if isinstance(member, dict):
+                        rows.append(member)
+                        bar.update()
+                        continue
+                    content = member.read_bytes()
+                    member_suffix, note = file_format(PurePosixPath(member_rel).suffix.lower(), content)
+                    if member_suffix is None:
+                        rows.append(_report(member_rel, "skipped", note))
+                        bar.update()
+                        continue
+                    notes[member_rel], sources[member_rel] = note, member
+                    rows.append((member_rel, member_suffix, hashlib.sha256(content).hexdigest()))
+                bar.update()
+                if not members:
+                    rows.append(_report(rel, "skipped", "zip archive with no file in it"))
+                continue
             if suffix is None:
                 rows.append(_report(rel, "skipped", note))
                 bar.update()
@@ -1856,7 +2035,7 @@ def ingest(
         outcomes = {r: store.get(r[2], r[1], timeout_s) for r in pending}
         misses = [r for r in pending if outcomes[r] is None]
         bar.update(len(pending) - len(misses))
-        parsed = parse_many([(r[1], raw / r[0]) for r in misses], timeout_s, bar) if misses else []
+        parsed = parse_many([(r[1], sources.get(r[0], raw / r[0])) for r in misses], timeout_s, bar) if misses else []
         for r, outcome in zip(misses, parsed):
             outcomes[r] = outcome
             store.put(r[2], r[1], outcome)
