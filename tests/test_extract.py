@@ -278,10 +278,11 @@ def test_report_purpose_is_skipped_findings_kept_and_option_rows_are_items():
     texts = [t for _, _, t in items]
     assert not any(t.startswith("1.1") for t in texts), "the purpose of a report proposes nothing itself"
     assert ("2.2", "finding") in [(label, section) for label, section, _ in items]
-    options = [(label, t.split(" | ")[1]) for label, section, t in items if section == "option"]
+    options = [(label, t.split(" | ")[1]) for label, section, t in items if section == "option" and " | " in t]
     assert options == [("Option 1", "Keep two separate Boards, each meeting on its own."),
                        ("Option 2", "Merge the two Boards to form a regional board.")]
     assert not any(t.startswith("Option | ") for t in texts), "a table's header row is no item"
+    assert "3.1 Option 2 is recommended." in texts, "the table's caption does not end the Options section"
     assert not any("PDF 120 KB" in t for t in texts), "a list of attached files is no item"
 
 
@@ -1154,3 +1155,109 @@ def test_a_column_of_welsh_names_beside_english_is_kept_in_a_bilingual_document(
              "Partneriaeth Diogelwch Cymunedol Gwynedd a Môn | Continuing | No change to its remit, which stays as it is for two years")
     blanked = extract.english_only(f"{welsh}\n\nThe Board agreed the future of its groups:\n\n{table}\n")
     assert welsh not in blanked and table in blanked
+
+
+# ---------------------------------------------------------------- eleventh round: response tables, NI minutes, packs, slides
+
+
+def _coded_table(text: str, doc_type: str) -> dict[str, tuple[str, str, str]]:
+    coded = _coded_as(text, doc_type)
+    return {t: (label, kind, status) for t, label, kind, status in zip(coded["text"], coded["label"], coded["kind"], coded["status"])}
+
+
+def test_a_you_said_we_did_table_gives_what_was_done_and_not_what_was_said():
+    page = ("What you told us and what we have done\n\n"
+            "| What you told us | What we have done |\n"
+            "| Most respondents agreed that one board should oversee both. | The two boards were merged on 1 October 2024. "
+            "The Youth Justice Board no longer meets separately. |\n"
+            "| Partners said monthly meetings were hard to staff. | From November the board meets every other month. "
+            "The Head of Youth Justice has been added to the membership. |\n"
+            "| Some wanted a board shared with neighbouring boroughs. | We have not taken this forward. Youth justice is "
+            "organised borough by borough. |\n"
+            "| People asked what the board does. | A short summary of each meeting will be published within ten days. |\n\n"
+            "Next steps\n")
+    got = _coded_table(page, "web page")
+    assert set(got) == {"The two boards were merged on 1 October 2024.",
+                        "From November the board meets every other month.",
+                        "The Head of Youth Justice has been added to the membership.",
+                        "We have not taken this forward.",
+                        "A short summary of each meeting will be published within ten days."}  # what people said is no item
+    assert {label for label, _, _ in got.values()} == {"What we have done"}
+    assert got["We have not taken this forward."][1:] == ("decision", "rejected")
+    assert got["A short summary of each meeting will be published within ten days."][1:] == ("action", "agreed")
+    assert got["The two boards were merged on 1 October 2024."][1:] == ("decision", "agreed")
+
+
+NI_PCSP_MINUTES = """PCSP 19/042 MINUTES OF PREVIOUS MEETING
+Proposed by Mr Stewart, Seconded by Councillor Kinnear and AGREED - that the
+minutes be confirmed as a correct record and signed by the Chair.
+PCSP 19/045 REVIEW OF THEMATIC SUB-GROUPS
+Councillor Fitzsimons then proposed an amendment, seconded by Councillor McAteer,
+that the Policing Committee be retained as a separate third sub-group.
+
+The amendment was put to the meeting and a recorded vote taken. For 4, Against 9,
+Abstentions 0. The amendment FELL.
+
+Councillor Quigg proposed that one fewer Political Member should attend the
+Sub-Group. There being no
+seconder, the proposal fell.
+PCSP 19/047 MEMBERSHIP
+The Manager reported a vacancy for an Independent Member.
+Proposed by Councillor Kinnear, Seconded by Mrs Canning and AGREED - that the
+Manager write to the Policing Board asking that the vacancy be filled.
+PCSP 19/049 ACTION PLAN
+Proposed by Mr Gault, Seconded by Councillor Deehan and AGREED - that it be
+RECOMMENDED to Council that:
+
+(a) the revised sub-group structure be ratified; and
+
+(b) the draft Action Plan be approved.
+PCSP 19/050 SMALL GRANTS
+Having declared an interest, Councillor Deehan left the meeting at 6.52 pm.
+Proposed by Mrs Wylie, Seconded by Alderman Hanna and AGREED - that 16
+applications be funded.
+"""
+
+
+def test_northern_ireland_minutes_read_motions_votes_and_recommendations_to_council():
+    got = {t.split("\n")[0][:40]: (kind, status) for t, (_, kind, status) in _coded_table(NI_PCSP_MINUTES, "minutes").items()}
+    assert got["Councillor Fitzsimons then proposed an a"] == ("proposal", "rejected")  # its vote is a paragraph later
+    assert got["Councillor Quigg proposed that one fewer"] == ("proposal", "rejected")  # no seconder
+    assert got["Proposed by Councillor Kinnear, Seconded"] == ("request", "agreed")
+    assert got["Proposed by Mrs Wylie, Seconded by Alder"] == ("resolution", "agreed")  # after who left, blank line or not
+    assert got["(a) the revised sub-group structure be r"] == ("recommendation", "proposed")  # full Council decides
+    assert got["(b) the draft Action Plan be approved."] == ("recommendation", "proposed")
+    assert not any("correct record" in t or t.startswith("PCSP") for t in _texts(NI_PCSP_MINUTES))
+
+
+def test_a_reports_findings_summary_table_and_survey_counts():
+    report = ("6.0 REPORT DETAILS\n\n6.3 The main findings were:\n\n"
+              "(a) average attendance at Board meetings fell from 17 to 11;\n\n"
+              "(b) two of the five theme groups have not met since the LAA ended.\n\n"
+              "7.0 OPTIONS\n\n7.1 Three options have been considered.\nTable 1: Summary of options\n\n"
+              "Option | What it means | Officer view\n1. Retain | Everything continues | Not recommended\n"
+              "2. Slim down | A smaller Board | Recommended\n\n"
+              "7.2 Option 1: Retain the current arrangements. This option is not recommended.\n\n"
+              "7.3 Option 2: Slim down the Partnership. This is the recommended option.\n\n"
+              "Appendix A: Survey\n\nStatement | Agree | Disagree\nThe Board is a good use of time | 12 | 10\n"
+              "I would attend an annual partnership forum | 24 | 2\n")
+    got = _coded_table(report, "report")
+    findings = [v for t, v in got.items() if t.startswith(("(a) average", "(b) two"))]
+    assert [(kind, status) for _, kind, status in findings] == [("statement", "noted")] * 2
+    texts = list(got)
+    assert not any(t.startswith(("1. Retain", "2. Slim down")) for t in texts), "a summary table repeats the text"
+    assert any(t.startswith("7.2 Option 1: Retain") for t in texts) and any(t.startswith("7.3 Option 2") for t in texts)
+    assert not any("| 24 |" in t or "| 12 |" in t for t in texts), "a row of counts is data"
+
+
+def test_a_slide_titled_proposal_n_makes_its_points_proposals_and_discussion_ends_the_options():
+    slides = ("Proposal 1 - Sustainable Economy theme group\n\n"
+              "- Dissolve the Sustainable Economy theme group from April 2018\n\n"
+              "- Economic actions to be overseen directly by the Board\n\n"
+              "3. Options considered\n\nThe group considered two options:\n\n- Keep the current arrangements.\n\n"
+              "- Hold the two meetings back to back.\n\nDiscussion points:\n\n"
+              "- Healthwatch asked for a public question time. The group agreed there would be one public question time.\n")
+    items = _items(slides)
+    assert ("Proposal 1", "proposal", "- Dissolve the Sustainable Economy theme group from April 2018") in items
+    assert ("Proposal 1", "proposal", "- Economic actions to be overseen directly by the Board") in items
+    assert not any(section == "option" and "question time" in t for _, section, t in items)

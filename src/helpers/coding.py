@@ -51,7 +51,13 @@ _SECTION_KIND = {
     "finding": "statement",
     "reason": "statement",
     "table": "decision",
+    "response": "decision",
 }
+#: In a "We did" cell, work still to be done ("will be published", "will be in place by March") rather
+#: than an arrangement made ("the board will meet the Youth Cabinet twice a year").
+_RESPONSE_ACTION = re.compile(
+    r"\bwill (?:also |now |then )?(?:be )?(?:publish|produc|prepar|develop|draft|launch|updat|writ|consult|in place|report back|"
+    r"set up|establish|creat|review|look|bring|appoint|recruit|run|hold a|start|arrang|agree|confirm)\w*", re.IGNORECASE)
 #: Document types that record what happened (minutes, news): there "would"/"will" reports a
 #: decision. In a report the same words put forward a proposal or state an implication.
 RECORD_TYPES = {"minutes", "news", "scrutiny", "web page"}
@@ -144,12 +150,29 @@ _REPORT_IMPLICATION = re.compile(
 )
 
 
+#: A committee's resolution that only recommends to full Council ("AGREED – that it be RECOMMENDED to
+#: Council that: (a) …"), as Northern Ireland's committees and others with delegated limits write it.
+_TO_COUNCIL = re.compile(r"\bRECOMMENDED\b|\b(?i:recommend(?:s|ed)? to (?:the )?(?:full |county |city |borough )?council)\b")
+
+
+#: A motion moved, seconded and agreed, written in one sentence ("Proposed by Alderman Hanna, Seconded by
+#: Councillor Kinnear and AGREED – that …", as Northern Ireland's councils minute it): a resolution.
+_SECONDED_AGREED = re.compile(r"^\W{0,3}(?i:(?:it was )?(?:proposed|moved) by\b[^.]{0,120}?\bseconded by\b[^.]{0,120}?"
+                              r"\b(?:and )?(?:unanimously )?)(?:AGREED|RESOLVED|CARRIED)\b")
+#: What such a resolution asks someone to do: a request.
+_ASKING = re.compile(r"\b(?:write|writes) to\b|\basking (?:that|for|them|it|him|her)\b|\bbe (?:asked|requested|invited) to\b", re.I)
+
+
 def code_kind(text: str, section: str, context: str = "", doc_type: str = "", label: str = "") -> tuple[str, float, str]:
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
     report, minutes = doc_type in REPORT_TYPES, doc_type in MEETING_RECORDS
-    vote = _motion_vote(text, section)
+    if _SECONDED_AGREED.match(text) and not _TO_COUNCIL.search(text):
+        if _ASKING.search(text):
+            return "request", 0.7, "a motion agreed that asks someone to act"
+        return "resolution", 0.75, "a motion proposed, seconded and agreed"
+    vote = _motion_vote(text, section, context)
     if vote:
         return ("resolution", 0.75, "a motion, carried") if vote == "CARRIED" else ("proposal", 0.75, f"a motion, {vote.lower()}")
     if section == "finding":  # a finding can record a decision, work under way or what the review recommends
@@ -165,6 +188,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
     if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend", text, re.I):
         return "recommendation", 0.75, "a part of a resolution that recommends to another body"
+    if section == "resolved" and _TO_COUNCIL.search(context):
+        return "recommendation", 0.75, f"a part of {_short(context)!r}: advice to full Council, which decides"
     if section == "decision" and doc_type in MEETING_RECORDS and re.match(
             r"(?:the )?(?:[\w-]+ ){0,3}?(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum) (?:also |further |then )?agreed\b", text, re.I):
         return "resolution", 0.7, "a collective body's decision recorded under a Decision heading"
@@ -185,6 +210,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.65, f"a part of {_short(context)!r}: what the report proposes"  # "In particular the Board will:"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
+    if section == "response" and _RESPONSE_ACTION.search(text):
+        return "action", 0.65, f"a response: {_RESPONSE_ACTION.search(text).group(0)!r}, work still to do"
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):
@@ -242,15 +269,17 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
 
 # A motion put in the narrative with its fate in the same item: "It was moved by … that … . On being put
 # to the vote the motion was carried."
-_MOVED = re.compile(r"\bmoved\b[^.]{0,120}?\bthat\b|\bmoved (?:as an amendment|an amendment|a motion)\b", re.I)
+_MOVED = re.compile(r"\bmoved\b[^.]{0,120}?\bthat\b|\b(?:moved|proposed) (?:as an amendment|an amendment|a motion)\b|"
+                    r"^(?:(?:councillor|alderman|cllr|mr|mrs|ms|miss|dr)\.? )?[\w'’-]+(?: [\w'’-]+)? (?:then |also )?proposed that\b", re.I)
 
 
-def _motion_vote(text: str, section: str) -> str | None:
-    """'CARRIED', 'LOST', … for a narrative motion whose vote the item records, else None."""
+def _motion_vote(text: str, section: str, context: str = "") -> str | None:
+    """'CARRIED', 'LOST', … for a narrative motion whose vote the item records, or that the segmenter
+    found after it (in ``context``), else None."""
     if section not in {"", "prose"} or not _MOVED.search(text):
         return None
     vote = VOTE_RESULT.search(text, _MOVED.search(text).end())
-    return vote.group("result").upper() if vote else None
+    return vote.group("result").upper() if vote else (vote_on(context) or (None, None))[1]
 
 
 def _in_condition(text: str, m: re.Match) -> bool:
@@ -288,10 +317,15 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
 
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|paus(?:e|ed|ing) (?:\w+ ){0,4}?until|"
                        r"(?:put|placed|kept) on hold|(?:put|pushed) back (?:to|until)|"
-                       r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to)\b", re.I)
+                       r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to|"
+                       # put off to a named time: "looked at again in spring 2026", "revisited in 2027"
+                       r"(?:(?:looked|look) at (?:this |it |them )?again|revisited) (?:in|by|during) (?:the )?(?:spring|summer|autumn|"
+                       r"winter|january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d))\b", re.I)
 _REJECTED = re.compile(
     r"\b(?:rejected|declined|turned down|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
-    r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted))\b",
+    r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted)|"
+    r"not (?:taken|taking) (?:this|it|that|these|them) forward|decided (?:against|not to)|(?:have|has|did) not (?:done so|gone ahead|go ahead)|"
+    r"not to (?:pursue|proceed with|progress|take forward)|(?:was|were) not supported)\b",
     re.I,
 )
 _NOTED = re.compile(
@@ -347,9 +381,11 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     vote = vote_on(context) if section == "list" else None
     if vote:
         return ("agreed" if vote[1] == "CARRIED" else "rejected"), 0.8, f"the vote: the {vote[0]} was {vote[1]}"
-    moved = _motion_vote(text, section)
+    moved = _motion_vote(text, section, context)
     if moved and moved != "WITHDRAWN":
         return ("agreed" if moved == "CARRIED" else "rejected"), 0.8, f"the vote: {moved.lower()}"
+    if _SECONDED_AGREED.match(text) and not _TO_COUNCIL.search(text):
+        return "agreed", 0.8, "a motion seconded and agreed"
     for status, pattern in _VERDICT_CELLS if " | " in text else ():
         m = pattern.search(text)
         if m:

@@ -59,7 +59,7 @@ _HEADING_WORDS = (
     # a web page's plain headings: "What has changed", "What is changing", "What happens next"
     r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now|"
     # what an engagement found: "What we heard", "What you told us"; what a change means
-    r"what (?:we|you|people|partners|residents|the review) (?:heard|told us|said|found|learn(?:ed|t))|"
+    r"what (?:we|you|people|partners|residents|the review) (?:have |'ve |had )?(?:heard|told us|said|found|learn(?:ed|t))|"
     r"what (?:this|these changes|it) (?:would |will )?means?|"
     # an away-day's "Keep / Change" or "Stop / Start / Continue" lists, each a heading of one word
     r"keep|stop|start|continue|change|keep doing|stop doing|start doing|"
@@ -129,6 +129,9 @@ _COLLECTIVE = re.compile(r"\b(?:committee|sub-committee|board|council|cabinet|ex
 # A collective body's name alone over its list of decisions: "The Executive:", "The Cabinet:".
 _BODY_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:committee|sub-committee|board|council|cabinet|executive|panel|"
                         r"partnership|forum)\s*:\s*[-–—]?$", re.I)
+#: A lead-in that opens a review's findings: "The main findings were:", "The review found that:".
+_FINDINGS_LEAD = re.compile(r"\b(?:main |key |principal )?findings? (?:were|are|was|is|included?)\s*:\s*$|"
+                            r"\b(?:review|survey|evaluation|audit|consultation) (?:has )?(?:found|showed|identified)(?: that)?\s*:\s*$", re.I)
 _RECOMMENDATION_LEAD = re.compile(
     r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b|\bit is recommended that\b|\brecommend(?:s|ed)? that\b"
     r"|\brecommendations? (?:is|are|to)\b",
@@ -188,7 +191,7 @@ _FORMALITY = re.compile(
     r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^(?:background|supporting) (?:papers|documents)\b|"
     r"^[-•]?\s*appendix [a-z0-9]{1,3}\s*[-–:]|\b(?:tel|telephone|e-?mail)\s*:|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
     r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
-    r"\bminutes? of the (?:previous |last )?meeting\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
+    r"\bminutes? of the (?:previous |last )?meeting\b|\bminutes\b[^.]{0,40}\b(?:confirmed|approved|agreed|signed)\b[^.]{0,20}\b(?:a |an )?(?:correct|true|accurate) record\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
     # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
@@ -209,7 +212,8 @@ _FORMALITY = re.compile(
 #: Shared by the prose cues here and coding's decision and agreed cues.
 DONE = (r"(?:has|have|had|was|were|we) (?:now |also |already |recently |formally )?(?:been )?(?:accepted|adopted|published|"
         r"launched|commissioned|pooled|appointed|joined|established|merged|closed|replaced|introduced|transferred|stood down|"
-        r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut|kept|retained|deferred|postponed)")
+        r"set up|signed|endorsed|renamed|disbanded|dissolved|abolished|combined|reduced|cut|kept|retained|deferred|postponed|"
+        r"nominated|elected|co-opted)")
 
 # What a body did to its arrangements, told afterwards (an annual report, a news story): "In July the
 # Board set up a task-and-finish group", "Partners pooled £45,000", "the Board has met quarterly instead of …".
@@ -248,7 +252,7 @@ _PROSE_CUES = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:(?:was|were) (?:first |originally )?(?:set up|established|created|formed|founded|launched) in (?:19|20)\d\d|"
     r"presented (?:the|a|an)\b(?![^.]{0,160}\b(?:propos|recommend|seek))|the chair welcomed (?:members|everyone|all)\b|led a discussion|introduced the (?:report|item)|gave (?:a|an) (?:presentation|update|overview)|"
-    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|this report (?:sets out|seeks|presents|provides|summarises)|"
+    r"the meeting (?:opened|closed)|apologies (?:for absence )?were|(?:motion|proposal|amendment) was (?:then )?put to the (?:meeting|vote)(?![^.]{0,80}\b(?:carried|lost|fell|defeated))|this report (?:sets out|seeks|presents|provides|summarises)|"
     r"^(?:a|the) report (?:by|from|of) [^.]{0,120}?\b(?:asked|invited|sought))\b"
     r"|" + _FORMALITY.pattern,
     re.IGNORECASE,
@@ -282,7 +286,7 @@ _CONTINUES = re.compile(
     r"^[\"']?(?:this|these|those|such|that(?! the\b| it\b| there\b)|"
     r"it (?!was\b|is\b|has been\b|had been\b|(?:also |further )?(?:propos|recommend|suggest|ask|request)(?:ed|s)\b))\b"
     r"|^(?:on a (?:division|vote|show of hands)|(?:up)?on being put to the (?:vote|meeting)|"
-    r"(?:following (?:a |further )?discussion,? |after (?:a |some )?debate,? )?"
+    r"(?:following (?:a |further )?discussion,? |after (?:a |some )?debate,? |there\s+being\s+no\s+seconder,?\s+)?"
     r"the (?:amendment|motion|proposal) (?:was |accordingly |therefore )?(?:fell|lost|carried|defeated|not carried|withdrawn|put to the (?:meeting|vote)))",
     re.IGNORECASE,
 )
@@ -341,6 +345,8 @@ class _State:
     last_part: str = ""  # the label of the last part of the open list ("(6)")
     action_log: int = 0  # in the rows of a table with an action column and an owner or due column (2: rows open with "|")
     table: tuple[str, str] | None = None  # in the rows of a table with an outcome column: (section, the column's name)
+    skip_rows: bool = False  # in the rows of a table that only summarises what the text sets out in full
+    response: tuple[int, str] | None = None  # in a "You said | We did" table: the response column's place in a row's "|" split, and name
     title: str = ""  # the last title line
     chapter: str = ""  # the number of the numbered heading that opened the section ("5. Proposed changes")
     # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
@@ -393,6 +399,21 @@ def _page_break(text: str, prev_end: int, start: int) -> bool:
     return before not in ".:;!?\"')" and text[start].islower()
 
 
+#: A title line in capitals ("PCSP 19/046 TASK AND FINISH GROUP - SEASONAL ANTI-SOCIAL BEHAVIOUR"): a
+#: paragraph of its own even where the layout left no blank line around it, as a PDF's often does.
+_CAPS_TITLE = re.compile(r"^(?=(?:[^a-z]*?\b[A-Z]{2,}){2})[^a-z|]{6,140}(?<![:–—-])\s*$")
+#: A slide's or a section's title that numbers a proposal and names it, no sentence: its points are its parts.
+_PROPOSAL_TITLE = re.compile(r"^proposal\s+(?P<n>\d{1,2}[a-z]?|[A-Z])\s*[-–—:.]\s+[^.!?]{2,80}$", re.I)
+#: A table's or figure's caption ("Table 1: Summary of options"): a line of its own.
+_CAPTION_LINE = re.compile(r"^(?:table|figure|chart) \d{1,2}[a-z]?\s*[:.–—-]\s+\S[^.|]{0,80}$", re.I)
+#: A row of figures (a survey's counts, a budget): its cells after the first are numbers, no item.
+_DATA_ROW = re.compile(r"^\|?\s*[^|]+(?:\|\s*(?:[-–£$€]?\s?\d[\d,.]*\s?(?:%|k|m|bn)?|n/?a|-|–)?\s*)+\|?\s*$", re.I)
+#: A line that opens a minute's decision ("Proposed by …, Seconded by … and AGREED", "It was AGREED that",
+#: "Members NOTED"): after a line that ends a sentence it starts a paragraph, blank line or not.
+_OPENER = re.compile(r"^(?:(?i:(?:proposed|moved) by)\b|(?i:it was (?:further |also )?)(?:AGREED|RESOLVED|RECOMMENDED|NOTED|DECIDED)\b|"
+                     r"(?i:members (?:also |further )?)(?:NOTED|AGREED)\b|(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b)")
+
+
 def _paragraphs(text: str):
     """Group lines into paragraphs: lists of (start, end) line spans."""
     para: list[tuple[int, int]] = []
@@ -406,11 +427,12 @@ def _paragraphs(text: str):
             prev_end = e
             continue
         blank_between = prev_end >= 0 and "\n\n" in text[prev_end:s] and not _page_break(text, prev_end, s)
-        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line)
-                         or _LABEL_LINE.match(line) or _ITEM_TITLE.match(line))
         previous = text[para[-1][0] : para[-1][1]] if para else ""
+        own_start = bool(_BULLET.match(line) or _ENUM.match(line) or _is_heading(line) or _TABLE_ROW.match(line)
+                         or _LABEL_LINE.match(line) or _ITEM_TITLE.match(line) or _CAPS_TITLE.match(line) or _CAPTION_LINE.match(line)
+                         or (_OPENER.match(line) and previous.rstrip().endswith((".", ":"))))
         if para and (blank_between or own_start or _is_heading(previous) or _TABLE_ROW.match(previous)
-                     or _ITEM_TITLE.match(previous)):
+                     or _ITEM_TITLE.match(previous) or _CAPS_TITLE.match(previous) or _CAPTION_LINE.match(previous)):
             yield para
             para = []
         para.append((s, e))
@@ -506,7 +528,7 @@ def _follows(label: str, previous: str) -> bool:
 
 
 # How a vote's result is written at the end of the context of a motion's parts, and read back by coding.
-_VOTE_NOTE = re.compile(r" — the (?P<what>motion|amendment) was (?P<result>CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$")
+_VOTE_NOTE = re.compile(r"(?:^| )— the (?P<what>motion|amendment) was (?P<result>CARRIED|LOST|DEFEATED|FELL|NOT CARRIED|WITHDRAWN)$")
 
 
 def vote_on(context: str) -> tuple[str, str] | None:
@@ -515,20 +537,31 @@ def vote_on(context: str) -> tuple[str, str] | None:
     return (m.group("what"), m.group("result")) if m else None
 
 
-def _record_vote(body: str, spans: list[Span]) -> None:
+#: An amendment moved in a narrative minute, its vote recorded in a paragraph after it.
+_PROPOSED_AMENDMENT = re.compile(r"\b(?:proposed|moved)(?: as)? (?:an|the following) amendment\b", re.I)
+
+
+def _record_vote(text: str, body: str, spans: list[Span]) -> None:
     """Add a vote's result to the context of the motion's (or amendment's) parts that await it, so
     coding can tell a carried motion from a lost amendment: "… resolves to: — the motion was CARRIED"."""
     vote = VOTE_RESULT.search(body)
     if not vote:
         return
     what, result = vote.group("what").lower().replace("proposal", "motion"), vote.group("result").upper()
+    voted = False
     for span in spans[:-16:-1]:  # the motion's parts come shortly before its vote, after some debate
         if not MOTION_LEAD.search(span.context) or vote_on(span.context):
             continue  # not a part of a motion, or already voted on
+        voted = True
         if ("amend" in span.context.lower()) == (what == "amendment"):
             span.context += f" — the {what} was {result}"
         elif what == "motion" and result == "CARRIED":
             span.context += " — the amendment was LOST"  # the motion carried against it: the amendment fell
+    if not voted and what == "amendment":  # "Councillor X then proposed an amendment, … that …" / "The amendment FELL."
+        for span in spans[:-4:-1]:
+            if span.section in {"", "prose"} and not vote_on(span.context) and _PROPOSED_AMENDMENT.search(text[span.start : span.end]):
+                span.context += f" — the amendment was {result}"
+                break
 
 
 def _interrupt(state: _State, index: int) -> None:
@@ -554,6 +587,12 @@ _ABOUT_PAPER = re.compile(r"\b(?:this|the) (?:report|paper|briefing|note|documen
                           r"^\W*(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?to (?:inform|update|seek|ask|present|provide|set out|consider|outline)\b", re.I)
 
 
+#: A title over a meeting's discussion ("Discussion points:", "Questions from members"): not a part of the
+#: section above it (the options the meeting discussed), whatever its number.
+_DISCUSSION = re.compile(r"(?:main |key )?(?:discussion|debate|questions?|comments?|points raised|issues raised|"
+                         r"members'? (?:comments|questions|discussion))\b", re.I)
+
+
 def _title(body: str, state: _State, index: int | None) -> None:
     """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
     a running header) and says whether what follows is background. An agenda item's title under a
@@ -564,7 +603,8 @@ def _title(body: str, state: _State, index: int | None) -> None:
     # "Thematic partnerships" under "5. Proposed changes", before "6. Options": a part of the section
     subheading = (bool(state.chapter) and state.section in _ITEM_SECTIONS and not re.match(r"\d", body.strip())
                   and not body.isupper() and len(body.split()) <= 8
-                  and not re.match(r"(?:table|figure|chart|map|appendix|annex)\s+\w+", body.strip(), re.I))
+                  and not re.match(r"(?:table|figure|chart|map|appendix|annex)\s+\w+", body.strip(), re.I)
+                  and not _DISCUSSION.match(body.strip()))
     if not (gathered or subheading):
         state.section, state.heading, state.chapter = "", "", ""
     state.lead_in, state.last_part = "", ""
@@ -703,7 +743,16 @@ def segment(text: str) -> list[Span]:
             previous = text[paragraphs[index - 1][0][0] : paragraphs[index - 1][-1][1]] if index else ""
             caption = _TABLE_ROW.match(previous) and sum(bool(c.strip()) for c in previous.split("|")) <= 1  # "| Key dates | |"
             if (not _TABLE_ROW.match(previous) or caption) and _TABLE_ROW.match(following) and all(_HEADER_CELL.match(c) or (i == 0 and _NUMBER_HEADER.match(c)) for i, c in enumerate(cells)):
-                state.table = _outcome_table(cells, state)  # a table's header row is not an item
+                state.response = _response_column(cells)
+                state.table = None if state.response is not None else _outcome_table(cells, state)  # a header row is not an item
+                state.skip_rows = bool(re.search(r"\bsummary\b", state.title, re.I)) and state.response is None
+                continue
+            if state.skip_rows or _DATA_ROW.match(body):  # "Table 1: Summary of options"; "I would attend | 24 | 5 | 2"
+                continue
+            if state.response is not None:  # "What you told us | What we did": what was done is recorded in its cell
+                parts, (column, name) = _cell_spans(text, start, end), state.response
+                if column < len(parts) and parts[column][1] > parts[column][0]:
+                    spans.extend(_response_items(text, *parts[column], state, name))
                 continue
             if state.table:  # "Climate Ready Powys | Bi-monthly | Joins with the Local Nature Partnership"
                 ref = cells[0] if _ROW_REF.match(cells[0]) or re.fullmatch(r"[A-Z]", cells[0]) else ""
@@ -711,14 +760,22 @@ def segment(text: str) -> list[Span]:
                 label = (f"Option {named.group(1) if named else ref}" if (named or ref) else "") if state.table[0] == "option" else ref
                 spans.append(Span(start, end, label, *state.table))
                 continue
-        state.action_log, state.table = 0, None
+        state.action_log, state.table, state.response, state.skip_rows = 0, None, None, False
+        if _CAPTION_LINE.match(body) and "\n" not in body:
+            state.title = body  # "Table 1: Summary of options": names the table below, the section goes on
+            continue
         if _UNDERLINE.match(text, end) and "\n" not in body and len(body.split()) <= 20 and not _SECTION.match(body):
             _title(body, state, index if _running(body, lines) else None)  # "4. Funding 2025-26" over a line of dashes: a heading
             continue
         if _SECTION.match(body):
             _heading(body, state)
             continue
-        _record_vote(body, spans)
+        numbered = _PROPOSAL_TITLE.match(body)
+        if numbered and "\n" not in body and len(body.split()) <= 12:  # "Proposal 1 - Sustainable Economy theme group"
+            state.section, state.heading, state.number, state.lead_in = "proposal", "Proposal", numbered.group("n"), ""
+            state.background = state.from_lead_in = False
+            continue
+        _record_vote(text, body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             if _FORMALITY.search(body) and _is_title(body):
                 _title(body, state, None)  # "23. MINUTES OF THE LAST MEETING": a new item, whatever came before
@@ -792,6 +849,9 @@ def segment(text: str) -> list[Span]:
             elif _RECOMMENDATION_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
                 state.section, state.heading = "recommendation", "Recommendation"
                 state.from_lead_in = True
+            elif _FINDINGS_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
+                state.section, state.heading = "finding", "Findings"  # "6.3 The main findings were:"
+                state.from_lead_in = True
             continue
         numbered = enum and enum.group("num")
         if numbered and state.from_lead_in:
@@ -829,6 +889,57 @@ def segment(text: str) -> list[Span]:
 
 
 # ----------------------------------------------------------------------------- tables
+
+
+#: A consultation's "You said | We did" table: a column of what people said, and one of what was done about it.
+_VOICE_COLUMN = re.compile(
+    r"^(?:you (?:said|told us|asked)|what (?:you|people|residents|partners|respondents) (?:said|told us|asked)|what we heard|"
+    r"(?:your |consultation |public )?(?:feedback|comments?|views?)|issues? raised|(?:the )?issue|concerns? raised|"
+    r"(?:respondents|residents|people) said)\b", re.IGNORECASE)
+_RESPONSE_COLUMN = re.compile(
+    r"^(?:we (?:did|have|will|are)|what we(?:'ve| have| will| are)?\b.{0,30}\b(?:did|done|do|doing|changed?)|"
+    r"(?:our|the council'?s?|the board'?s?|the partnership'?s?|cabinet|officer) response|response|action (?:taken|we took))\b",
+    re.IGNORECASE)
+
+
+def _response_column(cells: list[str]) -> tuple[int, str] | None:
+    """For a table's header row: the place and name of its response column ("We did") when another
+    column is what people said ("You said"), else None."""
+    voice = [i for i, cell in enumerate(cells) if _VOICE_COLUMN.match(cell)]
+    response = [i for i, cell in enumerate(cells) if _RESPONSE_COLUMN.match(cell) and i not in voice]
+    return (response[0], cells[response[0]]) if voice and response else None
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row, as ``body.split("|")`` splits it, trimmed."""
+    out, pos = [], start
+    for piece in text[start:end].split("|"):
+        out.append(_trim(text, pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+#: A sentence of a "We did" cell that records a change made ("has been added", "can now call").
+_DONE = re.compile(r"\b(?:has|have) (?:now |also )?been (?:\w+ed|set up|made|given|taken)\b|\bcan (?:now |also )?[a-z]+\b", re.I)
+
+
+def _response_items(text: str, start: int, end: int, state: _State, label: str) -> list[Span]:
+    """The items of a "We did" cell: its first sentence (the answer) and each later one that records
+    something done, decided or turned down; a sentence that only explains stays with the one before."""
+    section, state.section = state.section, "response"
+    try:
+        found = [Span(span.start, span.end, label, span.section, span.context) for span in _prose_items(text, start, end, state)]
+    finally:
+        state.section = section
+    sentences = _sentences(text, start, end)
+    spans = []
+    for i, (s, e) in enumerate(sentences):
+        within = [span for span in found if span.start < e and span.end > s]
+        if within:
+            spans.extend(span for span in within if span not in spans)
+        elif (i == 0 or _DONE.search(text[s:e])) and not (i and _CONTINUES.match(text[s:e])):
+            spans.append(Span(s, e, label, "response", ""))
+    return spans
 
 
 def _outcome_table(cells: list[str], state: _State) -> tuple[str, str] | None:

@@ -147,6 +147,7 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
         tree = None
     if tree is not None:
         unwrap_layout_tables(tree)
+        number_ordered_lists(tree)
         open_disclosures(tree)
         keep_fact_boxes(tree)
         mark_main_content(tree)
@@ -166,9 +167,14 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
     return _html_blocks(text), {k: v for k, v in hints.items() if v}
 
 
+#: A list item trafilatura bulleted whose number :func:`number_ordered_lists` wrote: the number stays.
+_NUMBERED_BULLET = re.compile(r"^- (?=(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,6})\. )")
+
+
 def _html_blocks(text: str) -> str:
     """One paragraph per extracted block (blank line between), table rows kept together."""
-    lines = [l for l in text.split("\n") if l.strip() and not re.fullmatch(r"\|(?:\s*:?-+:?\s*\|)+\s*", l)]
+    lines = [_NUMBERED_BULLET.sub("", l) for l in text.split("\n")
+             if l.strip() and not re.fullmatch(r"\|(?:\s*:?-+:?\s*\|)+\s*", l)]
     out = lines[:1]
     for prev, line in zip(lines, lines[1:]):
         out.append(("\n" if prev.startswith("|") and line.startswith("|") else "\n\n") + line)
@@ -204,16 +210,71 @@ def open_disclosures(tree) -> None:
             panel.set("style", style) if style.strip() else panel.attrib.pop("style", None)
 
 
-_LAYOUT_CELLS = "(./tr | ./tbody/tr)/td[.//p or .//div or .//h1 or .//h2 or .//h3 or .//ul or .//table]"
+_ROWS = "./tr | ./tbody/tr | ./thead/tr"
+_CELL_BLOCKS = "p | div | ul | ol | h1 | h2 | h3 | h4 | h5 | h6 | table"
+#: A cell this full of blocks is a column of the page, not a cell of data.
+LAYOUT_CELL_BLOCKS = 4
+
+
+def _layout_table(table) -> bool:
+    """Whether a table lays out the page (as on CMIS pages: a navigation column beside the content)
+    rather than holding data. A layout table's cell holds a heading, a table or a column of
+    blocks, or the table is one row of cells that hold blocks. A data table's cells may each hold
+    a paragraph or two (Word and Google Docs write every cell so), and stay a table."""
+    rows = table.xpath(_ROWS)
+    cells = [cell for row in rows for cell in row.xpath("./td | ./th")]
+    if any(cell.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//table") for cell in cells):
+        return True
+    blocks = [len(cell.xpath(f".//{' | .//'.join(_CELL_BLOCKS.split(' | '))}")) for cell in cells]
+    return any(n >= LAYOUT_CELL_BLOCKS for n in blocks) or (len(rows) == 1 and any(blocks))
 
 
 def unwrap_layout_tables(tree) -> None:
     """Turn tables used for page layout (cells holding paragraphs, headings or tables, as on CMIS
     pages) into plain blocks, so the extractor can tell the navigation column from the content."""
-    for table in [t for t in tree.iter("table") if t.xpath(_LAYOUT_CELLS)]:
+    for table in [t for t in tree.iter("table") if _layout_table(t)]:
         for part in table.xpath("./tbody | ./thead | ./tr | ./tbody/tr | ./thead/tr | (./tr | ./tbody/tr)/td"):
             part.tag = "div"
         table.tag = "div"
+
+
+_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out, n = out + numeral, n - value
+    return out
+
+
+def number_ordered_lists(tree) -> None:
+    """Write each numbered list item's number into its text ("1. ", "b. ", "iii. "), as the browser
+    draws it: an ``<ol>``'s numbers are not in the page's text, but a reader sees them, and
+    "option 3" or "(b)" later in the page refers to them. ``start``, ``type`` and an item's
+    ``value`` are followed; a page's navigation lists (breadcrumbs) are left alone."""
+    for ol in tree.iter("ol"):
+        if any(map(_site_chrome, [ol, *ol.iterancestors()])) or "breadcrumb" in (ol.get("class") or "").lower():
+            continue
+        style = ol.get("type") or ""
+        try:
+            n = int(ol.get("start") or 1)
+        except ValueError:
+            n = 1
+        for li in ol.iterchildren("li"):
+            try:
+                n = int(li.get("value")) if li.get("value") else n
+            except ValueError:
+                pass
+            if style in ("a", "A") and 1 <= n <= 26:
+                marker = chr(ord("a" if style == "a" else "A") + n - 1)
+            elif style in ("i", "I") and 1 <= n <= 39:
+                marker = _roman(n) if style == "i" else _roman(n).upper()
+            else:
+                marker = str(n)
+            li.text = f"{marker}. {li.text or ''}"
+            n += 1
 
 
 _PROMOTION = re.compile(r"related|newsletter|sign-?up|advert|promo|sponsor|share|social|cookie|subscribe|most-?read|trending", re.I)
@@ -1265,6 +1326,7 @@ def _html_every_block(html: str) -> str:
         return html
     for bad in tree.xpath("//script|//style|//head"):
         bad.drop_tree()
+    number_ordered_lists(tree)
     for block in tree.xpath("//p|//div|//li|//tr|//td|//th|//h1|//h2|//h3|//h4|//h5|//h6|//br|//table|//ul|//ol"):
         if block.tag in {"td", "th"}:  # a row's cells on one line, " | " between them
             block.tail = " | " + (block.tail or "")
@@ -1274,7 +1336,7 @@ def _html_every_block(html: str) -> str:
         if any(a.tag in {"td", "th"} for a in block.iterancestors()):
             continue
         block.tail = ("\n\n" if block.tag not in {"br", "tr"} else "\n") + (block.tail or "")
-        if block.tag == "li":
+        if block.tag == "li" and block.getparent() is not None and block.getparent().tag != "ol":  # an <ol>'s are numbered
             block.text = "- " + (block.text or "")
     text = tree.text_content()
     lines = [re.sub(r"[ \t]*\|[ \t]*$", "", line) for line in text.split("\n")]
