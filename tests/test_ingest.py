@@ -244,6 +244,32 @@ def test_pdf_lines_that_stop_short_end_a_paragraph():
     assert f"{long}that the Board\n{long}merges.\n1. Background\n\n{long}it met\nfour times.\n\n" in text
 
 
+def test_a_pdf_paragraph_whose_last_line_runs_to_the_margin_ends_at_the_space_after_it():
+    """Justified minutes: only the space between paragraphs tells them apart when a last line is full."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_xy(15, 25)
+    full = "Having declared an interest, Councillor Deehan left the meeting at 6.52 pm and took no part."
+    for lines, after in ((["PCSP 19/050 COMMUNITY SAFETY SMALL GRANTS"], 3),
+                         (["The Officer presented the recommendations of the assessment panel on the 23 applications",
+                           "received under the Community Safety Small Grants Programme, and the panel's scoring of",
+                           full], 3),
+                         (["Proposed by Mrs Wylie, Seconded by Alderman Hanna and AGREED - that 16 applications be",
+                           "funded to a total of 24,780 pounds, as set out in the appendix to the report, and that the",
+                           "funded, and that the unsuccessful applicants be offered feedback on their applications."], 3),
+                         (["The Manager reported on the Partnership's budget for the year and on the grants scheme for",
+                           "the coming year, which would open for applications in the spring, as in previous years,",
+                           "with the same panel of three members and officers from the Council's community team."], 0)):
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(after)
+    text = ingest.read_pdf(bytes(pdf.output()))[0]
+    assert f"{full}\n\nProposed by Mrs Wylie" in text
+    assert "applications.\n\nThe Manager reported" in text
+    assert "applications be\nfunded to a total" in text and "grants scheme for\nthe coming year" in text  # one paragraph's lines stay
+
+
 def test_pdf_furniture_rules_on_page_texts():
     pages = ["Haringey Council Cabinet\nFirst page text here.\nPage 1 of 2",
              "Haringey Council Cabinet\nsecond page continues the sentence.\nPage 2 of 2"]

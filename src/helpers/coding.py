@@ -183,7 +183,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] == "request":
             return found
-    if section == "proposal" and report and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
+    if section == "proposal" and doc_type not in RECORD_TYPES and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
         m = _REPORT_IMPLICATION.search(text)
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
     if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend", text, re.I):
@@ -522,6 +522,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcommunicat\w*|\bconsult\w*|\bengag\w*|\binvolv\w*|\bdialogue\b|\bco-?produc\w*", 3),
         (r"\bvoluntary\b|\bthird sector\b|\bcommunity (?:and voluntary|groups|organisations|councils|sector)\b|\bresidents?\b|\bcitizens?\b|\bpublic\b|\bnarrative\b|\bfeedback\b|\bvoice\b|\bstakeholders?\b", 2),
         (r"\blistening (?:events?|sessions?|exercises?)\b|\broadshows?\b|\bdrop-in\b|\bsurvey\w*|\bhave your say\b|\btell us\b|\bfocus groups?\b|\bbilingual\b", 2),
+        (r"\bwebcast\w*|\bpublicis\w*|\byouth (?:cabinet|council|forum|parliament|voice)\b|\bpublic question", 2),
         (r"\bpublish\w*|\bpublication\b|\bplain[- ](?:language|english)\b|\beasy[- ]read\b|\bwrit(?:e|ing) to\b|\bweb ?(?:site|pages?)\b|\binclusive\b|\baccessible\b|\bwebsite\b|\binternet\b|\bsocial media\b|\bnewsletter\b|\bopen(?:ness)?\b|\btransparen\w+", 1),
     ],
     "programme_management": [

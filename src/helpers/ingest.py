@@ -364,12 +364,42 @@ def pdf_pages(data: bytes) -> list[str]:
         for index, page in enumerate(document):
             textpage = page.get_textpage()
             found = tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
-            raw = _text_with_tables(textpage, page.get_bbox(), found) if found else textpage.get_text_range()
+            raw = _text_with_tables(textpage, page.get_bbox(), found) if found else _gap_marked(textpage)
             pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
         return pages
     finally:
         tables.close()
         document.close()
+
+
+#: Marks the end of a line followed by a paragraph's vertical gap until the page's lines are joined (a
+#: private-use character).
+PARA_END = "\ue001"
+#: A gap between two lines this much larger than the page's usual line pitch ends a paragraph.
+PARA_GAP = 1.25
+
+
+def _gap_marked(textpage) -> str:
+    """A page's text (pypdfium2), each line followed by a wider gap than the page's usual line
+    pitch marked with :data:`PARA_END`: a PDF keeps no paragraph marks, and a paragraph whose last
+    line runs to the margin is told from the next only by the space between them."""
+    text = textpage.get_text_range()
+    starts, pos = [], 0
+    for line in text.split("\r\n"):
+        stripped = line.lstrip()
+        if stripped:
+            starts.append((pos + len(line) - len(stripped), pos + len(line)))
+        pos += len(line) + 2
+    if len(starts) < 4 or textpage.count_chars() != len(text):
+        return text  # too few lines to know the pitch, or the text does not map onto the characters
+    bottoms = [textpage.get_charbox(first, loose=True)[1] for first, _ in starts]
+    steps = [a - b for a, b in zip(bottoms, bottoms[1:])]
+    pitches = sorted(step for step in steps if step > 0)
+    if not pitches:
+        return text
+    pitch = pitches[len(pitches) // 2]
+    ends = {end for (_, end), step in zip(starts, steps) if step > PARA_GAP * pitch}  # moving down the page only
+    return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
 
 
 #: Marks a line as a ruled table's row until the pages are joined (a private-use character): such a line
@@ -447,7 +477,7 @@ def _zone(lines: list[str]) -> list[str]:
 
 
 def _line_key(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.replace(PARA_END, "").lower())).strip()
 
 
 def _running_keys(zones: list[list[str]]) -> set[str]:
@@ -479,7 +509,8 @@ def strip_page_furniture(pages: list[list[str]]) -> list[list[str]]:
             if line.startswith(TABLE_ROW):  # a table's row (a header repeated on each page is dealt with when pages join)
                 keep.append(line)
                 continue
-            if _FURNITURE.fullmatch(line) or (in_zone and (_line_key(line) in running or _BARE_NUMBER.fullmatch(line))):
+            bare = line.replace(PARA_END, "").strip()
+            if _FURNITURE.fullmatch(bare) or (in_zone and (_line_key(line) in running or _BARE_NUMBER.fullmatch(bare))):
                 continue
             keep.append(line)
         cleaned.append(keep)
@@ -511,7 +542,8 @@ def _paragraph_breaks(lines: list[str], width: int) -> str:
     text width (a paragraph's last line, a heading, a title line): PDF text has no
     paragraph marks, and the workbook's segmentation reads paragraphs."""
     out = []
-    for i, line in enumerate(lines):
+    for i, marked in enumerate(lines):
+        line = marked.replace(PARA_END, "")
         out.append(line)
         if i + 1 == len(lines):
             break
@@ -519,7 +551,7 @@ def _paragraph_breaks(lines: list[str], width: int) -> str:
         if row or next_row:  # a table's rows stay together, with a paragraph break around the table
             if row != next_row:
                 out.append("")
-        elif width and len(line) < 0.7 * width and not line.endswith("-"):
+        elif (width and len(line) < 0.7 * width or marked.endswith(PARA_END)) and not line.endswith("-"):
             out.append("")
     return "\n".join(out)
 
@@ -528,7 +560,7 @@ def clean_pdf_text(pages: list[str]) -> str:
     """Page texts → one text: furniture dropped, paragraphs marked, pages joined,
     hyphenation re-joined."""
     lines = strip_page_furniture(_page_lines(pages))
-    lengths = sorted(len(line) for page in lines for line in page if not line.startswith(TABLE_ROW))  # a table row is no measure
+    lengths = sorted(len(line.replace(PARA_END, "")) for page in lines for line in page if not line.startswith(TABLE_ROW))  # a table row is no measure
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else 0  # the full line width
     text = ""
     for page in lines:
@@ -551,7 +583,7 @@ def read_pdf(data: bytes) -> tuple[str, dict]:
         raise SkipFile(NO_TEXT_LAYER)
     blank = sum(1 for p in pages if not p.strip())
     hints = {"warning": f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing"} if blank else {}
-    header = running_header(pages)
+    header = running_header([page.replace(PARA_END, "") for page in pages])
     return clean_pdf_text(pages), {**hints, **({"header": header} if header else {})}
 
 
