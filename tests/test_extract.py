@@ -1205,6 +1205,8 @@ PCSP 19/047 MEMBERSHIP
 The Manager reported a vacancy for an Independent Member.
 Proposed by Councillor Kinnear, Seconded by Mrs Canning and AGREED - that the
 Manager write to the Policing Board asking that the vacancy be filled.
+
+Members NOTED that the Education Authority had nominated Ms Devlin as its representative.
 PCSP 19/049 ACTION PLAN
 Proposed by Mr Gault, Seconded by Councillor Deehan and AGREED - that it be
 RECOMMENDED to Council that:
@@ -1224,6 +1226,7 @@ def test_northern_ireland_minutes_read_motions_votes_and_recommendations_to_coun
     assert got["Councillor Fitzsimons then proposed an a"] == ("proposal", "rejected")  # its vote is a paragraph later
     assert got["Councillor Quigg proposed that one fewer"] == ("proposal", "rejected")  # no seconder
     assert got["Proposed by Councillor Kinnear, Seconded"] == ("request", "agreed")
+    assert got["Members NOTED that the Education Authori"][1] == "noted"  # what was noted, not what the news says was done
     assert got["Proposed by Mrs Wylie, Seconded by Alder"] == ("resolution", "agreed")  # after who left, blank line or not
     assert got["(a) the revised sub-group structure be r"] == ("recommendation", "proposed")  # full Council decides
     assert got["(b) the draft Action Plan be approved."] == ("recommendation", "proposed")

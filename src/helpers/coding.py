@@ -375,6 +375,11 @@ def _option_verdict(text: str, context: str) -> str | None:
     return m.group(0) if m else None
 
 
+#: What a meeting noted, said first ("Members NOTED that the Authority had nominated …"): noted, whatever
+#: the noted news says was done.
+_BODY_NOTED = re.compile(r"^\W{0,3}(?:members|(?:the )?(?:board|committee|partnership|panel|group|forum|cabinet)) (?:also |further )?noted\b", re.I)
+
+
 def code_status(text: str, kind: str, section: str, context: str = "", doc_type: str = "") -> tuple[str, float, str]:
     """(status, confidence, why): deferral, rejection and noting cues, then the document's
     structure (report sections are proposed; resolutions, decisions and actions agreed)."""
@@ -402,7 +407,8 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     m = _NOTED.search(text) or (_NOTED.search(context) if context and section != "prose" else None)
     if not m and doc_type in RECORD_TYPES and kind == "statement":
         m = _NOTED_RECORD.search(text)
-    if m and (kind not in {"decision", "action", "request"} or (kind == "decision" and m.start() < 40 and not _AGREED.search(text))):
+    if m and (kind not in {"decision", "action", "request"} or (kind == "decision" and m.start() < 40 and not _AGREED.search(text))
+              or (kind == "decision" and _BODY_NOTED.match(text))):
         return "noted", 0.8, f"cue {m.group(0)!r}"  # "The Board noted the update": a decision to note
     if kind == "resolution":
         return "agreed", 0.9, "formal resolution"
