@@ -1264,3 +1264,12 @@ def test_a_slide_titled_proposal_n_makes_its_points_proposals_and_discussion_end
     assert ("Proposal 1", "proposal", "- Dissolve the Sustainable Economy theme group from April 2018") in items
     assert ("Proposal 1", "proposal", "- Economic actions to be overseen directly by the Board") in items
     assert not any(section == "option" and "question time" in t for _, section, t in items)
+
+
+def test_a_long_table_row_of_figures_that_ends_in_words_is_read_at_once():
+    """A row check written as one regular expression backtracked exponentially on such a row (25 figures, then
+    words): segmenting this document never finished. It is a cell-by-cell check now."""
+    row = "Statement | " + " | ".join(["12"] * 25) + " | Not recommended"
+    text = f"Options\n\nOption | " + " | ".join(f"Y{i}" for i in range(25)) + f" | View\n{row}\n\nThe Board agreed to meet quarterly.\n"
+    assert "The Board agreed to meet quarterly." in _texts(text)
+    assert not extract._data_row(row) and extract._data_row("I would attend a forum | 24 | 5% | £2,000 | n/a | –")

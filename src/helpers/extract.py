@@ -406,8 +406,15 @@ _CAPS_TITLE = re.compile(r"^(?=(?:[^a-z]*?\b[A-Z]{2,}){2})[^a-z|]{6,140}(?<![:�
 _PROPOSAL_TITLE = re.compile(r"^proposal\s+(?P<n>\d{1,2}[a-z]?|[A-Z])\s*[-–—:.]\s+[^.!?]{2,80}$", re.I)
 #: A table's or figure's caption ("Table 1: Summary of options"): a line of its own.
 _CAPTION_LINE = re.compile(r"^(?:table|figure|chart) \d{1,2}[a-z]?\s*[:.–—-]\s+\S[^.|]{0,80}$", re.I)
-#: A row of figures (a survey's counts, a budget): its cells after the first are numbers, no item.
-_DATA_ROW = re.compile(r"^\|?\s*[^|]+(?:\|\s*(?:[-–£$€]?\s?\d[\d,.]*\s?(?:%|k|m|bn)?|n/?a|-|–)?\s*)+\|?\s*$", re.I)
+#: A table cell that holds a figure, or nothing: "24", "45%", "£21,450", "n/a", "–".
+_FIGURE_CELL = re.compile(r"(?:[-–£$€]?\s?\d[\d,.]*\s?(?:%|k|m|bn)?|n/?a|-|–)?", re.I)
+
+
+def _data_row(body: str) -> bool:
+    """A row of figures (a survey's counts, a budget): its first cell names the row and the others are
+    numbers or empty; no item."""
+    cells = [cell.strip() for cell in body.strip().removeprefix("|").removesuffix("|").split("|")]
+    return len(cells) >= 2 and bool(cells[0]) and all(_FIGURE_CELL.fullmatch(cell) for cell in cells[1:])
 #: A line that opens a minute's decision ("Proposed by …, Seconded by … and AGREED", "It was AGREED that",
 #: "Members NOTED"): after a line that ends a sentence it starts a paragraph, blank line or not.
 _OPENER = re.compile(r"^(?:(?i:(?:proposed|moved) by)\b|(?i:it was (?:further |also )?)(?:AGREED|RESOLVED|RECOMMENDED|NOTED|DECIDED)\b|"
@@ -747,7 +754,7 @@ def segment(text: str) -> list[Span]:
                 state.table = None if state.response is not None else _outcome_table(cells, state)  # a header row is not an item
                 state.skip_rows = bool(re.search(r"\bsummary\b", state.title, re.I)) and state.response is None
                 continue
-            if state.skip_rows or _DATA_ROW.match(body):  # "Table 1: Summary of options"; "I would attend | 24 | 5 | 2"
+            if state.skip_rows or _data_row(body):  # "Table 1: Summary of options"; "I would attend | 24 | 5 | 2"
                 continue
             if state.response is not None:  # "What you told us | What we did": what was done is recorded in its cell
                 parts, (column, name) = _cell_spans(text, start, end), state.response

@@ -211,7 +211,7 @@ def open_disclosures(tree) -> None:
 
 
 _ROWS = "./tr | ./tbody/tr | ./thead/tr"
-_CELL_BLOCKS = "p | div | ul | ol | h1 | h2 | h3 | h4 | h5 | h6 | table"
+_CELL_BLOCKS = " | ".join(f".//{tag}" for tag in ("p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"))
 #: A cell this full of blocks is a column of the page, not a cell of data.
 LAYOUT_CELL_BLOCKS = 4
 
@@ -225,7 +225,7 @@ def _layout_table(table) -> bool:
     cells = [cell for row in rows for cell in row.xpath("./td | ./th")]
     if any(cell.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//table") for cell in cells):
         return True
-    blocks = [len(cell.xpath(f".//{' | .//'.join(_CELL_BLOCKS.split(' | '))}")) for cell in cells]
+    blocks = [len(cell.xpath(_CELL_BLOCKS)) for cell in cells]
     return any(n >= LAYOUT_CELL_BLOCKS for n in blocks) or (len(rows) == 1 and any(blocks))
 
 
@@ -798,12 +798,13 @@ def read_odt(data: bytes) -> tuple[str, dict]:
     """An OpenDocument text (LibreOffice, Google Docs export): headings, paragraphs, list
     items (as "- " bullets, nested lists flattened) and tables (one line per row, cells
     separated by " | "), in the order they appear; sections are read through."""
-    document = _open_document(data, {"text", "text-template"}, "text")
+    document = _open_document(data, {"text", "text-template"}, "text", "a text document")
     return "\n\n".join(p for p in _odt_blocks(document.body) if p.strip()), {}
 
 
-def _open_document(data: bytes, types: set[str], what: str):
-    """An OpenDocument file of one of ``types`` (odfdo), or SkipFile saying what it is instead."""
+def _open_document(data: bytes, types: set[str], what: str, expected: str):
+    """An OpenDocument file of one of ``types`` (odfdo), or SkipFile saying what it is instead of
+    ``expected`` ("a text document", "slides")."""
     import zipfile
 
     from odfdo import Document
@@ -817,7 +818,7 @@ def _open_document(data: bytes, types: set[str], what: str):
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:  # odfdo: TypeError for a zip it cannot place
         raise SkipFile(f"not an OpenDocument {what} (a zip file odfdo cannot read: {exc.__class__.__name__})") from None
     if kind not in types:
-        raise SkipFile(f"an OpenDocument {kind}, not {'a ' + what + ' document' if what == 'text' else what}")
+        raise SkipFile(f"an OpenDocument {kind}, not {expected}")
     return document
 
 
@@ -960,7 +961,7 @@ def read_odp(data: bytes) -> tuple[str, dict]:
     :func:`read_pptx` reads a deck: each slide's title a heading line, outline points "- "
     bullets, text boxes paragraphs, tables " | " rows, shapes in reading order; speaker notes,
     slide numbers, dates and footers are not read."""
-    document = _open_document(data, {"presentation", "presentation-template"}, "slides")
+    document = _open_document(data, {"presentation", "presentation-template"}, "slides", "slides")
     return _slides_text([[block for shape in _odp_order(page.children) for block in _odp_blocks(shape)]
                          for page in document.body.get_draw_pages()])
 
