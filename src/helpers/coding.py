@@ -163,12 +163,17 @@ _SECONDED_AGREED = re.compile(r"^\W{0,3}(?i:(?:it was )?(?:proposed|moved) by\b[
 _ASKING = re.compile(r"\b(?:write|writes) to\b|\basking (?:that|for|them|it|him|her)\b|\bbe (?:asked|requested|invited) to\b", re.I)
 
 
+def _seconded_and_agreed(text: str) -> bool:
+    """A motion moved, seconded and agreed in one sentence, and not only a recommendation to Council."""
+    return bool(_SECONDED_AGREED.match(text)) and not _TO_COUNCIL.search(text)
+
+
 def code_kind(text: str, section: str, context: str = "", doc_type: str = "", label: str = "") -> tuple[str, float, str]:
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
     implication in a report)."""
     report, minutes = doc_type in REPORT_TYPES, doc_type in MEETING_RECORDS
-    if _SECONDED_AGREED.match(text) and not _TO_COUNCIL.search(text):
+    if _seconded_and_agreed(text):
         if _ASKING.search(text):
             return "request", 0.7, "a motion agreed that asks someone to act"
         return "resolution", 0.75, "a motion proposed, seconded and agreed"
@@ -210,8 +215,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.65, f"a part of {_short(context)!r}: what the report proposes"  # "In particular the Board will:"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
-    if section == "response" and _RESPONSE_ACTION.search(text):
-        return "action", 0.65, f"a response: {_RESPONSE_ACTION.search(text).group(0)!r}, work still to do"
+    if section == "response" and (m := _RESPONSE_ACTION.search(text)):
+        return "action", 0.65, f"a response: {m.group(0)!r}, work still to do"
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):
@@ -279,7 +284,10 @@ def _motion_vote(text: str, section: str, context: str = "") -> str | None:
     if section not in {"", "prose"} or not _MOVED.search(text):
         return None
     vote = VOTE_RESULT.search(text, _MOVED.search(text).end())
-    return vote.group("result").upper() if vote else (vote_on(context) or (None, None))[1]
+    if vote:
+        return vote.group("result").upper()
+    later = vote_on(context)  # the vote a later paragraph recorded
+    return later[1] if later else None
 
 
 def _in_condition(text: str, m: re.Match) -> bool:
@@ -389,7 +397,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     moved = _motion_vote(text, section, context)
     if moved and moved != "WITHDRAWN":
         return ("agreed" if moved == "CARRIED" else "rejected"), 0.8, f"the vote: {moved.lower()}"
-    if _SECONDED_AGREED.match(text) and not _TO_COUNCIL.search(text):
+    if _seconded_and_agreed(text):
         return "agreed", 0.8, "a motion seconded and agreed"
     for status, pattern in _VERDICT_CELLS if " | " in text else ():
         m = pattern.search(text)

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import groupby, islice
 from pathlib import Path
@@ -415,6 +415,8 @@ def _data_row(body: str) -> bool:
     numbers or empty; no item."""
     cells = [cell.strip() for cell in body.strip().removeprefix("|").removesuffix("|").split("|")]
     return len(cells) >= 2 and bool(cells[0]) and all(_FIGURE_CELL.fullmatch(cell) for cell in cells[1:])
+
+
 #: A line that opens a minute's decision ("Proposed by …, Seconded by … and AGREED", "It was AGREED that",
 #: "Members NOTED"): after a line that ends a sentence it starts a paragraph, blank line or not.
 _OPENER = re.compile(r"^(?:(?i:(?:proposed|moved) by)\b|(?i:it was (?:further |also )?)(?:AGREED|RESOLVED|RECOMMENDED|NOTED|DECIDED)\b|"
@@ -633,10 +635,11 @@ def _section_label(state: _State) -> str:
 # ----------------------------------------------------------------------------- segmenting
 
 
-def _prose_items(text: str, start: int, end: int, state: _State) -> list[Span]:
-    """The sentences (or clauses) of a narrative paragraph that record something."""
+def _prose_items(text: str, start: int, end: int, state: _State, section: str = "") -> list[Span]:
+    """The sentences (or clauses) of a narrative paragraph that record something, in ``section``
+    (by default the open one, or "prose")."""
     spans: list[Span] = []
-    section = state.section or "prose"
+    section = section or state.section or "prose"
     for s, e in _sentences(text, start, end):
         sentence = text[s:e]
         if spans and spans[-1].end >= s - 3 and _CONTINUES.match(sentence):
@@ -917,34 +920,35 @@ def _response_column(cells: list[str]) -> tuple[int, str] | None:
     return (response[0], cells[response[0]]) if voice and response else None
 
 
+def _cells(text: str, start: int, end: int, separator: str = " | ") -> list[tuple[int, int]]:
+    """The (start, end) of each cell of the table row ``text[start:end]``, as ``separator`` splits it."""
+    cells, pos = [], start
+    for cell in text[start:end].split(separator):
+        cells.append((pos, pos + len(cell)))
+        pos += len(cell) + len(separator)
+    return cells
+
+
 def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The (start, end) of each cell of a table row, as ``body.split("|")`` splits it, trimmed."""
-    out, pos = [], start
-    for piece in text[start:end].split("|"):
-        out.append(_trim(text, pos, pos + len(piece)))
-        pos += len(piece) + 1
-    return out
+    return [_trim(text, a, b) for a, b in _cells(text, start, end, "|")]
 
 
 #: A sentence of a "We did" cell that records a change made ("has been added", "can now call").
-_DONE = re.compile(r"\b(?:has|have) (?:now |also )?been (?:\w+ed|set up|made|given|taken)\b|\bcan (?:now |also )?[a-z]+\b", re.I)
+_CHANGE_MADE = re.compile(r"\b(?:has|have) (?:now |also )?been (?:\w+ed|set up|made|given|taken)\b|\bcan (?:now |also )?[a-z]+\b", re.I)
 
 
 def _response_items(text: str, start: int, end: int, state: _State, label: str) -> list[Span]:
     """The items of a "We did" cell: its first sentence (the answer) and each later one that records
     something done, decided or turned down; a sentence that only explains stays with the one before."""
-    section, state.section = state.section, "response"
-    try:
-        found = [Span(span.start, span.end, label, span.section, span.context) for span in _prose_items(text, start, end, state)]
-    finally:
-        state.section = section
+    found = [replace(span, label=label) for span in _prose_items(text, start, end, state, "response")]
     sentences = _sentences(text, start, end)
     spans = []
     for i, (s, e) in enumerate(sentences):
         within = [span for span in found if span.start < e and span.end > s]
         if within:
             spans.extend(span for span in within if span not in spans)
-        elif (i == 0 or _DONE.search(text[s:e])) and not (i and _CONTINUES.match(text[s:e])):
+        elif (i == 0 or _CHANGE_MADE.search(text[s:e])) and not (i and _CONTINUES.match(text[s:e])):
             spans.append(Span(s, e, label, "response", ""))
     return spans
 
@@ -1089,14 +1093,6 @@ def english_only(text: str) -> str:
             if " | " not in text[start:end] and foreign(text[start:end]):
                 blank(start, end)
     return "".join(out)
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    cells, pos = [], start
-    for cell in text[start:end].split(" | "):
-        cells.append((pos, pos + len(cell)))
-        pos += len(cell) + 3
-    return cells
 
 
 def _blank_other_columns(text: str, rows: list[list[tuple[int, int]]], blank, foreign) -> None:

@@ -185,9 +185,14 @@ def _html_blocks(text: str) -> str:
 _SITE_CHROME = re.compile(r"^(?:cookie|consent|gdpr|nav|menu|search|banner|site-?header|site-?footer|masthead|skip)", re.I)
 
 
-def _site_chrome(element) -> bool:
-    names = f"{element.get('class', '')} {element.get('id', '')}".split()
-    return element.tag in ("header", "nav", "footer") or any(map(_SITE_CHROME.match, names))
+def _in_site_chrome(element) -> bool:
+    """Whether an element is, or sits inside, the site's own furniture: ``<header>``, ``<nav>``,
+    ``<footer>``, or a class or id that :data:`_SITE_CHROME` names."""
+    for e in (element, *element.iterancestors()):
+        names = f"{e.get('class', '')} {e.get('id', '')}".split()
+        if e.tag in ("header", "nav", "footer") or any(map(_SITE_CHROME.match, names)):
+            return True
+    return False
 
 
 def open_disclosures(tree) -> None:
@@ -195,7 +200,7 @@ def open_disclosures(tree) -> None:
     ``aria-controls``) becomes the panel's heading, and the panel is shown, as a reader who opens it
     sees it. A form's buttons, which control nothing, are left to the extractor to drop."""
     for toggle in tree.xpath("//button[@aria-controls] | //*[@role='button'][@aria-controls]"):
-        if any(map(_site_chrome, [toggle, *toggle.iterancestors()])):
+        if _in_site_chrome(toggle):
             continue  # a cookie banner's, a menu's or the navigation's own toggles
         panels = [tree.get_element_by_id(name, None) for name in toggle.get("aria-controls").split()]
         panels = [panel for panel in panels if panel is not None]
@@ -255,7 +260,7 @@ def number_ordered_lists(tree) -> None:
     "option 3" or "(b)" later in the page refers to them. ``start``, ``type`` and an item's
     ``value`` are followed; a page's navigation lists (breadcrumbs) are left alone."""
     for ol in tree.iter("ol"):
-        if any(map(_site_chrome, [ol, *ol.iterancestors()])) or "breadcrumb" in (ol.get("class") or "").lower():
+        if _in_site_chrome(ol) or "breadcrumb" in (ol.get("class") or "").lower():
             continue
         style = ol.get("type") or ""
         try:
@@ -1904,49 +1909,52 @@ def screen(path: Path, raw: Path, max_mb: float) -> str | None:
 _ARCHIVE_JUNK = re.compile(r"(?:^|/)(?:__MACOSX/|\.|~\$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
 
 
-def unpack_archive(rel: str, data: bytes, folder: Path, max_mb: float) -> list[tuple[str, Path | dict]]:
+def is_archive(named: str, data: bytes) -> bool:
+    """Whether a file is a zip archive to unpack: a zip that no reader takes (a broken ``.docx`` is
+    left to the Word reader, which says what is wrong with it)."""
+    return named not in _OFFICE and data.startswith(b"PK\x03\x04") and sniff_format(data) == ".zip"
+
+
+def unpack_archive(rel: str, data: bytes, max_mb: float) -> list[tuple[str, bytes] | dict]:
     """The files in a zip archive (an agenda pack downloaded as one file, a folder sent by e-mail),
-    each as ("archive.zip/inner/name.pdf", where it was unpacked under ``folder``) to be read as a
-    file of the folder is, or as its report row when it cannot be: too large, password-protected,
-    an archive inside the archive, compressed in a way Python cannot undo. Names are never used as
-    paths, so an archive cannot write outside ``folder``; one file at most ``max_mb`` is unpacked."""
+    each as ("archive.zip/inner/name.pdf", its bytes) to be read as a file of the folder is, or as
+    its report row when it cannot be: too large, password-protected, an archive inside the archive,
+    compressed in a way Python cannot undo. One file at most ``max_mb`` is unpacked, whatever the
+    archive's headers say; names are only names, never paths to write to."""
     import zipfile
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        return [(rel, _report(rel, "skipped", f"a damaged zip archive ({exc}) — unpack it into the folder"))]
-    out: list[tuple[str, Path | dict]] = []
+        return [_report(rel, "skipped", f"a damaged zip archive ({exc}) — unpack it into the folder")]
+    out: list[tuple[str, bytes] | dict] = []
     for info in infos:
         name = "/".join(part for part in info.filename.replace("\\", "/").split("/") if part not in ("", ".", ".."))
         if info.is_dir() or not name or _ARCHIVE_JUNK.search(name):
             continue
         inner = f"{rel}/{name}"
         if info.flag_bits & 0x1:
-            out.append((inner, _report(inner, "skipped", "password-protected file in a zip archive — not read")))
+            out.append(_report(inner, "skipped", "password-protected file in a zip archive — not read"))
         elif info.file_size > max_mb * 1024 * 1024:
-            out.append((inner, _report(inner, "skipped", f"file of {info.file_size / 1024 / 1024:.1f} MB is larger than "
-                                                         f"the {max_mb:g} MB limit (config.MAX_FILE_MB)")))
+            out.append(_report(inner, "skipped", f"file of {info.file_size / 1024 / 1024:.1f} MB is larger than "
+                                                 f"the {max_mb:g} MB limit (config.MAX_FILE_MB)"))
         elif info.file_size == 0:
-            out.append((inner, _report(inner, "skipped", "empty file")))
+            out.append(_report(inner, "skipped", "empty file"))
         else:
             try:
                 with archive.open(info) as source:
                     content = source.read(int(max_mb * 1024 * 1024) + 1)  # never more than the limit, whatever the header says
             except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, RuntimeError, ValueError) as exc:
-                out.append((inner, _report(inner, "skipped", f"could not be unpacked from the zip archive ({exc}) — "
-                                                             "unpack it with your system's tools")))
+                out.append(_report(inner, "skipped", f"could not be unpacked from the zip archive ({exc}) — "
+                                                     "unpack it with your system's tools"))
                 continue
             if len(content) > max_mb * 1024 * 1024:
-                out.append((inner, _report(inner, "skipped", f"larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)")))
-                continue
-            if sniff_format(content) == ".zip" and PurePosixPath(name).suffix.lower() not in _OFFICE:
-                out.append((inner, _report(inner, "skipped", "a zip archive inside a zip archive — not read; unpack it into the folder")))
-                continue
-            target = folder / hashlib.sha256(inner.encode()).hexdigest()[:24]
-            target.write_bytes(content)
-            out.append((inner, target))
+                out.append(_report(inner, "skipped", f"larger than the {max_mb:g} MB limit (config.MAX_FILE_MB)"))
+            elif is_archive(PurePosixPath(name).suffix.lower(), content):
+                out.append(_report(inner, "skipped", "a zip archive inside a zip archive — not read; unpack it into the folder"))
+            else:
+                out.append((inner, content))
     return out
 
 
@@ -2090,6 +2098,18 @@ def ingest(
     rows: list[dict | tuple] = []  # a report row, or (rel, suffix, sha256) of a file to read
     notes: dict[str, str] = {}  # a file read by its content rather than its name says so
     sources: dict[str, Path] = {}  # where a file inside an archive was unpacked to
+
+    def admit(rel: str, named: str, data: bytes) -> bool:
+        """A file to read (by the format its name and bytes say), or its report row when it is not read."""
+        suffix, note = file_format(named, data)
+        if suffix is None:
+            rows.append(_report(rel, "skipped", note))
+            bar.update()
+            return False
+        notes[rel] = note
+        rows.append((rel, suffix, hashlib.sha256(data).hexdigest()))
+        return True
+
     with _progress(len(files)) as bar, tempfile.TemporaryDirectory(prefix="ingest-") as unpacked:
         for path in files:
             rel = path.relative_to(raw).as_posix()
@@ -2099,33 +2119,21 @@ def ingest(
                 bar.update()
                 continue
             data = path.read_bytes()
-            suffix, note = file_format(path.suffix.lower(), data)
-            if suffix is None and sniff_format(data) == ".zip" and path.suffix.lower() not in _OFFICE:
-                members = unpack_archive(rel, data, Path(unpacked), max_mb)
-                bar.total += len(members)
-                for member_rel, member in members:
-                    if isinstance(member, dict):
-                        rows.append(member)
-                        bar.update()
-                        continue
-                    content = member.read_bytes()
-                    member_suffix, note = file_format(PurePosixPath(member_rel).suffix.lower(), content)
-                    if member_suffix is None:
-                        rows.append(_report(member_rel, "skipped", note))
-                        bar.update()
-                        continue
-                    notes[member_rel], sources[member_rel] = note, member
-                    rows.append((member_rel, member_suffix, hashlib.sha256(content).hexdigest()))
-                bar.update()
-                if not members:
-                    rows.append(_report(rel, "skipped", "zip archive with no file in it"))
+            if not is_archive(path.suffix.lower(), data):
+                admit(rel, path.suffix.lower(), data)
                 continue
-            if suffix is None:
-                rows.append(_report(rel, "skipped", note))
-                bar.update()
-                continue
-            notes[rel] = note
-            rows.append((rel, suffix, hashlib.sha256(data).hexdigest()))
+            members = unpack_archive(rel, data, max_mb)
+            bar.total += len(members)
+            for member in members:
+                if isinstance(member, dict):
+                    rows.append(member)
+                    bar.update()
+                elif admit(member[0], PurePosixPath(member[0]).suffix.lower(), member[1]):
+                    sources[member[0]] = Path(unpacked) / hashlib.sha256(member[0].encode()).hexdigest()[:24]
+                    sources[member[0]].write_bytes(member[1])  # read by a worker process, like a file of the folder
+            if not members:
+                rows.append(_report(rel, "skipped", "zip archive with no file in it"))
+            bar.update()
         pending = [r for r in rows if isinstance(r, tuple)]
         outcomes = {r: store.get(r[2], r[1], timeout_s) for r in pending}
         misses = [r for r in pending if outcomes[r] is None]
