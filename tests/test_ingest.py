@@ -566,6 +566,92 @@ def test_only_the_first_rows_of_a_long_sheet_are_read_and_the_report_says_so(mon
     assert repeated == "Sheet: Log\n\nA1 | Open\n\nA1 | Open\nA1 | Open"  # the 3rd filled row ends it, not the 1st like it
 
 
+WEBVTT_CAPTIONS = """WEBVTT
+Kind: captions
+
+NOTE Captions edited by Democratic Services
+
+STYLE
+::cue { color: white }
+
+item-7-1
+00:14:03.120 --> 00:14:07.480 align:start position:10%
+<v Cllr Amina Shah>Thank you, Chair. I move the
+recommendations in the report, that
+
+00:14:07.480 --> 00:14:10.000
+<v Cllr Amina Shah>the Board &amp; the place partnership
+meet as a joint committee.
+
+00:14:10.000 --> 00:14:11.500
+[Applause]
+
+00:14:11.500 --> 00:14:14.000
+<v.loud The Leader>All those in <b>favour</b>? That is carried.
+""".replace("\n", "\r\n")
+
+SRT_CAPTIONS = """1
+00:41:07,200 --> 00:41:11,950
+THE MAYOR: Councillor Hughes, you
+have the floor.
+
+2
+00:41:12,000 --> 00:41:14,950
+COUNCILLOR HUGHES: I move that the Council
+
+3
+00:41:15,000 --> 00:41:17,950
+reviews its place on the regional board.
+
+4
+00:41:18,000 --> 00:41:19,950
+>> Seconded.
+"""
+
+ROLLING_CAPTIONS = """WEBVTT
+Kind: captions
+
+00:00:00.000 --> 00:00:02.310 align:start position:0%
+
+good<00:00:00.480><c> evening</c><00:00:00.840><c> and</c>
+
+00:00:02.310 --> 00:00:02.320 align:start position:0%
+good evening and
+
+
+00:00:02.320 --> 00:00:05.030 align:start position:0%
+good evening and
+welcome<00:00:02.800><c> to</c><00:00:03.000><c> cabinet</c>
+"""
+
+
+def test_webcast_captions_are_read_as_a_transcript_one_paragraph_per_speaker(raw):
+    write(raw / "cabinet_item7.vtt", WEBVTT_CAPTIONS.encode("utf-8-sig"))
+    write(raw / "council_webcast.srt", SRT_CAPTIONS.encode("cp1252"))
+    write(raw / "captions.txt", SRT_CAPTIONS.replace("Seconded", "Seconded!").encode())  # saved as text: its first cue says what it is
+    write(raw / "youtube.vtt", ROLLING_CAPTIONS.encode())
+    docs, report = run(raw)
+    assert text_of(docs, "cabinet_item7.vtt").split("\n\n") == [
+        "Cllr Amina Shah: Thank you, Chair. I move the recommendations in the report, that the Board & the place "
+        "partnership meet as a joint committee.",
+        "The Leader: All those in favour? That is carried."]
+    assert text_of(docs, "council_webcast.srt").split("\n\n") == [
+        "THE MAYOR: Councillor Hughes, you have the floor.",
+        "COUNCILLOR HUGHES: I move that the Council reviews its place on the regional board.",
+        "Seconded."]
+    assert text_of(docs, "captions.txt") == text_of(docs, "council_webcast.srt").replace("Seconded", "Seconded!")
+    assert status_of(report, "captions.txt")[1] == "named .txt, but it is webcast captions (SubRip) — read as that"
+    assert text_of(docs, "youtube.vtt") == "good evening and welcome to cabinet"  # rolling lines read once
+    assert set(docs["doc_type"]) == {"minutes"}  # a meeting's spoken record
+    assert set(docs["format"]) == {"vtt", "srt"}
+
+
+def test_captions_that_are_not_captions_are_reported():
+    assert ingest.parse_bytes(".vtt", b"<html>Not found</html>").reason == "not readable as webcast captions (WebVTT) (Invalid format)"
+    assert ingest.parse_bytes(".srt", b"Chair: hello").status == "skipped"
+    assert ingest.parse_bytes(".vtt", b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n[Music]\n").reason == "captions with no text in them"
+
+
 def odt_bytes() -> bytes:
     from odfdo import Document, Header, List, Paragraph, Section, Table
 
@@ -1411,7 +1497,8 @@ def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tm
 @pytest.mark.parametrize("suffix, make", [(".odt", odt_bytes), (".rtf", lambda: RTF), (".docx", docx_bytes), (".pdf", ruled_table_pdf),
                                            (".pptx", pptx_bytes), (".eml", lambda: mail_bytes([("a.docx", docx_bytes(), ("application", "octet-stream"))])),
                                            (".mhtml", mhtml_bytes), (".doc", lambda: OLD_WORD), (".xlsx", xlsx_bytes),
-                                           (".xls", lambda: OLD_EXCEL), (".ppt", lambda: OLD_SLIDES)])
+                                           (".xls", lambda: OLD_EXCEL), (".ppt", lambda: OLD_SLIDES),
+                                           (".vtt", WEBVTT_CAPTIONS.encode), (".srt", SRT_CAPTIONS.encode)])
 def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
     import random
 

@@ -1407,6 +1407,83 @@ def strip_text_pages(text: str) -> str:
     return out
 
 
+
+# ---------------------------------------------------------------- webcast captions
+
+#: A speaker named at the start of a caption: "COUNCILLOR HUGHES:", "THE MAYOR:", "Cllr Shah:", "Chair:".
+_CAPTION_SPEAKER = re.compile(
+    r"(?:>>\s*)?((?:THE\s+)?[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,4}"
+    r"|(?:Cllr|Councillor|Alderman|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Professor)\.?\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+    r"|(?:The\s+)?(?:Chair|Chairman|Chairperson|Mayor|Lord Mayor|Leader|Vice[- ]Chair|Clerk|Monitoring Officer)"
+    r"(?:\s+[A-Z][\w'’.\-]*){0,3})\s*:\s+(?=\S)")
+#: A caption that only describes a sound ("[Applause]", "(INAUDIBLE)", "♪").
+_CAPTION_SOUND = re.compile(r"\[[^\]\n]{0,60}\]|\((?:[A-Z ]{3,40}|inaudible|applause|laughter|pause|silence)\)|♪+", re.IGNORECASE)
+#: A caption that starts with ">>" or "- " marks a change of speaker without naming them.
+_CAPTION_TURN = re.compile(r"(?:>>|-\s)\s*")
+#: The formats the captions reader reads, by suffix.
+_CAPTION_FORMATS = {".vtt": "vtt", ".srt": "srt", ".sbv": "sbv"}
+
+
+def read_captions(data: bytes, suffix: str = ".vtt") -> tuple[str, dict]:
+    """The captions of a meeting's webcast (WebVTT ``.vtt``, SubRip ``.srt``, YouTube ``.sbv``) as a
+    transcript: one paragraph for each speaker's turn, opening "Speaker: …", with the captions' line
+    breaks and cue breaks undone, so a sentence that ran over several cues is one sentence again.
+
+    A turn starts at a WebVTT voice tag naming a new speaker (``<v Cllr Amina Shah>``), at a speaker
+    named before a colon ("COUNCILLOR HUGHES:", "The Chair:"), or at ">>" / "- " (the captioners'
+    change of speaker). Sound descriptions ("[Applause]") are left out, and a line that rolling
+    (automatic) captions repeat from the cue before is read once. The text is a meeting's record, so
+    the document is read as minutes unless the manifest says otherwise."""
+    from html import unescape
+
+    import webvtt
+    from webvtt.errors import MalformedFileError
+
+    text = decode_text(data)
+    try:
+        captions = webvtt.from_buffer(io.StringIO(text), format=_CAPTION_FORMATS.get(suffix, "vtt"))
+    except (MalformedFileError, ValueError, IndexError) as exc:
+        raise SkipFile(f"not readable as {FORMAT_NAMES.get(suffix, 'captions')} ({exc or 'malformed'})") from None
+    turns: list[list[str]] = []
+    voice, last_line = None, ""
+    for caption in captions:
+        lines = [unescape(_CAPTION_SOUND.sub(" ", line)).strip() for line in caption.text.split("\n")]
+        lines = [" ".join(line.split()) for line in lines if line.strip(" -")]
+        while lines and lines[0] == last_line:  # rolling captions repeat the line before
+            lines.pop(0)
+        if not lines:
+            continue
+        last_line = lines[-1]
+        said = " ".join(lines)
+        named = _CAPTION_SPEAKER.match(said)
+        unnamed = _CAPTION_TURN.match(said)
+        if caption.voice and caption.voice != voice:
+            voice = caption.voice
+            turns.append([f"{voice}: {said}" if not named else said])
+        elif named or unnamed or not turns:
+            turns.append([said[unnamed.end():] if unnamed and not named else said])
+        else:
+            turns[-1].append(said)
+    if not turns:
+        raise SkipFile("captions with no text in them")
+    return "\n\n".join(" ".join(turn) for turn in turns), {"doc_type": "minutes"}
+
+
+def read_vtt(data: bytes) -> tuple[str, dict]:
+    """WebVTT captions (``.vtt``), as :func:`read_captions` reads them."""
+    return read_captions(data, ".vtt")
+
+
+def read_srt(data: bytes) -> tuple[str, dict]:
+    """SubRip captions (``.srt``), as :func:`read_captions` reads them."""
+    return read_captions(data, ".srt")
+
+
+def read_sbv(data: bytes) -> tuple[str, dict]:
+    """YouTube's SubViewer captions (``.sbv``), as :func:`read_captions` reads them."""
+    return read_captions(data, ".sbv")
+
+
 READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".txt": read_plain,
     ".md": read_plain,
@@ -1432,6 +1509,9 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".ods": read_ods,
     ".csv": read_csv,
     ".tsv": read_tsv,
+    ".vtt": read_vtt,
+    ".srt": read_srt,
+    ".sbv": read_sbv,
 }
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
 GUARDED = set(READERS) - {".txt", ".md"}
@@ -1444,6 +1524,7 @@ FORMAT_NAMES = {
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
     ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
     ".csv": "comma-separated values", ".tsv": "tab-separated values",
+    ".vtt": "webcast captions (WebVTT)", ".srt": "webcast captions (SubRip)", ".sbv": "webcast captions (YouTube .sbv)",
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
@@ -1457,6 +1538,8 @@ NOT_READ = {
 _SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".doc", ".xls", ".ppt", ".msg", ".ole", ".encrypted", ".xlsx",
            ".ods", ".odp", ".zip", ".png", ".jpg", ".gif"}
 _IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
+#: The first cue of SubRip captions: its number, then its times.
+_SRT_START = re.compile(rb"\d+\r?\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}")
 _MAIL_HEADER = re.compile(
     rb"(?:(?:MIME-Version|From|To|Subject|Date|Content-Type|Received|Return-Path|Message-ID|X-[\w-]+|"
     rb"Snapshot-Content-Location|Content-Transfer-Encoding):[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*){2,}",
@@ -1481,6 +1564,10 @@ def sniff_format(data: bytes) -> str | None:
     for magic, suffix in _IMAGE_MAGIC.items():
         if data.startswith(magic):
             return suffix
+    if body.startswith(b"WEBVTT"):
+        return ".vtt"
+    if _SRT_START.match(body):
+        return ".srt"
     if _MAIL_HEADER.match(body):
         related = re.search(rb"Snapshot-Content-Location|Saved by", head, re.IGNORECASE)  # as browsers write it
         return ".mhtml" if related else ".eml"
@@ -1541,7 +1628,7 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
         sniffed = ".txt"
     if sniffed in {".zip", ".html", ".eml", ".mhtml"} and named in _OFFICE or (sniffed == ".ole" and named in _OLD_OFFICE):
         sniffed = None  # a broken document or an error page saved under its name: its reader says what is wrong
-    if sniffed in _SIGNED or (sniffed and named in {None, *_OLD_OFFICE}):  # Office saves web pages and text as .doc/.xls too
+    if sniffed in _SIGNED or (sniffed and named in {None, *_OLD_OFFICE}) or (sniffed in _CAPTION_FORMATS and named == ".txt"):  # Office saves web pages and text as .doc/.xls too
         use = sniffed
     elif named:
         use = named
@@ -2023,7 +2110,7 @@ def parse_many(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -
 def _reader_version() -> str:
     """Changes whenever this module or a reading library changes, so stale cache entries are ignored."""
     libraries = ["pypdfium2", "pdfplumber", "trafilatura", "python-docx", "python-pptx", "odfdo", "striprtf", "ftfy",
-                 "charset-normalizer", "msdoc2docx", "ppt2pptx", "openpyxl", "xlrd"]
+                 "charset-normalizer", "msdoc2docx", "ppt2pptx", "openpyxl", "xlrd", "webvtt-py"]
     stamp = Path(__file__).read_bytes() + "|".join(version(name) for name in libraries).encode()
     return hashlib.sha256(stamp).hexdigest()[:16]
 
@@ -2191,7 +2278,7 @@ def _document(rel: str, sha: str, outcome: Outcome, meta: dict, suffix: str) -> 
     hints = outcome.hints or {}
     council = pick("council", lambda: council_of(text, hints))
     body = pick("body", lambda: infer_body(text))
-    doc_type = pick("doc_type", lambda: infer_doc_type(text, suffix))
+    doc_type = pick("doc_type", lambda: hints.get("doc_type") or infer_doc_type(text, suffix))  # captions: a meeting
     # an e-mail's own date, then a date in a PDF's running header (the meeting's), then the text's
     date = pick("date", lambda: hints.get("date") or infer_date(hints.get("header", "")) or infer_date(text))
     year = year_of(date)
