@@ -1273,3 +1273,86 @@ def test_a_long_table_row_of_figures_that_ends_in_words_is_read_at_once():
     text = f"Options\n\nOption | " + " | ".join(f"Y{i}" for i in range(25)) + f" | View\n{row}\n\nThe Board agreed to meet quarterly.\n"
     assert "The Board agreed to meet quarterly." in _texts(text)
     assert not extract._data_row(row) and extract._data_row("I would attend a forum | 24 | 5% | £2,000 | n/a | –")
+
+
+MINUTES_FROM_A_TABLE = """5 Carers – proposal for a regional Task and Finish Group
+
+SW presented a short paper on the duties towards carers.
+
+The Board AGREED:
+
+(a) to merge the two groups into a single Integrated Care Programme Group;
+
+(b) that the new group be co-chaired by JB and SW.
+
+Action / Lead: LM to update the regional structure chart on the web pages
+
+Action / Lead: SW – draft scope and ToR for the Task and Finish Group
+"""
+
+
+def test_minutes_read_from_a_table_give_resolution_parts_and_actions_and_a_title_naming_a_proposal_opens_no_section():
+    items = _items(MINUTES_FROM_A_TABLE)
+    assert ("(a)", "resolved", "(a) to merge the two groups into a single Integrated Care Programme Group;") in items
+    assert ("Action", "action", "Action / Lead: LM to update the regional structure chart on the web pages") in items
+    assert ("Action", "action", "Action / Lead: SW – draft scope and ToR for the Task and Finish Group") in items
+    assert not any(section == "proposal" for _, section, _ in items), "an agenda item's title is no Proposals heading"
+    assert not extract._is_title("Action: JS to circulate the terms of reference")
+
+
+def test_recommendations_a_chair_reads_out_are_items_each_resolved_when_announced_agreed():
+    said = ("Cllr Dunstan: Thank you. In that case I'll move to the recommendations. Recommendation one, that Cabinet "
+            "approves the establishment of a joint committee. Two, that the joint committee meets in public. And three, "
+            "the one we have just added, that a report comes back in January. Can I see those in favour? That's "
+            "unanimous, so those recommendations are agreed.\n\n"
+            "Cllr Shah: One, that is not what I said. Two, that would be wrong.\n")
+    got = _coded_table(said, "minutes")
+    parts = {t: v for t, v in got.items() if v[0].startswith("Recommendation")}
+    assert [label for label, _, _ in parts.values()] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    assert {(kind, status) for _, kind, status in parts.values()} == {("resolution", "agreed")}
+    assert "Two, that the joint committee meets in public." in parts
+    put = _items(said.split("Can I see")[0])  # not yet voted on: recommendations, put forward
+    assert [section for label, section, _ in put if label.startswith("Recommendation")] == ["recommendation"] * 3
+
+
+def test_a_cover_sheets_recommendations_and_a_directions_parts_are_items_and_its_other_fields_are_not():
+    sheet = ("Meeting: | Fife Integration Joint Board\nDate: | Friday 27 November 2020\n"
+             "Recommendation(s): | The Board is asked to: approve four localities in place of the current seven; "
+             "approve the new terms of reference (Appendix 2); note what people told us in the survey.\n"
+             "Risk: | The main risk is that bigger localities feel distant.\n\n"
+             "Direction to: | NHS Fife and Fife Council jointly\n"
+             "Does this direction supersede a previous direction? | Yes\n"
+             "Full text and detail of direction: | 1. NHS Fife and Fife Council are directed to support four locality "
+             "planning groups. 2. NHS Fife is directed to release each GP cluster lead to co-chair a group.\n")
+    got = _coded_table(sheet, "report")
+    assert got["approve four localities in place of the current seven"][1:] == ("recommendation", "proposed")
+    assert got["note what people told us in the survey."][1] == "recommendation"
+    assert got["1. NHS Fife and Fife Council are directed to support four locality planning groups."] == ("1.", "request", "proposed")
+    assert "2. NHS Fife is directed to release each GP cluster lead to co-chair a group." in got
+    assert not any("bigger localities" in t or "27 November" in t for t in got), "other fields are no items"
+
+
+def test_options_a_consultation_is_not_proposing_are_rejected_and_its_notices_are_no_items():
+    consultation = ("Other options we looked at\n\nWe considered the following options but are not proposing them:\n\n"
+                    "Merging the Partnership into the Health and Wellbeing Board. Its remit is much wider.\n\n"
+                    "Keeping the area panels but holding them twice a year. Attendance has fallen.\n\n"
+                    "Data protection\n\nWe will publish a summary of responses but will not identify any individual.\n\n"
+                    "How to respond\n\nWe will hold drop-in sessions at Bootle Library on 18 June.\n")
+    got = _coded_table(consultation, "report")
+    options = {t: v for t, v in got.items() if t.startswith(("Merging", "Keeping"))}
+    assert len(options) == 2 and {(kind, status) for _, kind, status in options.values()} == {("proposal", "rejected")}
+    assert not any("summary of responses" in t or "drop-in" in t for t in got)
+
+
+def test_a_live_blogs_own_words_a_decision_records_declarations_and_a_pointer_are_no_items():
+    text = ("That is where we will leave our live coverage of today's meeting.\n\n"
+            "Conflicts of interest declared by a Cabinet member consulted: Councillor Castell (non-pecuniary).\n\n"
+            "Financial implications: as set out in section 5 of the report; the Board will save £20,000.\n\n"
+            "The Board agreed to meet quarterly.\n")
+    assert _texts(text) == ["The Board agreed to meet quarterly."]
+
+
+def test_what_a_board_supported_is_agreed_and_a_direction_is_a_request():
+    assert coding.code_status("The Board supported the principle of one regional pooled fund.", "principle", "prose",
+                              doc_type="minutes")[0] == "agreed"
+    assert coding.code_kind("NHS Fife is directed to release each GP cluster lead.", "list", doc_type="report")[0] == "request"

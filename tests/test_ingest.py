@@ -566,6 +566,96 @@ def test_only_the_first_rows_of_a_long_sheet_are_read_and_the_report_says_so(mon
     assert repeated == "Sheet: Log\n\nA1 | Open\n\nA1 | Open\nA1 | Open"  # the 3rd filled row ends it, not the 1st like it
 
 
+def minutes_table_docx() -> bytes:
+    """Minutes set out as a table: No. | Item | Discussion and decisions | Action / Lead."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("West Wales Regional Partnership Board - MINUTES")
+    table = document.add_table(rows=3, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["No.", "Item", "Discussion and decisions", "Action / Lead"]):
+        cell.text = text
+    number, item, discussion, action = table.rows[1].cells
+    number.text, item.text = "5", "Review of regional groups"
+    discussion.text = ("JB introduced the paper on the eleven groups that report to the Board, several of which have "
+                       "largely the same membership and meet within a week of each other.")
+    discussion.add_paragraph("CE asked that the third sector keep its two seats.", style="List Bullet")
+    discussion.add_paragraph("The Board AGREED:")
+    discussion.add_paragraph("(a) to merge the two groups;")
+    action.text = "JB to circulate revised ToR - 10 Nov"
+    action.add_paragraph("LM to update the structure chart")
+    number, item, discussion, action = table.rows[2].cells
+    number.text, item.text, discussion.text, action.text = "6", "Date of next meeting", "10 November 2016.", "-"
+    options = document.add_table(rows=2, cols=2)  # a data table stays a row a line
+    options.cell(0, 0).text, options.cell(0, 1).text = "Option", "Notes"
+    options.cell(1, 0).text, options.cell(1, 1).text = "Merge", "Recommended"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_minutes_laid_out_as_a_word_table_are_read_as_minutes_in_prose(raw):
+    write(raw / "rpb_minutes.docx", minutes_table_docx())
+    docs, _ = run(raw)
+    assert text_of(docs, "rpb_minutes.docx").split("\n\n") == [
+        "West Wales Regional Partnership Board - MINUTES",
+        "5 Review of regional groups",
+        "JB introduced the paper on the eleven groups that report to the Board, several of which have largely the same "
+        "membership and meet within a week of each other.",
+        "- CE asked that the third sector keep its two seats.",
+        "The Board AGREED:",
+        "(a) to merge the two groups;",
+        "Action / Lead: JB to circulate revised ToR - 10 Nov",
+        "Action / Lead: LM to update the structure chart",
+        "6 Date of next meeting",
+        "10 November 2016.",
+        "Option | Notes\nMerge | Recommended"]
+
+
+def test_several_columns_after_the_discussion_are_read_side_by_side():
+    rows = [[["Item"], ["Notes"], ["Action"], ["Owner"], ["By when"]],
+            [["2"], ["The Board discussed the reducing reoffending sub-group at length " * 5], ["Draft ToR", "Invite CRC"],
+             ["JB", "LM"], ["June"]]]
+    assert ingest.notes_table_blocks(rows)[-2:] == ["Action: Draft ToR; Owner: JB; By when: June", "Action: Invite CRC; Owner: LM"]
+    assert ingest.notes_table_blocks([rows[0], [["2"], ["Short note."], [], [], []]]) is None  # no prose: a data table
+
+
+LIVE_BLOG = """<html><head><title>Live: county council decides future of community safety</title></head><body>
+<div class="cookie-banner">We use cookies.</div><header class="site-header"><nav>News Sport</nav></header>
+<main><article class="live-blog"><h1>Live: councillors decide the future of community safety partnerships</h1>
+<div class="entries">
+<article class="entry"><time>16:21</time><h3><strong>Recommendations approved</strong></h3>
+<p>Councillors voted 58 to 21 to approve the executive's recommendations in full.</p>
+<p>As well as setting up the new partnership, the decision:</p>
+<ul><li>delegates approval of the partnership's terms of reference to the corporate director;</li>
+<li>commits the council to a review of the new arrangements after twelve months.</li></ul></article>
+<article class="entry"><time>15:47</time><h3><strong>Amendment defeated</strong></h3>
+<p>The amendment falls. Councillors voted 31 in favour and 52 against.</p></article>
+<article class="entry"><time>15:02</time><h3><strong>Debate opens</strong></h3>
+<p>Cllr Marsh said one partnership for the county would cut duplication and free up officer time.</p></article>
+</div></article></main><footer class="site-footer">Copyright</footer></body></html>"""
+
+
+def test_a_live_blogs_entries_keep_their_lists(raw):
+    write(raw / "live.html", LIVE_BLOG.encode())
+    text = text_of(run(raw)[0], "live.html")
+    assert "- commits the council to a review of the new arrangements after twelve months." in text
+    assert "The amendment falls." in text and "Cookie" not in text and "Copyright" not in text
+
+
+def test_a_pdf_paragraph_ends_where_a_sentence_ends_with_room_for_the_next_word(raw):
+    lines = ["We propose to merge the Partnership Board and the Drug and Alcohol Action Team Board",
+             "into one board. What this would mean:",
+             "The DAAT Board would no longer meet as a separate body after March.",
+             "The merged board would take over its responsibility for the drug strategy and the",
+             "annual treatment plan, and for the pooled budget. Services would not change."]
+    write(raw / "consultation.pdf", pdf_bytes([lines], footer=None))
+    paragraphs = text_of(run(raw)[0], "consultation.pdf").split("\n\n")
+    assert "The DAAT Board would no longer meet as a separate body after March." in paragraphs
+    assert paragraphs[-1].startswith("The merged board would take over") and paragraphs[-1].endswith("Services would not change.")
+    assert paragraphs[0].startswith("We propose to merge") and "\ninto one board. What this would mean:" in paragraphs[0]
+
+
 WEBVTT_CAPTIONS = """WEBVTT
 Kind: captions
 

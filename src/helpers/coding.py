@@ -89,7 +89,7 @@ _WELCOMED = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:[\w'’-]+ ){0,4}?(?:w
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
-    ("request", re.compile(r"\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
+    ("request", re.compile(r"\b(?:is|are) (?:hereby )?directed to\b|\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
                            r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to (?!be\b)[a-z]+|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("action", _PERSON_UNDERTAKES),
@@ -191,7 +191,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     if section == "proposal" and doc_type not in RECORD_TYPES and _REPORT_IMPLICATION.search(text) and not re.match(r"(?:[-•]\s*)?(?:to|that)\b", text, re.I):
         m = _REPORT_IMPLICATION.search(text)
         return "implication", 0.7, f"cue {m.group(0)!r} in a Proposals section"
-    if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend", text, re.I):
+    if section == "resolved" and re.match(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:to |that (?:it be )?)?recommend(?!ation)", text, re.I):
         return "recommendation", 0.75, "a part of a resolution that recommends to another body"
     if section == "resolved" and _TO_COUNCIL.search(context):
         return "recommendation", 0.75, f"a part of {_short(context)!r}: advice to full Council, which decides"
@@ -350,7 +350,7 @@ _AGREED = re.compile(
     r"is progressing|progressing already|in the process of|being worked on|now got|felt that|we are on to|"
     + DONE + r"|" + CHANGED + r"|now meets|"
     r"considered that|took the view|(?:was|were) of the view|(?:has|have|had) (?:now |already )?(?:signed|completed|implemented|launched|published|adopted)|"
-    r"(?:board|committee|panel|partnership) (?:agreed|approved|requested|decided))\b",
+    r"(?:board|committee|panel|partnership|cabinet|council|members) (?:(?:also|unanimously) )?(?:agreed|approved|requested|decided|supported|endorsed|accepted|adopted))\b",
     re.I,
 )
 # A table row's verdict cell: a response column ("R5 | That the Council … | Not accepted. The budget …"),
@@ -407,7 +407,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         m = pattern.search(text)
         if m:
             return status, 0.85, f"cue {m.group(0)!r}"
-    if section == "option" and re.search(r"\breject", context, re.I):
+    if section == "option" and re.search(r"\breject|\bnot (?:propos|recommend|pursu)\w*", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
     verdict = _option_verdict(text, context) if section == "option" else None
     if verdict:

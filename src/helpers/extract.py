@@ -52,7 +52,7 @@ _HEADING_WORDS = (
     r"(?P<head>recommendation(?:s|\(s\))?|proposals?|proposed (?:changes?|arrangements|structure|model)|implications?|"
     r"resolved|resolutions?|decided|decisions?(?: taken| made)?|"
     r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
-    r"(?:alternative )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| appraisal)?"
+    r"(?:alternative |other )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| looked at| explored| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|"
     r"next steps(?: (?:and|&) (?:timeline|timetable))?|(?:implementation )?(?:timeline|timetable)(?: for implementation)?|"
@@ -71,9 +71,10 @@ _HEADING_WORDS = (
 # A slide's or a section's title may name its topic first: "Membership and meetings - proposals". A line
 # that starts in lower case carries on a sentence ("decided to pause this until the …").
 _SECTION = re.compile(
-    rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?:[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
-    # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)"
-    rf"(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had)\b)[\w'’&,\- ]{{2,50}}?)?"
+    rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?P<topic>[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
+    # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)" — not after a
+    # topic: "Carers – proposal for a regional Task and Finish Group" is an agenda item's title
+    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had)\b)[\w'’&,\- ]{{2,50}}?)?)"
     rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
     rf"(?:\s+(?:to|that))?\s*[:\-–?]*\s*$",
     re.IGNORECASE,
@@ -81,7 +82,9 @@ _SECTION = re.compile(
 _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-–]\s*|$)", re.IGNORECASE)
 _OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
 _INLINE_HEAD = re.compile(
-    r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b\s*(?:to|that)?\s*[:\-–]?\s+",
+    r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b"
+    r"(?:\s*/\s*(?:lead|owner|responsible|who|by whom|officer)\s*(?=:))?"  # a minutes table's "Action / Lead: JB to …"
+    r"\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
 )
 # The same head word on a bullet of meeting notes, with its colon: "- Agreed: …", "- Action: JS to …".
@@ -191,9 +194,13 @@ _FORMALITY = re.compile(
     r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^(?:background|supporting) (?:papers|documents)\b|"
     r"^[-•]?\s*appendix [a-z0-9]{1,3}\s*[-–:]|\b(?:tel|telephone|e-?mail)\s*:|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
     r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
-    r"\bminutes? of the (?:previous |last )?meeting\b|\bminutes\b[^.]{0,40}\b(?:confirmed|approved|agreed|signed)\b[^.]{0,20}\b(?:a |an )?(?:correct|true|accurate) record\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
+    r"\bminutes? of the (?:previous |last )?meeting\b|\bminutes\b[^.]{0,40}\b(?:confirmed|approved|agreed|signed|accepted)\b[^.]{0,20}\b(?:a |an )?(?:correct|true|accurate) record\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
+    # a news site's own words about its coverage: "That is where we will leave our live coverage", "our full report"
+    r"\blive (?:coverage|blog|updates)\b|\b(?:bring|keep) you (?:the |all the )?(?:latest|key moments|updates)\b|\bour full report\b|"
+    # a decision record's declarations, and a heading whose text only points elsewhere ("Financial implications: as set out in …")
+    r"^(?:conflicts? of interest|declarations? of interests?|dispensations?)\b[^.]{0,60}:|^[A-Z][\w ]{2,40}:\s*(?:as set out|as detailed|see (?:section|paragraph|appendix))\b|"
     # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
     r"^(?:(?:accordingly|thereafter|therefore),?\s+|(?:following|after) (?:a |the )?(?:debate|vote|discussion),?\s+|on a (?:roll[- ]call |recorded |named )?vote(?: being taken)?,?\s+)?"
     r"(?:the )?(?:substantive |original |amended )?(?:motion|amendment|proposal)(?:,? as amended,?)? (?:was )?(?:put to the (?:vote|meeting) and )?"
@@ -326,7 +333,11 @@ class Span:
 _BACKGROUND = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:purpose(?: of (?:the|this) (?:report|paper))?|background(?: information)?|introduction|"
     r"contact(?: officers?| details)?|background (?:papers|documents)|appendices|interests(?: and nature of interests)? declared|"
-    r"dispensations(?: granted)?|declarations? of interests?|apologies(?: for absence)?)\s*:?$",
+    r"dispensations(?: granted)?|declarations? of interests?|apologies(?: for absence)?|"
+    # a consultation's notices: how to take part, what happens to the answers, the equality statement
+    r"data protection(?: (?:notice|statement))?|privacy(?: notice| statement)?|your (?:personal )?(?:information|data)|"
+    r"how (?:to|you can|can I) (?:respond|reply|have your say|take part|get involved)|equality (?:statement|analysis|impact(?: assessment)?)|"
+    r"about you)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -389,6 +400,9 @@ def _is_title(body: str) -> bool:
         return False
     if _TABLE_ROW.match(body):
         return False
+    head = _INLINE_HEAD.match(body)
+    if head and ":" in head.group(0):
+        return False  # "Action / Lead: LM to update the structure chart": a labelled record, however short
     numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])", body)
     return not _ENUM.match(body) or bool(numbered and len(body.split()) <= 9)
 
@@ -635,13 +649,86 @@ def _section_label(state: _State) -> str:
 # ----------------------------------------------------------------------------- segmenting
 
 
+#: A cover sheet's or a form's field that holds items ("Recommendation(s): | The Board is asked to: …",
+#: "Full text and detail of direction: | 1. NHS Fife is directed to …"): its value is read for them.
+_ITEM_FIELD = re.compile(
+    r"^(?P<key>[^|\n:]{0,40}?\b(?:recommendations?|recommendation\(s\)|decisions? (?:required|sought|requested)|"
+    r"resolutions?|(?:text|detail) of (?:the )?direction)\b[^|\n:]{0,20}):\s*\|\s*(?P<value>\S[^|\n]*)$", re.I)
+#: A row of a table of fields, two cells: "Date: | 27 November 2020".
+_FIELD_ROW = re.compile(r"^[^|\n]{1,120}\|[^|\n]*$")
+#: Where a field's value splits into parts: "1. …", "(a) …", "b) …" after a full stop, a semicolon or a colon.
+_INLINE_PART = re.compile(r"(?:^|(?<=[.;:]\s))(?:\d{1,2}[.)]|\([a-z0-9]{1,4}\)|[a-z]\))\s+")
+
+
+def _field_items(text: str, start: int, end: int, key: str) -> list[Span]:
+    """The items in a field's value: its numbered parts, else its parts between semicolons, after a
+    lead-in ("The Board is asked to:"), in a recommendation section when the field names recommendations."""
+    lead = re.match(r"[^:;|]{3,120}:\s+", text[start:end])
+    base = start + (lead.end() if lead else 0)
+    context = text[start:base].strip() or key
+    section = "recommendation" if re.search(r"recommend", key, re.I) else "list"
+    numbered = list(_INLINE_PART.finditer(text[base:end]))
+    if len(numbered) >= 2:
+        bounds = [(base + m.start(), m.group(0).strip()) for m in numbered]
+    else:
+        bounds = [(base, "")] + [(base + m.end(), "") for m in re.finditer(r";\s+(?:and\s+)?", text[base:end])]
+    spans = []
+    for i, (at, label) in enumerate(bounds):
+        stop = bounds[i + 1][0] if i + 1 < len(bounds) else end
+        s, e = _trim(text, at, stop)
+        while e > s and text[e - 1] in ";, ":
+            e -= 1
+        if e - s >= 15:
+            spans.append(Span(s, e, label, section, context))
+    return spans
+
+
+#: Numbers as a chair says them when reading out recommendations or a motion's parts.
+_SPOKEN_NUMBERS = {w: i for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)} | \
+    {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
+#: A part read out in a meeting: "Recommendation one, that Cabinet approves …", "Two, that the joint committee
+#: …", "And seven, the one we have just added, that a report …", "Thirdly, that …".
+_SPOKEN_PART = re.compile(
+    r"^(?:[\w'’ .-]{2,40}:\s+)?(?:and |then |finally,? )?(?:(?:recommendation|resolution|proposal|part|paragraph|point) )?"
+    rf"(?P<n>{'|'.join(_SPOKEN_NUMBERS)}|\d{{1,2}})(?:ly)?\s*[,:.–-]\s+(?:[^,.;]{{2,60}},\s+)?that\b"
+    # … "that" opening what is put, not a pronoun: "One, that is not what I said"
+    r"(?!\s*(?:is|was|would|will|'s|’s|isn't|wasn't|does|did|has|had|can|could|should|might|must)\b)", re.IGNORECASE)
+#: A chair announcing that what was read out is agreed: "those recommendations are agreed", "that's carried".
+_ANNOUNCED = re.compile(r"\b(?:(?:is|are|were|was|been) (?:agreed|carried|approved|adopted)|that(?:'s| is) (?:carried|agreed)|"
+                        r"carried unanimously|unanimously (?:agreed|carried))\b", re.IGNORECASE)
+
+
+def _spoken_parts(text: str, sentences: list[tuple[int, int]]) -> dict[int, str]:
+    """The sentences that read out the numbered parts of what is put to a meeting (two or more, in
+    order from one), by index, with their label ("Recommendation 3")."""
+    parts = {}
+    for i, (s, e) in enumerate(sentences):
+        m = _SPOKEN_PART.match(text[s:e])
+        if m:
+            n = m.group("n").lower().removesuffix("ly")
+            number = int(n) if n.isdigit() else _SPOKEN_NUMBERS.get(n, 0)
+            if number == len(parts) + 1:
+                parts[i] = f"Recommendation {number}"
+    return parts if len(parts) >= 2 else {}
+
+
 def _prose_items(text: str, start: int, end: int, state: _State, section: str = "") -> list[Span]:
     """The sentences (or clauses) of a narrative paragraph that record something, in ``section``
-    (by default the open one, or "prose")."""
+    (by default the open one, or "prose"). Parts a chair reads out ("Recommendation one, that …. Two,
+    that …") are items each, resolved when the paragraph goes on to say they are agreed."""
     spans: list[Span] = []
     section = section or state.section or "prose"
-    for s, e in _sentences(text, start, end):
+    sentences = _sentences(text, start, end)
+    spoken = _spoken_parts(text, sentences)
+    if spoken:
+        last = sentences[max(spoken)][1]
+        agreed = _ANNOUNCED.search(text, last, end)
+    for index, (s, e) in enumerate(sentences):
         sentence = text[s:e]
+        if index in spoken:
+            spans.append(Span(s, e, spoken[index], "resolved" if agreed else "recommendation"))
+            continue
         if spans and spans[-1].end >= s - 3 and _CONTINUES.match(sentence):
             spans[-1].end = e
             continue
@@ -700,6 +787,10 @@ def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -
     return spans
 
 
+#: Words that say the options listed are not taken up: "rejected", "discounted", "not proposing", "not recommended".
+_OPTIONS_REJECTED = re.compile(r"\b(?:reject|discount|not (?:propos|recommend|pursu|tak|favour|support))\w*", re.I)
+
+
 def _heading(body: str, state: _State) -> None:
     state.from_lead_in = state.background = False
     head = _SECTION.match(body).group("head").lower().replace("(s)", "")
@@ -718,7 +809,7 @@ def _heading(body: str, state: _State) -> None:
         state.chapter = numbered.group(1) if numbered and state.section else ""
         if state.section == "resolved":
             state.heading = state.heading.split()[0].upper()
-        if state.section == "option" and re.search(r"reject|discounted|not (?:recommend|taken forward|pursue)", head):
+        if state.section == "option" and _OPTIONS_REJECTED.search(head):
             state.heading = "Options considered and rejected"
     state.lead_in = ""
 
@@ -785,6 +876,12 @@ def segment(text: str) -> list[Span]:
             state.section, state.heading, state.number, state.lead_in = "proposal", "Proposal", numbered.group("n"), ""
             state.background = state.from_lead_in = False
             continue
+        if any(_ITEM_FIELD.match(text[a:b]) for a, b in para) and all(_FIELD_ROW.match(text[a:b]) for a, b in para):
+            for a, b in para:  # "Recommendation(s): | The Board is asked to: approve …; note …" on a paper's cover sheet
+                field = _ITEM_FIELD.match(text[a:b])
+                if field:
+                    spans.extend(_field_items(text, a + field.start("value"), b, field.group("key")))
+            continue
         _record_vote(text, body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             if _FORMALITY.search(body) and _is_title(body):
@@ -847,6 +944,8 @@ def segment(text: str) -> list[Span]:
             spans.append(Span(start, end, label, "option", state.heading if state.section == "option" else state.lead_in))
             continue
         if _LEAD_IN.search(body) and len(body) < 400:
+            if state.section == "option" and _OPTIONS_REJECTED.search(body):
+                state.heading = "Options considered and rejected"  # "… the following options but are not proposing them:"
             spans.extend(_lead_in_items(text, start, end, state, _section_label(state)))
             last = text[start:end].rsplit(". ", 1)[-1]
             if _RESOLUTION_LEAD.search(last):

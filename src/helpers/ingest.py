@@ -160,11 +160,27 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
             hints["councils"] = "\n".join(list(named)[:50])
         html = lxml.html.tostring(tree, encoding="unicode")
     text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, include_links=False, deduplicate=False
+        html, include_comments=False, include_tables=True, include_links=False, deduplicate=False,
+        favor_recall=tree is not None and is_feed(tree),
     )
     if not text or not text.strip():
         raise SkipFile("no main text found in the web page")
     return _html_blocks(text), {k: v for k, v in hints.items() if v}
+
+
+#: A live blog's or a news feed's entries: each an ``<article>``, or a block with an "entry", "post" or
+#: "update" class that carries its own time.
+_FEED_ENTRIES = "//article | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry ') or " \
+                "contains(@class, 'post') or contains(@class, 'update')][.//time]"
+#: A page with this many entries is a feed.
+FEED_ENTRIES = 3
+
+
+def is_feed(tree) -> bool:
+    """Whether a page is a live blog or a feed: several timestamped entries, each short. trafilatura
+    then extracts for recall, or it keeps a few of the entries' paragraphs and drops their lists
+    ("the decision: - delegates approval of …")."""
+    return len(tree.xpath(_FEED_ENTRIES)) >= FEED_ENTRIES
 
 
 #: A list item trafilatura bulleted whose number :func:`number_ordered_lists` wrote: the number stays.
@@ -404,7 +420,36 @@ def _gap_marked(textpage) -> str:
         return text
     pitch = pitches[len(pitches) // 2]
     ends = {end for (_, end), step in zip(starts, steps) if step > PARA_GAP * pitch}  # moving down the page only
+    ends |= _short_sentence_ends(textpage, text, starts, steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
+
+
+#: Lines of one column start within this many points of each other.
+COLUMN_TOLERANCE = 20.0
+
+
+def _short_sentence_ends(textpage, text: str, starts: list[tuple[int, int]], steps: list[float]) -> set[int]:
+    """The ends of lines that finish a sentence with room left for the next line's first word: the
+    writer broke the line there, so a paragraph ends ("… after 31 March 2014." over "The merged board
+    would …", set without a gap between paragraphs). The room is measured against the widest line
+    of the same column."""
+    visible = [(first, len(text[first:end].rstrip()) + first) for first, end in starts]
+    lefts = [textpage.get_charbox(first, loose=True)[0] for first, _ in visible]
+    rights = [textpage.get_charbox(last - 1, loose=True)[2] for _, last in visible]
+    ends = set()
+    for k, ((first, last), step) in enumerate(zip(visible, steps)):
+        if step <= 0 or text[last - 1] not in ".!?:" or k + 1 >= len(visible):
+            continue
+        margin = max(r for left, r in zip(lefts, rights) if abs(left - lefts[k]) <= COLUMN_TOLERANCE)
+        nxt = visible[k + 1][0]
+        word = re.match(r"\S+", text[nxt:visible[k + 1][1]])
+        if not word or abs(lefts[k + 1] - lefts[k]) > COLUMN_TOLERANCE:
+            continue
+        word_width = textpage.get_charbox(nxt + word.end() - 1, loose=True)[2] - lefts[k + 1]
+        space = word_width / max(len(word.group(0)), 1)  # about a character's width
+        if rights[k] + space + word_width < margin:
+            ends.add(starts[k][1])
+    return ends
 
 
 #: Marks a line as a ruled table's row until the pages are joined (a private-use character): such a line
@@ -655,7 +700,8 @@ def _word_blocks(container, document, bullets: bool = True):
             for box in boxes:
                 yield from _word_blocks(box, document, bullets)
         elif tag == _W + "tbl":
-            yield _table_text(element, document)
+            notes = notes_table_blocks(_word_table_cells(element, document))
+            yield from notes if notes is not None else [_table_text(element, document)]
         elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo"):
             yield from _word_blocks(element, document, bullets)
         elif tag == _W + "altChunk":
@@ -781,6 +827,56 @@ def _converted(data: bytes, suffix: str, target_suffix: str, convert, locked: ty
         except failed as exc:
             raise SkipFile(f"{what} that could not be read ({exc.__class__.__name__}: {exc}) — {instead}") from None
         return target.read_bytes()
+
+
+def _word_table_cells(table, document) -> list[list[list[str]]]:
+    """A Word table's rows, each a list of its distinct cells, each the list of the cell's blocks."""
+    return [[[block for block in _word_blocks(cell, document) if block.strip()]
+             for cell in row.iter(_W + "tc") if next(cell.iterancestors(_W + "tr")) is row]
+            for row in table.iter(_W + "tr") if next(row.iterancestors(_W + "tbl")) is table]
+
+
+#: The header of a meeting-notes table's discussion column: "Discussion and decisions", "Notes", "Minutes",
+#: "Summary of discussion", "Key points".
+_NOTES_COLUMN = re.compile(r"^(?:summary of |record of )?(?:discussions?|notes?|minutes?|key points|points raised|"
+                           r"comments?|narrative|outcomes? of discussion)\b", re.IGNORECASE)
+#: A discussion column holds prose: at least one of its cells has this many words.
+NOTES_MIN_WORDS = 40
+#: A cell that only says it is empty.
+_EMPTY_CELL = re.compile(r"^[-–—]?$|^(?:n/?a|none|nil)\.?$", re.IGNORECASE)
+
+
+def notes_table_blocks(rows: list[list[list[str]]]) -> list[str] | None:
+    """The blocks of a meeting's minutes laid out as a table ("No. | Item | Discussion and decisions |
+    Action / Lead", "Item | Notes | Action | Owner | By when"), read as minutes in prose are: for each
+    row, its number and title as a heading line, the paragraphs and bullets of its discussion cell as
+    paragraphs, then each entry of the cells after it as a line "<column>: <entry>" (the entries of
+    several such columns side by side: "Action: … ; Owner: JB; By when: 10 Nov"). ``rows`` are the
+    table's rows of cells, each cell its blocks. None when the table is not such a table (no header
+    naming a discussion column, or no prose in it): it is then read a row a line."""
+    if len(rows) < 2:
+        return None
+    header = [" ".join(" ".join(cell).split()) for cell in rows[0]]
+    column = next((i for i, name in enumerate(header) if _NOTES_COLUMN.match(name)), None)
+    if column is None:
+        return None
+    body = [row for row in rows[1:] if len(row) == len(header)]
+    if not body or max(sum(len(block.split()) for block in row[column]) for row in body) < NOTES_MIN_WORDS:
+        return None
+    out = []
+    for row in rows[1:]:
+        if len(row) != len(header):  # a row across the table ("Part B – for decision"): a heading
+            out.append(" ".join(" ".join(block.split()) for cell in row for block in cell))
+            continue
+        title = " ".join(" ".join(block.split()) for cell in row[:column] for block in cell)
+        entries = [(name, [" ".join(b.split()) for b in cell if not _EMPTY_CELL.match(b.strip())])
+                   for name, cell in zip(header[column + 1:], row[column + 1:])]
+        entries = [(name, cell) for name, cell in entries if cell]
+        out += [title] if title else []
+        out += row[column]
+        for i in range(max((len(cell) for _, cell in entries), default=0)):
+            out.append("; ".join(f"{name}: {cell[i]}" if name else cell[i] for name, cell in entries if i < len(cell)))
+    return [block for block in out if block.strip()]
 
 
 def _table_text(table, document) -> str:
