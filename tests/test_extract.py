@@ -1356,3 +1356,11 @@ def test_what_a_board_supported_is_agreed_and_a_direction_is_a_request():
     assert coding.code_status("The Board supported the principle of one regional pooled fund.", "principle", "prose",
                               doc_type="minutes")[0] == "agreed"
     assert coding.code_kind("NHS Fife is directed to release each GP cluster lead.", "list", doc_type="report")[0] == "request"
+
+
+def test_the_parts_of_what_a_decision_does_are_decided():
+    lead = "As well as setting up the new partnership and the six local delivery groups, the decision:"
+    part = "- commits the council to a review of the new arrangements after twelve months."
+    assert coding.code_kind(part, "list", lead, doc_type="news")[0] == "decision"
+    assert coding.code_kind(part, "list", lead, doc_type="minutes")[0] == "resolution"
+    assert coding.code_status(part, "decision", "list", lead, doc_type="news")[0] == "agreed"

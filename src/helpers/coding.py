@@ -150,6 +150,10 @@ _REPORT_IMPLICATION = re.compile(
 )
 
 
+#: A lead-in that introduces what a decision does: "…, the decision:", "The resolution also:".
+_DECISION_PARTS = re.compile(r"\bthe (?:decision|resolution|motion as (?:carried|agreed))s?(?: (?:also|further|will))?\s*:\s*$", re.I)
+
+
 #: A committee's resolution that only recommends to full Council ("AGREED – that it be RECOMMENDED to
 #: Council that: (a) …"), as Northern Ireland's committees and others with delegated limits write it.
 _TO_COUNCIL = re.compile(r"\bRECOMMENDED\b|\b(?i:recommend(?:s|ed)? to (?:the )?(?:full |county |city |borough )?council)\b")
@@ -227,6 +231,9 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return kind, 0.9, f"section {section}"
     if section == "list" and context and doc_type != "web page" and _FIRST_PERSON_WILL.search(context):
         return "action", 0.65, f"a part of the list {_short(context)!r}: what the writer will do"
+    if section == "list" and _DECISION_PARTS.search(context):  # "As well as setting up the partnership, the decision:"
+        return ("resolution", 0.7, f"a part of {_short(context)!r}: what was resolved") if minutes else \
+            ("decision", 0.7, f"a part of {_short(context)!r}: what was decided")
     if section == "list" and MOTION_LEAD.search(context):
         if vote_on(context) == ("motion", "CARRIED"):
             return "resolution", 0.75, f"a part of the motion {_short(context)!r}, carried"
