@@ -1,6 +1,6 @@
 """Ingest: every format councils publish, metadata, bad files reported, cache and time limit.
 
-Every fixture is written here (fpdf2 for PDFs, python-docx for Word, literal HTML pages).
+Every fixture is written here (fpdf2 for PDFs, python-docx for Word, literal HTML pages, Pillow for scans).
 """
 
 from __future__ import annotations
@@ -966,7 +966,7 @@ def test_a_zip_archive_is_read_file_by_file_and_what_cannot_be_read_is_reported(
     assert status_of(report, "pack.zip/big.txt") == ("skipped", "file of 1.9 MB is larger than the 1 MB limit (config.MAX_FILE_MB)")
     assert "zip archive inside a zip archive" in status_of(report, "pack.zip/inner.zip")[1]
     assert status_of(report, "pack.zip/locked.pdf") == ("skipped", "password-protected file in a zip archive — not read")
-    assert "OCR not supported" in status_of(report, "pack.zip/photo.jpg")[1]
+    assert status_of(report, "pack.zip/photo.jpg")[0] == "skipped" and "image" in status_of(report, "pack.zip/photo.jpg")[1]
     assert status_of(report, "damaged.zip")[0] == "skipped" and "unpack it into the folder" in status_of(report, "damaged.zip")[1]
     assert not report["file"].str.contains("MACOSX").any() and "pack.zip" not in set(report["file"])
 
@@ -1360,7 +1360,7 @@ def test_every_bad_file_gets_one_reason_and_good_files_still_ingest(raw, tmp_pat
         "junk.txt": ("skipped", "binary content"),
         "truncated.pdf": ("skipped", "truncated PDF"),
         "locked.pdf": ("skipped", "encrypted PDF"),
-        "scan.pdf": ("skipped", "no text layer — scanned? OCR not supported"),
+        "scan.pdf": ("skipped", "no text layer"),  # and OCR found none, or Tesseract is missing
         "error-page.pdf": ("skipped", "not a PDF: the file is a web page"),
         "fake.docx": ("skipped", "not a Word document"),
         "notzip.docx": ("skipped", "not a Word document"),
@@ -1386,7 +1386,8 @@ def test_owner_password_pdf_is_readable(raw):
     assert "Restricted printing, readable text." in text_of(docs, "restricted.pdf")
 
 
-def test_partly_scanned_pdf_is_ingested_with_a_warning(raw):
+def test_partly_scanned_pdf_is_ingested_with_a_warning(raw, monkeypatch):
+    without_tesseract(monkeypatch)
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("helvetica", size=11)
@@ -1396,7 +1397,7 @@ def test_partly_scanned_pdf_is_ingested_with_a_warning(raw):
     write(raw / "mixed.pdf", bytes(pdf.output()))
     docs, report = run(raw)
     status, reason = status_of(report, "mixed.pdf")
-    assert status == "ok" and "1 of 2 pages have no text layer" in reason
+    assert status == "ok" and "1 of 2 pages have no text layer" in reason and INSTALL_TESSERACT in reason
 
 
 def test_a_slow_file_is_abandoned_and_the_batch_goes_on(raw, monkeypatch):
@@ -1427,6 +1428,196 @@ def test_a_bad_manifest_line_is_explained(raw):
     write(raw / "manifest.csv", "file,doc_type\na.txt,agenda\n")
     with pytest.raises(InputFileError, match="line 2"):
         run(raw)
+
+
+# ---------------------------------------------------------------- scans (OCR)
+
+#: Tests that run Tesseract; CI installs it (.ci/run).
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract (apt-get install tesseract-ocr)")
+INSTALL_TESSERACT = "install Tesseract (apt-get install tesseract-ocr) to read scanned pages"
+FONTS = ["/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]
+SCANNED_MINUTES = [
+    "Anyshire District Council - Cabinet - 14 March 2006", "",
+    "12. Community Safety Partnership", "",
+    "The Cabinet considered the report of the Director of Com-",
+    "munities on the future of the partnership and its board.", "",
+    "The Leader said that the partnership had met its targets.", "",
+    "RESOLVED that:",
+    "(a) the partnership be merged with the Local Strategic",
+    "Partnership from 1 April 2007; and",
+    "(b) the merged board meet quarterly.",
+]
+SCANNED_ITEM = [
+    "Anyshire District Council - Cabinet - 14 March 2006", "",
+    "13. Exclusion of the Public", "",
+    "RESOLVED that the public be excluded from the meeting",
+    "for the remaining item of business.",
+]
+
+
+def without_tesseract(monkeypatch) -> None:
+    """Make Tesseract missing, as on a machine without it (forked workers inherit this)."""
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+
+
+def page_picture(lines: list[str], page: int | None = None):
+    """A clean scan of an A5 page at 200 dpi: the lines in 12-point type (an empty one leaves a
+    gap), and a "Page N" footer when ``page`` is given."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = next((f for f in FONTS if Path(f).exists()), None)
+    if font is None:
+        pytest.skip("no TrueType font to draw a scanned page with")
+    picture = Image.new("L", (1165, 1654), 255)
+    draw = ImageDraw.Draw(picture)
+    type_ = ImageFont.truetype(font, 33)
+    for i, line in enumerate(lines):
+        draw.text((110, 120 + 46 * i), line, font=type_, fill=0)
+    if page is not None:
+        draw.text((540, 1540), f"Page {page}", font=type_, fill=0)
+    return picture
+
+
+def scan_pdf(*pages: list[str] | str, stamp: str | None = None) -> bytes:
+    """An A5 PDF whose pages are pictures of the given lines with no text layer (a scan), or, for
+    a string, a page of text; ``stamp`` is written as text on each scanned page, as council sites
+    stamp "Agenda Item 5" on the papers they publish."""
+    pdf = FPDF(format=(148, 210))
+    for number, page in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=11)
+        if isinstance(page, str):
+            pdf.set_xy(15, 20)
+            pdf.multi_cell(0, 6, page)
+            continue
+        pdf.image(page_picture(page, number), x=0, y=0, w=148, h=210)
+        if stamp:
+            pdf.set_xy(100, 5)
+            pdf.cell(0, 5, stamp)
+    return bytes(pdf.output())
+
+
+def png_bytes(lines: list[str]) -> bytes:
+    picture = io.BytesIO()
+    page_picture(lines).save(picture, "PNG")
+    return picture.getvalue()
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n")]
+
+
+@needs_tesseract
+def test_a_scanned_pdf_is_read_by_ocr_cleaned_as_a_text_layer_is_and_reported(raw):
+    write(raw / "scan.pdf", scan_pdf(SCANNED_MINUTES, SCANNED_ITEM))
+    docs, report = run(raw)
+    assert status_of(report, "scan.pdf") == ("ok", "2 of 2 pages read by OCR — check the text")
+    text = text_of(docs, "scan.pdf")
+    assert paragraphs(text) == [
+        "12. Community Safety Partnership",
+        "The Cabinet considered the report of the Director of Communities on the future of the partnership and its board.",
+        "The Leader said that the partnership had met its targets.",  # a full line: the space below it ends it
+        "RESOLVED that:",
+        "(a) the partnership be merged with the Local Strategic Partnership from 1 April 2007; and",
+        "(b) the merged board meet quarterly.",
+        "13. Exclusion of the Public",
+        "RESOLVED that the public be excluded from the meeting for the remaining item of business.",
+    ]  # the running header and the page numbers go, the hyphenated word is joined, Tesseract's paragraphs kept
+    assert docs.set_index("file").loc["scan.pdf", "council"] == "Anyshire District Council"  # from the running header
+
+
+@needs_tesseract
+def test_a_pdf_of_a_text_page_and_a_scanned_page_gives_both_in_order(raw):
+    write(raw / "mixed.pdf", scan_pdf("Minutes of the Cabinet held on 14 March 2006. Present: Councillors Smith and Jones.",
+                                      SCANNED_MINUTES))
+    docs, report = run(raw)
+    assert status_of(report, "mixed.pdf") == ("ok", "1 of 2 pages read by OCR — check the text")
+    text = " ".join(text_of(docs, "mixed.pdf").split())
+    assert 0 < text.index("Councillors Smith and Jones.") < text.index("RESOLVED that:") < text.index("meet quarterly.")
+
+
+def test_a_scan_stamped_with_a_line_of_text_is_read_by_ocr_and_a_short_page_of_text_is_not():
+    stamped = scan_pdf(SCANNED_MINUTES, "Appendix A", stamp="Agenda Item 5")
+    assert ingest.scanned_pages(stamped, ingest.pdf_pages(stamped)) == [0]
+    assert ingest.scanned_pages(scanned_pdf(), ingest.pdf_pages(scanned_pdf())) == [0, 1]  # no text layer at all
+
+
+@needs_tesseract
+def test_at_most_max_pages_are_read_by_ocr_and_the_others_are_named(monkeypatch):
+    from helpers import ocr
+
+    monkeypatch.setattr(ocr, "MAX_PAGES", 1)
+    outcome = ingest.parse_bytes(".pdf", scan_pdf(SCANNED_ITEM, ["Page two"], ["Page three"], "A page of text."))
+    assert outcome.status == "ok" and outcome.reason == (
+        "1 of 4 pages read by OCR — check the text; "
+        "pages 2-3 not read: OCR reads at most 1 pages of a document (helpers.ocr.MAX_PAGES)")
+    assert "excluded from the meeting" in outcome.text and "A page of text." in outcome.text
+
+
+def test_a_page_tesseract_fails_on_is_named_and_the_rest_is_read(monkeypatch):
+    from helpers import ocr
+
+    def fails(picture):
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(ocr, "tesseract_version", lambda: "5.3.0")
+    monkeypatch.setattr(ocr, "page_lines", fails)
+    outcome = ingest.parse_bytes(".pdf", scan_pdf("A page of text.", SCANNED_ITEM))
+    assert (outcome.status, outcome.reason) == ("ok", "page 2 not read by OCR (Tesseract process timeout)")
+    outcome = ingest.parse_bytes(".pdf", scan_pdf(SCANNED_ITEM))
+    assert outcome.status == "skipped" and outcome.reason.endswith("page 1 not read by OCR (Tesseract process timeout)")
+
+
+@needs_tesseract
+def test_scans_and_photos_saved_as_images_are_read_by_ocr(raw):
+    from PIL import Image
+
+    pages = [page_picture(SCANNED_MINUTES, 1), page_picture(SCANNED_ITEM, 2)]
+    tiff = io.BytesIO()
+    pages[0].save(tiff, "TIFF", save_all=True, append_images=pages[1:])
+    write(raw / "minutes.tif", tiff.getvalue())
+    photo = Image.merge("RGB", [pages[1].point(lambda v: v * 0.8 + 30)] * 3).rotate(90, expand=True)  # a grey photo, held sideways
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the camera's note: turn it a quarter clockwise to see it upright
+    jpeg = io.BytesIO()
+    photo.save(jpeg, "JPEG", quality=80, exif=exif)
+    write(raw / "IMG_0412.JPG", jpeg.getvalue())
+    docs, report = run(raw)
+    assert status_of(report, "minutes.tif") == ("ok", "2 of 2 pages read by OCR — check the text")
+    assert status_of(report, "IMG_0412.JPG") == ("ok", "read by OCR — check the text")
+    text = text_of(docs, "minutes.tif")
+    assert text.index("RESOLVED that:") < text.index("(a) the partnership be merged") < text.index("public be excluded")
+    assert "Page 1" not in text and "Anyshire District Council" not in text  # running header and page numbers
+    assert "RESOLVED that the public be excluded from the meeting" in text_of(docs, "IMG_0412.JPG")
+    assert set(docs["format"]) == {"tif", "jpg"}
+
+
+def test_without_tesseract_scans_and_images_are_reported_with_how_to_get_ocr(raw, monkeypatch):
+    from PIL import Image
+
+    without_tesseract(monkeypatch)
+    write(raw / "scan.pdf", scanned_pdf())
+    picture = io.BytesIO()
+    Image.new("L", (200, 100), 255).save(picture, "PNG")
+    write(raw / "photo.png", picture.getvalue())
+    write(raw / "good.txt", GOOD_TEXT)
+    docs, report = run(raw)
+    assert status_of(report, "scan.pdf") == ("skipped", f"no text layer (scanned?) — {INSTALL_TESSERACT}")
+    assert status_of(report, "photo.png") == ("skipped", f"unsupported format: image — not read without OCR; {INSTALL_TESSERACT}")
+    assert ingest.file_format("", picture.getvalue()) == (None, f"unsupported format: image — not read without OCR; {INSTALL_TESSERACT}")
+    assert list(docs["file"]) == ["good.txt"]
+
+
+def test_the_reader_cache_is_stamped_with_the_tesseract_that_reads(monkeypatch):
+    from helpers import ocr
+
+    stamps = set()
+    for tesseract in ("5.3.0", "5.4.1", None):
+        monkeypatch.setattr(ocr, "tesseract_version", lambda: tesseract)
+        stamps.add(ingest._reader_version.__wrapped__())
+    assert len(stamps) == 3
 
 
 # ---------------------------------------------------------------- metadata
@@ -1588,7 +1779,7 @@ def test_an_unchanged_folder_is_not_ingested_again_and_a_changed_file_is(raw, tm
                                            (".pptx", pptx_bytes), (".eml", lambda: mail_bytes([("a.docx", docx_bytes(), ("application", "octet-stream"))])),
                                            (".mhtml", mhtml_bytes), (".doc", lambda: OLD_WORD), (".xlsx", xlsx_bytes),
                                            (".xls", lambda: OLD_EXCEL), (".ppt", lambda: OLD_SLIDES),
-                                           (".vtt", WEBVTT_CAPTIONS.encode), (".srt", SRT_CAPTIONS.encode)])
+                                           (".vtt", WEBVTT_CAPTIONS.encode), (".srt", SRT_CAPTIONS.encode), (".png", lambda: png_bytes(SCANNED_ITEM))])
 def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
     import random
 

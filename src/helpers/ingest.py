@@ -4,8 +4,9 @@
 Each file is read by its format — text (UTF-8, UTF-8 with BOM, UTF-16 or Windows-1252),
 HTML (main content only, via trafilatura), PDF (the text layer page by page, via
 pypdfium2, with running headers, page furniture and end-of-line hyphenation removed;
-ruled tables via pdfplumber), Word (.docx as it reads with tracked changes accepted, and old
-Word 97-2003 .doc via msdoc2docx),
+ruled tables via pdfplumber; pages without a text layer read by OCR where Tesseract is
+installed, see ``helpers.ocr``), scans and photos of pages saved as images (by OCR),
+Word (.docx as it reads with tracked changes accepted, and old Word 97-2003 .doc via msdoc2docx),
 OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, .odp,
 and old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
 e-mails with their attachments (.eml), web pages saved as one file (.mhtml) and zip archives
@@ -43,6 +44,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from . import ocr
 from .errors import InputFileWarning, WorkbookError
 from .parallel import map_ordered, n_jobs
 
@@ -53,7 +55,7 @@ MANIFEST_OPTIONAL = MANIFEST_COLUMNS[1:] + ["title", "notes"]
 DOC_TYPES = ("minutes", "report", "scrutiny", "news", "web page", "other")
 #: Folders with at least this many files show a progress bar.
 PROGRESS_MIN_FILES = 50
-NO_TEXT_LAYER = "no text layer — scanned? OCR not supported"
+NO_TEXT_LAYER = f"no text layer (scanned?) — {ocr.INSTALL_HINT}"
 
 
 class SkipFile(Exception):
@@ -628,13 +630,155 @@ def clean_pdf_text(pages: list[str]) -> str:
 
 
 def read_pdf(data: bytes) -> tuple[str, dict]:
+    """A PDF's text: each page's text layer, and where Tesseract is installed, the pages that
+    look scanned (:func:`scanned_pages`) read by OCR instead, at most ``ocr.MAX_PAGES`` of them;
+    cleaned as one text (:func:`clean_pdf_text`). The warning says how many pages OCR read (its
+    text has errors) and which pages have no text."""
     pages = pdf_pages(data)
-    if not any(p.strip() for p in pages):
-        raise SkipFile(NO_TEXT_LAYER)
-    blank = sum(1 for p in pages if not p.strip())
-    hints = {"warning": f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing"} if blank else {}
+    if ocr.tesseract_version() is None:
+        if not any(p.strip() for p in pages):
+            raise SkipFile(NO_TEXT_LAYER)
+        blank = sum(1 for p in pages if not p.strip())
+        notes = [f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing; "
+                 f"{ocr.INSTALL_HINT}"] if blank else []
+    else:
+        pages, notes = _with_scans_read(data, pages)
+    hints = {"warning": "; ".join(notes)} if notes else {}
     header = running_header([page.replace(PARA_END, "") for page in pages])
     return clean_pdf_text(pages), {**hints, **({"header": header} if header else {})}
+
+
+#: A page whose text layer has no more characters than this (a page number, or the "Agenda Item
+#: 5" a council's site stamps on the papers it publishes) is read by OCR when a picture covers
+#: at least :data:`SCAN_COVER` of it: it is a scan with a stamp on it.
+STAMP_CHARS = 80
+SCAN_COVER = 0.5
+
+
+def scanned_pages(data: bytes, pages: list[str]) -> list[int]:
+    """The pages (0-based) of a PDF whose text is to be read by OCR: those without a text layer,
+    and those whose text layer is only a stamp on a picture covering most of the page. A page
+    that is mostly text layer already is not."""
+    blank = [i for i, text in enumerate(pages) if not text.strip()]
+    stamped = [i for i, text in enumerate(pages) if 0 < len("".join(text.replace(PARA_END, "").split())) <= STAMP_CHARS]
+    if not stamped:
+        return blank
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        return sorted(blank + [i for i in stamped if _picture_cover(document[i]) >= SCAN_COVER])
+    finally:
+        document.close()
+
+
+def _picture_cover(page) -> float:
+    """The share of a PDF page its largest picture covers."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    largest = 0.0
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = picture.get_bounds()
+        largest = max(largest, (right - left) * (top - bottom))
+    return largest / (width * height) if width * height else 0.0
+
+
+def _with_scans_read(data: bytes, pages: list[str]) -> tuple[list[str], list[str]]:
+    """A PDF's page texts with its scanned pages read by OCR (the first ``ocr.MAX_PAGES`` of
+    them), and the report's warnings. Raises SkipFile when no page has any text."""
+    scans = scanned_pages(data, pages)
+    read, left = scans[:ocr.MAX_PAGES], scans[ocr.MAX_PAGES:]
+    texts, empty, failed = _read_by_ocr(_rendered(data, read))
+    pages = [texts.get(i, "" if i in scans else text) for i, text in enumerate(pages)]
+    if not any(p.strip() for p in pages):
+        raise SkipFile("no text layer, and OCR found no text on its pages (blank, or pictures?)"
+                       + "".join(f"; {note}" for note in _ocr_notes(len(pages), {}, [], failed, left)))
+    return pages, _ocr_notes(len(pages), texts, empty, failed, left)
+
+
+def _rendered(data: bytes, indices: list[int]):
+    """(index, picture) of the given pages of a PDF, rendered one at a time for OCR (pypdfium2)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in indices:
+            page = document[index]
+            yield index, page.render(scale=ocr.render_scale(*page.get_size()), grayscale=True).to_pil()
+    finally:
+        document.close()
+
+
+def _read_by_ocr(pictures) -> tuple[dict[int, str], list[int], dict[str, list[int]]]:
+    """What OCR reads on each (index, picture) of a document's pages: the page texts by index,
+    the pages on which it found no text, and the pages it failed on, by the reason."""
+    texts, empty, failed = {}, [], {}
+    for index, picture in pictures:
+        try:
+            text = _ocr_page(ocr.page_lines(picture))
+        except RuntimeError as exc:  # Tesseract failed, or ran out of time, on this page
+            failed.setdefault(str(exc), []).append(index)
+            continue
+        if text:
+            texts[index] = text
+        else:
+            empty.append(index)
+    return texts, empty, failed
+
+
+def _ocr_notes(total: int, texts: dict, empty: list[int], failed: dict[str, list[int]], left: list[int]) -> list[str]:
+    """The report's warnings on a document of ``total`` pages that OCR read: how many pages it
+    read (its text has errors: check it), those it found no text on or failed on, and ``left``,
+    the pages past ``ocr.MAX_PAGES`` that it did not read."""
+    notes = []
+    if texts:
+        notes.append("read by OCR — check the text" if total == 1 else f"{len(texts)} of {total} pages read by OCR — check the text")
+    if empty:
+        notes.append(f"OCR found no text on {_page_list(empty)} (blank, or pictures?)")
+    notes += [f"{_page_list(indices)} not read by OCR ({reason})" for reason, indices in failed.items()]
+    if left:
+        notes.append(f"{_page_list(left)} not read: OCR reads at most {ocr.MAX_PAGES} pages of a document (helpers.ocr.MAX_PAGES)")
+    return notes
+
+
+def _ocr_page(lines: list) -> str:
+    """The lines Tesseract read on a page (``ocr.Line``) as a text-layer page reads: a line with a
+    wider space below it than the page's line pitch (as :func:`_gap_marked` finds on a text layer)
+    ends a paragraph and is marked with :data:`PARA_END`; a line without a letter or a digit (dirt
+    on the scan read as marks) is dropped.
+
+    The pitch is the lower quartile of the steps between lines: on a page of minutes, paragraphs of
+    one or two lines with a space after each are common enough to make the median step a
+    paragraph's. Tesseract's own paragraph breaks are taken where the next line is not the one
+    below (a new column) or the page has too few lines to measure: elsewhere, in the test and
+    benchmark scans, they split paragraphs mid-sentence and missed breaks the spacing shows."""
+    lines = [line for line in lines if re.search(r"[^\W_]", line.text)]
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:])]
+    pitches = sorted(step for step in steps if step > 0)
+    pitch = pitches[len(pitches) // 4] if len(lines) >= 4 and pitches else 0
+    out = []
+    for i, line in enumerate(lines):
+        if i + 1 == len(lines):
+            last = True
+        elif pitch and steps[i] > 0:
+            last = steps[i] > PARA_GAP * pitch
+        else:
+            last = lines[i + 1].paragraph != line.paragraph
+        out.append(line.text + (PARA_END if last else ""))
+    return "\n".join(out)
+
+
+def _page_list(indices: list[int]) -> str:
+    """0-based page indices as a reader names the pages: "page 3", "pages 2, 5-7"."""
+    runs: list[list[int]] = []
+    for i in sorted(indices):
+        if runs and i == runs[-1][1] + 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    named = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in runs)
+    return f"page {named}" if len(indices) == 1 else f"pages {named}"
 
 
 def running_header(pages: list[str]) -> str:
@@ -1580,6 +1724,33 @@ def read_sbv(data: bytes) -> tuple[str, dict]:
     return read_captions(data, ".sbv")
 
 
+# ---------------------------------------------------------------- images
+
+#: Scans and photos of pages, read by OCR where Tesseract is installed: suffix → the format's name.
+IMAGES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP"}
+
+
+def read_image(data: bytes) -> tuple[str, dict]:
+    """A scan or a photo of a page saved as an image (PNG, JPEG, TIFF, GIF, BMP), read by OCR as a
+    PDF's scanned pages are: each page of a multi-page TIFF is a page of the document (at most
+    ``ocr.MAX_PAGES`` of them), and the text is cleaned as a PDF's is."""
+    if ocr.tesseract_version() is None:
+        raise SkipFile(NOT_READ[".png"])
+    try:
+        pictures, total = ocr.image_pages(data, ocr.MAX_PAGES)
+    except ValueError as exc:
+        raise SkipFile(f"an image that could not be opened: {exc} — a broken download?") from None
+    texts, empty, failed = _read_by_ocr(enumerate(pictures))
+    left = list(range(len(pictures), total))
+    if not texts:
+        raise SkipFile("an image on which OCR found no text (a photograph or a drawing?)"
+                       + "".join(f"; {note}" for note in _ocr_notes(total, {}, [], failed, left)))
+    pages = [texts[i] for i in sorted(texts)]
+    header = running_header([page.replace(PARA_END, "") for page in pages])
+    notes = _ocr_notes(total, texts, empty, failed, left)
+    return clean_pdf_text(pages), {"warning": "; ".join(notes), **({"header": header} if header else {})}
+
+
 READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".txt": read_plain,
     ".md": read_plain,
@@ -1608,6 +1779,7 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".vtt": read_vtt,
     ".srt": read_srt,
     ".sbv": read_sbv,
+    **{suffix: read_image for suffix in IMAGES},
 }
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
 GUARDED = set(READERS) - {".txt", ".md"}
@@ -1621,6 +1793,7 @@ FORMAT_NAMES = {
     ".xlsx": "Excel (.xlsx)", ".xlsm": "Excel (.xlsx)", ".ods": "an OpenDocument spreadsheet",
     ".csv": "comma-separated values", ".tsv": "tab-separated values",
     ".vtt": "webcast captions (WebVTT)", ".srt": "webcast captions (SubRip)", ".sbv": "webcast captions (YouTube .sbv)",
+    **{suffix: f"an image ({kind})" for suffix, kind in IMAGES.items()},
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
@@ -1628,12 +1801,12 @@ NOT_READ = {
     ".ole": "an Office 97-2003 file that is neither Word, Excel nor PowerPoint — not read",
     ".zip": "zip archive that could not be opened — unpack it into the folder",
     ".encrypted": "password-protected Office document — not read; save a copy without the password",
-    **{s: "image — OCR not supported" for s in (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp")},
+    **{s: f"image — not read without OCR; {ocr.INSTALL_HINT}" for s in IMAGES},  # when Tesseract is missing
 }
 #: Formats whose first bytes say what they are: they are read by their content whatever the name.
 _SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".doc", ".xls", ".ppt", ".msg", ".ole", ".encrypted", ".xlsx",
-           ".ods", ".odp", ".zip", ".png", ".jpg", ".gif"}
-_IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
+           ".ods", ".odp", ".zip", ".png", ".jpg", ".gif", ".tif"}
+_IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif", b"II*\x00": ".tif", b"MM\x00*": ".tif"}
 #: The first cue of SubRip captions: its number, then its times.
 _SRT_START = re.compile(rb"\d+\r?\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}")
 _MAIL_HEADER = re.compile(
@@ -1730,6 +1903,8 @@ def file_format(suffix: str, data: bytes) -> tuple[str | None, str]:
         use = named
     else:
         use = ".txt" if not suffix and _is_text(data) else None
+    if use in IMAGES and ocr.tesseract_version() is None:
+        return None, f"unsupported format: {NOT_READ[use]}"
     if use in READERS:
         if named is None or FORMAT_NAMES[use] != FORMAT_NAMES[named]:
             return use, f"named {suffix or 'without an extension'}, but it is {FORMAT_NAMES[use]} — read as that"
@@ -2204,10 +2379,13 @@ def parse_many(tasks: list[tuple[str, Path]], timeout_s: float, progress=None) -
 
 @cache
 def _reader_version() -> str:
-    """Changes whenever this module or a reading library changes, so stale cache entries are ignored."""
+    """Changes whenever this module, ``helpers.ocr``, a reading library or Tesseract changes (or
+    Tesseract is installed), so stale cache entries are ignored."""
     libraries = ["pypdfium2", "pdfplumber", "trafilatura", "python-docx", "python-pptx", "odfdo", "striprtf", "ftfy",
-                 "charset-normalizer", "msdoc2docx", "ppt2pptx", "openpyxl", "xlrd", "webvtt-py"]
-    stamp = Path(__file__).read_bytes() + "|".join(version(name) for name in libraries).encode()
+                 "charset-normalizer", "msdoc2docx", "ppt2pptx", "openpyxl", "xlrd", "webvtt-py", "pytesseract", "pillow"]
+    tesseract = f"tesseract {ocr.tesseract_version() or 'missing'}"
+    stamp = Path(__file__).read_bytes() + Path(ocr.__file__).read_bytes()
+    stamp += "|".join([*(version(name) for name in libraries), tesseract]).encode()
     return hashlib.sha256(stamp).hexdigest()[:16]
 
 
