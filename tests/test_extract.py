@@ -1364,3 +1364,13 @@ def test_the_parts_of_what_a_decision_does_are_decided():
     assert coding.code_kind(part, "list", lead, doc_type="news")[0] == "decision"
     assert coding.code_kind(part, "list", lead, doc_type="minutes")[0] == "resolution"
     assert coding.code_status(part, "decision", "list", lead, doc_type="news")[0] == "agreed"
+
+
+def test_what_would_change_for_you_under_a_proposal_states_its_consequences_and_a_question_can_ask_for_something():
+    consultation = ("Proposal 3: A seat for a young person\n\nWe propose to add a seat on the board for the Youth Forum.\n\n"
+                    "What would change for you\n\nIf you are a young person, someone of your own age would be at the table.\n")
+    got = _coded_table(consultation, "report")
+    assert got["If you are a young person, someone of your own age would be at the table."][1:] == ("implication", "proposed")
+    asked = "Cllr Dowson asked whether the executive would agree to a first review after six months."
+    assert coding.code_kind(asked, "prose", doc_type="news")[0] == "request"
+    assert coding.code_kind("Cllr Dowson asked whether the review had started.", "prose", doc_type="news")[0] != "request"

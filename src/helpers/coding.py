@@ -89,7 +89,10 @@ _WELCOMED = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:[\w'’-]+ ){0,4}?(?:w
 # Ordered: the first cue found decides the kind of an item outside a typed section.
 _KIND_CUES: list[tuple[str, re.Pattern]] = [
     ("resolution", re.compile(r"^(?:RESOLVED|DECIDED)\b|^that the .{0,80}\bbe (?:noted|received|approved|agreed|adopted|endorsed)\b", re.I)),
-    ("request", re.compile(r"\b(?:is|are) (?:hereby )?directed to\b|\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
+    ("request", re.compile(r"\b(?:is|are) (?:hereby )?directed to\b|"
+                           # a question that asks for something: "asked whether the executive would agree to a review"
+                           r"\bask(?:ed|s)? whether (?:the |they |he |she |it )?[\w ]{0,40}?\bwould (?:agree|consider|support|commit)\b|"
+                           r"^\W{0,3}would the \w+(?: \w+)? (?:agree|consider|commit)\b|\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
                            r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to (?!be\b)[a-z]+|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("action", _PERSON_UNDERTAKES),

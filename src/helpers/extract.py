@@ -61,6 +61,8 @@ _HEADING_WORDS = (
     # what an engagement found: "What we heard", "What you told us"; what a change means
     r"what (?:we|you|people|partners|residents|the review) (?:have |'ve |had )?(?:heard|told us|said|found|learn(?:ed|t))|"
     r"what (?:this|these changes|it) (?:would |will )?means?|"
+    # a consultation's "What would change for you": the consequences of a proposal
+    r"what would (?:change|happen)(?: for (?:you|residents|people|communities|partners|us))?|what will change for (?:you|residents|people)|"
     # an away-day's "Keep / Change" or "Stop / Start / Continue" lists, each a heading of one word
     r"keep|stop|start|continue|change|keep doing|stop doing|start doing|"
     # a review's or an away-day's verdict: "What's working", "What's not working", "What works well"
@@ -721,9 +723,7 @@ def _prose_items(text: str, start: int, end: int, state: _State, section: str = 
     section = section or state.section or "prose"
     sentences = _sentences(text, start, end)
     spoken = _spoken_parts(text, sentences)
-    if spoken:
-        last = sentences[max(spoken)][1]
-        agreed = _ANNOUNCED.search(text, last, end)
+    agreed = bool(spoken) and bool(_ANNOUNCED.search(text, sentences[max(spoken)][1], end))  # "… those recommendations are agreed"
     for index, (s, e) in enumerate(sentences):
         sentence = text[s:e]
         if index in spoken:
@@ -802,6 +802,8 @@ def _heading(body: str, state: _State) -> None:
         state.section = _SECTION_NAMES.get(word, "")
         if re.search(r"\b(?:sought|required|requested)$", head):
             state.section = "recommendation"  # "Decisions sought": what the meeting is asked to decide
+        if re.match(r"what (?:would|will) (?:change|happen) for\b|what would (?:change|happen)$", head):
+            state.section = "implication"  # "What would change for you" under a proposal: its consequences
         if re.fullmatch(r"(?:keep|stop|start|continue|change)(?: doing)?", head):
             state.section = "proposal"  # what an away-day would keep, change or stop
         state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
