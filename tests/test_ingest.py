@@ -1637,6 +1637,7 @@ def test_the_reader_cache_is_stamped_with_the_tesseract_that_reads(monkeypatch):
         ("Brighton & Hove City Council Cabinet met. Full Council will decide.", "Brighton & Hove City Council"),
         ("Simon Eden, Winchester City Council, spoke. Hampshire County Council and Winchester City Council agreed.",
          "Winchester City Council"),
+        ("Direction to: NHS Fife and Fife Council jointly. The Board asks Fife Council to lead.", "Fife Council"),
         ("The Youth Council and the Arts Council attended. Full Council approved it.", None),
         ("This document names no authority at all.", None),
     ],

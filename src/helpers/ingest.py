@@ -2063,6 +2063,8 @@ def infer_council(text: str, publisher: str | None = None) -> str | None:
         words = m.group(0).split()
         while len(words) > 1 and (words[0] in _NOT_PLACE or words[0].islower()):
             words = words[1:]
+        if "and" in words[1:] and words[words.index("and", 1) + 1:][:1] == words[:1]:
+            words = words[words.index("and", 1) + 1:]  # "NHS Fife and Fife Council": a body of the place, and its council
         name = " ".join(words)
         key = _council_key(name)
         if not key or (len(words) > 1 and words[-1] == "Council" and words[-2] in _NOT_AUTHORITY):
