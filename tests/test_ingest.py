@@ -641,6 +641,10 @@ def test_a_live_blogs_entries_keep_their_lists(raw):
     text = text_of(run(raw)[0], "live.html")
     assert "- commits the council to a review of the new arrangements after twelve months." in text
     assert "The amendment falls." in text and "Cookie" not in text and "Copyright" not in text
+    import lxml.html
+
+    cards = "".join(f"<article class='card'><a href='/n{i}'>Related story {i}</a></article>" for i in range(3))
+    assert not ingest.is_feed(lxml.html.fromstring(f"<html><body><article><p>A story.</p></article>{cards}</body></html>"))
 
 
 def test_a_pdf_paragraph_ends_where_a_sentence_ends_with_room_for_the_next_word(raw):

@@ -171,8 +171,8 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
 
 
 #: A live blog's or a news feed's entries: each an ``<article>``, or a block with an "entry", "post" or
-#: "update" class that carries its own time.
-_FEED_ENTRIES = "//article | //*[contains(concat(' ', normalize-space(@class), ' '), ' entry ') or " \
+#: "update" class, that carries its own time (a news story's "related stories" cards without one are not).
+_FEED_ENTRIES = "//*[self::article or contains(concat(' ', normalize-space(@class), ' '), ' entry ') or " \
                 "contains(@class, 'post') or contains(@class, 'update')][.//time]"
 #: A page with this many entries is a feed.
 FEED_ENTRIES = 3
