@@ -417,7 +417,7 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         m = pattern.search(text)
         if m:
             return status, 0.85, f"cue {m.group(0)!r}"
-    if section == "option" and re.search(r"\breject|\bnot (?:propos|recommend|pursu)\w*", context, re.I):
+    if section == "option" and re.search(r"\breject", context, re.I):
         return "rejected", 0.8, f"listed under {context!r}"
     verdict = _option_verdict(text, context) if section == "option" else None
     if verdict:

@@ -878,9 +878,9 @@ def segment(text: str) -> list[Span]:
             state.section, state.heading, state.number, state.lead_in = "proposal", "Proposal", numbered.group("n"), ""
             state.background = state.from_lead_in = False
             continue
-        if any(_ITEM_FIELD.match(text[a:b]) for a, b in para) and all(_FIELD_ROW.match(text[a:b]) for a, b in para):
-            for a, b in para:  # "Recommendation(s): | The Board is asked to: approve …; note …" on a paper's cover sheet
-                field = _ITEM_FIELD.match(text[a:b])
+        fields = [(a, b, _ITEM_FIELD.match(text[a:b])) for a, b in para]
+        if any(field for _, _, field in fields) and all(_FIELD_ROW.match(text[a:b]) for a, b, _ in fields):
+            for a, b, field in fields:  # "Recommendation(s): | The Board is asked to: approve …; note …" on a paper's cover sheet
                 if field:
                     spans.extend(_field_items(text, a + field.start("value"), b, field.group("key")))
             continue

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
@@ -415,14 +415,15 @@ def _gap_marked(textpage) -> str:
         pos += len(line) + 2
     if len(starts) < 4 or textpage.count_chars() != len(text):
         return text  # too few lines to know the pitch, or the text does not map onto the characters
-    bottoms = [textpage.get_charbox(first, loose=True)[1] for first, _ in starts]
+    boxes = [textpage.get_charbox(first, loose=True) for first, _ in starts]  # (left, bottom, right, top)
+    bottoms = [box[1] for box in boxes]
     steps = [a - b for a, b in zip(bottoms, bottoms[1:])]
     pitches = sorted(step for step in steps if step > 0)
     if not pitches:
         return text
     pitch = pitches[len(pitches) // 2]
     ends = {end for (_, end), step in zip(starts, steps) if step > PARA_GAP * pitch}  # moving down the page only
-    ends |= _short_sentence_ends(textpage, text, starts, steps)
+    ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
 
 
@@ -430,23 +431,23 @@ def _gap_marked(textpage) -> str:
 COLUMN_TOLERANCE = 20.0
 
 
-def _short_sentence_ends(textpage, text: str, starts: list[tuple[int, int]], steps: list[float]) -> set[int]:
+def _short_sentence_ends(textpage, text: str, starts: list[tuple[int, int]], lefts: list[float],
+                         steps: list[float]) -> set[int]:
     """The ends of lines that finish a sentence with room left for the next line's first word: the
     writer broke the line there, so a paragraph ends ("… after 31 March 2014." over "The merged board
     would …", set without a gap between paragraphs). The room is measured against the widest line
-    of the same column."""
+    of the same column. ``lefts`` are the lines' left edges, ``steps`` the drops to the next line."""
     visible = [(first, len(text[first:end].rstrip()) + first) for first, end in starts]
-    lefts = [textpage.get_charbox(first, loose=True)[0] for first, _ in visible]
     rights = [textpage.get_charbox(last - 1, loose=True)[2] for _, last in visible]
     ends = set()
     for k, ((first, last), step) in enumerate(zip(visible, steps)):
-        if step <= 0 or text[last - 1] not in ".!?:" or k + 1 >= len(visible):
-            continue
-        margin = max(r for left, r in zip(lefts, rights) if abs(left - lefts[k]) <= COLUMN_TOLERANCE)
+        if step <= 0 or text[last - 1] not in ".!?:" or abs(lefts[k + 1] - lefts[k]) > COLUMN_TOLERANCE:
+            continue  # (steps has one entry fewer than the lines: k + 1 is always a line)
         nxt = visible[k + 1][0]
         word = re.match(r"\S+", text[nxt:visible[k + 1][1]])
-        if not word or abs(lefts[k + 1] - lefts[k]) > COLUMN_TOLERANCE:
+        if not word:
             continue
+        margin = max(r for left, r in zip(lefts, rights) if abs(left - lefts[k]) <= COLUMN_TOLERANCE)
         word_width = textpage.get_charbox(nxt + word.end() - 1, loose=True)[2] - lefts[k + 1]
         space = word_width / max(len(word.group(0)), 1)  # about a character's width
         if rights[k] + space + word_width < margin:
@@ -688,6 +689,8 @@ def _with_scans_read(data: bytes, pages: list[str]) -> tuple[list[str], list[str
     """A PDF's page texts with its scanned pages read by OCR (the first ``ocr.MAX_PAGES`` of
     them), and the report's warnings. Raises SkipFile when no page has any text."""
     scans = scanned_pages(data, pages)
+    if not scans and pages:
+        return pages, []  # every page has its text layer: the document is not opened again
     read, left = scans[:ocr.MAX_PAGES], scans[ocr.MAX_PAGES:]
     texts, empty, failed = _read_by_ocr(_rendered(data, read))
     pages = [texts.get(i, "" if i in scans else text) for i, text in enumerate(pages)]
@@ -844,8 +847,7 @@ def _word_blocks(container, document, bullets: bool = True):
             for box in boxes:
                 yield from _word_blocks(box, document, bullets)
         elif tag == _W + "tbl":
-            notes = notes_table_blocks(_word_table_cells(element, document))
-            yield from notes if notes is not None else [_table_text(element, document)]
+            yield from _word_table(element, document)
         elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "moveTo"):
             yield from _word_blocks(element, document, bullets)
         elif tag == _W + "altChunk":
@@ -973,9 +975,21 @@ def _converted(data: bytes, suffix: str, target_suffix: str, convert, locked: ty
         return target.read_bytes()
 
 
-def _word_table_cells(table, document) -> list[list[list[str]]]:
-    """A Word table's rows, each a list of its distinct cells, each the list of the cell's blocks."""
-    return [[[block for block in _word_blocks(cell, document) if block.strip()]
+def _word_table(table, document) -> list[str]:
+    """A Word table's blocks: minutes laid out as a table, read as :func:`notes_table_blocks` reads
+    them (their cells' bullets kept); any other table one line per row, cells separated by " | "."""
+    rows = _word_table_cells(table, document, bullets=False)
+    if notes_column([" ".join(cell) for cell in rows[0]] if rows else []) is not None:
+        notes = notes_table_blocks(_word_table_cells(table, document))
+        if notes is not None:
+            return notes
+    return ["\n".join(" | ".join(" ".join(" ".join(cell).split()) for cell in row) for row in rows)]
+
+
+def _word_table_cells(table, document, bullets: bool = True) -> list[list[list[str]]]:
+    """A Word table's rows, each a list of its distinct cells (a cell merged across columns is one
+    ``w:tc``), each the list of the cell's blocks. A nested table's rows are read with its cell."""
+    return [[[block for block in _word_blocks(cell, document, bullets) if block.strip()]
              for cell in row.iter(_W + "tc") if next(cell.iterancestors(_W + "tr")) is row]
             for row in table.iter(_W + "tr") if next(row.iterancestors(_W + "tbl")) is table]
 
@@ -990,6 +1004,11 @@ NOTES_MIN_WORDS = 40
 _EMPTY_CELL = re.compile(r"^[-–—]?$|^(?:n/?a|none|nil)\.?$", re.IGNORECASE)
 
 
+def notes_column(header: list[str]) -> int | None:
+    """The index of the header cell that names a meeting-notes table's discussion column, or None."""
+    return next((i for i, name in enumerate(header) if _NOTES_COLUMN.match(" ".join(name.split()))), None)
+
+
 def notes_table_blocks(rows: list[list[list[str]]]) -> list[str] | None:
     """The blocks of a meeting's minutes laid out as a table ("No. | Item | Discussion and decisions |
     Action / Lead", "Item | Notes | Action | Owner | By when"), read as minutes in prose are: for each
@@ -1001,7 +1020,7 @@ def notes_table_blocks(rows: list[list[list[str]]]) -> list[str] | None:
     if len(rows) < 2:
         return None
     header = [" ".join(" ".join(cell).split()) for cell in rows[0]]
-    column = next((i for i, name in enumerate(header) if _NOTES_COLUMN.match(name)), None)
+    column = notes_column(header)
     if column is None:
         return None
     body = [row for row in rows[1:] if len(row) == len(header)]
@@ -1021,19 +1040,6 @@ def notes_table_blocks(rows: list[list[list[str]]]) -> list[str] | None:
         for i in range(max((len(cell) for _, cell in entries), default=0)):
             out.append("; ".join(f"{name}: {cell[i]}" if name else cell[i] for name, cell in entries if i < len(cell)))
     return [block for block in out if block.strip()]
-
-
-def _table_text(table, document) -> str:
-    """One line per row, cells separated by " | "; a cell merged across columns is written once
-    (a row's ``w:tc`` elements are its distinct cells). A nested table's rows join its cell."""
-    rows = []
-    for row in table.iter(_W + "tr"):
-        if next(row.iterancestors(_W + "tbl")) is not table:
-            continue  # a row of a nested table: read with its cell
-        cells = [" ".join(" ".join(_word_blocks(cell, document, bullets=False)).split())
-                 for cell in row.iter(_W + "tc") if next(cell.iterancestors(_W + "tr")) is row]
-        rows.append(" | ".join(cells))
-    return "\n".join(rows)
 
 
 # ---------------------------------------------------------------- OpenDocument and RTF
@@ -1709,21 +1715,6 @@ def read_captions(data: bytes, suffix: str = ".vtt") -> tuple[str, dict]:
     return "\n\n".join(" ".join(turn) for turn in turns), {"doc_type": "minutes"}
 
 
-def read_vtt(data: bytes) -> tuple[str, dict]:
-    """WebVTT captions (``.vtt``), as :func:`read_captions` reads them."""
-    return read_captions(data, ".vtt")
-
-
-def read_srt(data: bytes) -> tuple[str, dict]:
-    """SubRip captions (``.srt``), as :func:`read_captions` reads them."""
-    return read_captions(data, ".srt")
-
-
-def read_sbv(data: bytes) -> tuple[str, dict]:
-    """YouTube's SubViewer captions (``.sbv``), as :func:`read_captions` reads them."""
-    return read_captions(data, ".sbv")
-
-
 # ---------------------------------------------------------------- images
 
 #: Scans and photos of pages, read by OCR where Tesseract is installed: suffix → the format's name.
@@ -1776,9 +1767,7 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".ods": read_ods,
     ".csv": read_csv,
     ".tsv": read_tsv,
-    ".vtt": read_vtt,
-    ".srt": read_srt,
-    ".sbv": read_sbv,
+    **{suffix: partial(read_captions, suffix=suffix) for suffix in _CAPTION_FORMATS},
     **{suffix: read_image for suffix in IMAGES},
 }
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
