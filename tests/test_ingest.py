@@ -1042,6 +1042,31 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     assert "Group | Outcome\nYouth Forum | Stood down" in html_only  # a table in the mail: a row a line
 
 
+NEWSLETTER = """<!doctype html><html><head><style>td {font-family: Arial}</style></head><body>
+<table width="100%"><tr><td align="center"><a href="https://mailchi.mp/x">View this email in your browser</a></td></tr>
+<tr><td><table width="600"><tr><td class="mcnTextContent"><h1>Partnership bulletin &ndash; June</h1>
+<h2>Board agrees to merge its sub-groups</h2>
+<p>The Board agreed to merge the two delivery groups from September.</p><p><a href="#">Read more</a></p>
+<h2>Meeting less often</h2><p>The Board is proposing to meet quarterly.</p></td>
+<td class="sidebar"><h3>Events</h3><ul><li>1 July &ndash; Board meeting</li></ul></td></tr></table></td></tr>
+<tr><td><table><tr><th>Group</th><th>Outcome</th></tr><tr><td>Youth Forum</td><td>Stood down</td></tr></table></td></tr>
+<tr><td><em>Copyright &copy; 2021 Example Council</em><br><a href="#">unsubscribe from this list</a></td></tr></table></body></html>"""
+
+
+def test_a_newsletter_emails_layout_tables_are_read_as_paragraphs(raw):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"], message["From"] = "Partnership bulletin", "Bulletin <news@example.gov.uk>"
+    message.set_content(NEWSLETTER, subtype="html", cte="quoted-printable")
+    write(raw / "bulletin.eml", bytes(message))
+    text = text_of(run(raw)[0], "bulletin.eml")
+    # one cell a row, or a cell holding headings: a page laid out in tables, read a block a paragraph
+    assert ("Board agrees to merge its sub-groups\n\nThe Board agreed to merge the two delivery groups from September."
+            "\n\nRead more\n\nMeeting less often\n\nThe Board is proposing to meet quarterly.") in text
+    assert "Events\n\n- 1 July - Board meeting" in text and "|" not in text.replace("Group | Outcome\nYouth Forum | Stood down", "")
+
+
 def mhtml_bytes(url="https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=512") -> bytes:
     return mhtml_of(MODERNGOV, url)
 

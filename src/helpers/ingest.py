@@ -1611,13 +1611,14 @@ def _html_every_block(html: str) -> str:
     for bad in tree.xpath("//script|//style|//head"):
         bad.drop_tree()
     number_ordered_lists(tree)
+    data_cells = {cell for cell in tree.xpath("//td|//th") if _data_cell(cell)}
     for block in tree.xpath("//p|//div|//li|//tr|//td|//th|//h1|//h2|//h3|//h4|//h5|//h6|//br|//table|//ul|//ol"):
-        if block.tag in {"td", "th"}:  # a row's cells on one line, " | " between them
+        if block in data_cells:  # a row's cells on one line, " | " between them
             block.tail = " | " + (block.tail or "")
             for inner in block.xpath(".//p|.//div|.//br|.//li"):
                 inner.tail = " " + (inner.tail or "")
             continue
-        if any(a.tag in {"td", "th"} for a in block.iterancestors()):
+        if any(a in data_cells for a in block.iterancestors()):
             continue
         block.tail = ("\n\n" if block.tag not in {"br", "tr"} else "\n") + (block.tail or "")
         if block.tag == "li" and block.getparent() is not None and block.getparent().tag != "ol":  # an <ol>'s are numbered
@@ -1625,6 +1626,16 @@ def _html_every_block(html: str) -> str:
     text = tree.text_content()
     lines = [re.sub(r"[ \t]*\|[ \t]*$", "", line) for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+def _data_cell(cell) -> bool:
+    """Whether a table cell holds data, read on one line with the rest of its row, rather than
+    laying out a page: a newsletter e-mail is built of tables whose rows have one cell, or
+    whose cells hold headings and tables of their own; such cells are read as blocks."""
+    row = cell.getparent()
+    if row is None or sum(1 for c in row if c.tag in {"td", "th"}) < 2:
+        return False
+    return not cell.xpath(".//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6")
 
 
 def read_plain(data: bytes) -> tuple[str, dict]:
