@@ -1600,6 +1600,18 @@ def test_a_page_tesseract_fails_on_is_named_and_the_rest_is_read(monkeypatch):
 
 
 @needs_tesseract
+def test_a_page_scanned_sideways_or_upside_down_is_turned_upright_before_it_is_read(raw):
+    for name, turn in (("sideways.png", 90), ("upside-down.png", 180), ("other-way.png", 270)):
+        picture = io.BytesIO()
+        page_picture(SCANNED_ITEM).rotate(turn, expand=True, fillcolor=255).save(picture, "PNG")
+        write(raw / name, picture.getvalue())
+    docs, report = run(raw)
+    for name in ("sideways.png", "upside-down.png", "other-way.png"):
+        assert status_of(report, name) == ("ok", "read by OCR — check the text")
+        assert "RESOLVED that the public be excluded from the meeting" in " ".join(text_of(docs, name).split()), name
+
+
+@needs_tesseract
 def test_scans_and_photos_saved_as_images_are_read_by_ocr(raw):
     from PIL import Image
 

@@ -87,10 +87,18 @@ def page_lines(image) -> list[Line]:
 
     from .config import PARSE_TIMEOUT_S
 
+    image = _fit(image)
     try:
         with _one_thread():
-            found = pytesseract.image_to_data(_fit(image), lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
+            found = pytesseract.image_to_data(image, lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
                                               output_type=pytesseract.Output.DICT)
+            if _clear_share(found) < CLEAR_SHARE:
+                turned = _upright(image)
+                if turned is not None:
+                    again = pytesseract.image_to_data(turned, lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
+                                                      output_type=pytesseract.Output.DICT)
+                    if _clear_share(again) > _clear_share(found):
+                        found = again
     except pytesseract.TesseractError as exc:
         raise RuntimeError(f"Tesseract failed: {exc.message or exc.status}") from None
     tops, words = {}, {}
@@ -101,6 +109,38 @@ def page_lines(image) -> list[Line]:
         elif level == 5 and found["text"][i].strip():  # a word
             words.setdefault(key, []).append(found["text"][i].strip())
     return [Line(" ".join(on_line), tops.get(key, 0), key[:2]) for key, on_line in words.items()]
+
+
+#: The share of a page's words Tesseract must be sure of (confidence over 60) for the page to be
+#: taken as upright. An upright made-up scan gave 1.00 (mean confidence 95), the same page scanned
+#: sideways or upside down 0.28 (mean 39): its words read as "Jabeuey dtyssauyed".
+CLEAR_SHARE = 0.5
+
+
+def _clear_share(found: dict) -> float:
+    """The share of the words in a Tesseract reading (``image_to_data``) it is sure of."""
+    confidences = [float(c) for c, word in zip(found["conf"], found["text"]) if str(word).strip()]
+    return sum(c > 60 for c in confidences) / len(confidences) if confidences else 0.0
+
+
+def _upright(image):
+    """The page turned the way Tesseract's orientation detection says it reads (a page scanned
+    sideways, or upside down), or None when it finds the page upright or cannot tell (too few
+    letters, or no orientation data installed)."""
+    import re
+
+    import pytesseract
+
+    from .config import PARSE_TIMEOUT_S
+
+    try:
+        found = pytesseract.image_to_osd(image, timeout=PARSE_TIMEOUT_S)
+    except (pytesseract.TesseractError, RuntimeError):
+        return None
+    turn = re.search(r"Rotate: (\d+)", found)
+    if turn is None or int(turn.group(1)) % 360 == 0:
+        return None
+    return image.rotate(-int(turn.group(1)), expand=True, fillcolor=255)
 
 
 def _fit(image):
