@@ -30,6 +30,8 @@ def test_the_same_words_are_proposed_in_a_report_and_agreed_after_resolved():
     ("The chair encouraged members to map their groups before the next meeting.", "prose", "request", "proposed"),
     ("Proposals for these areas would be worked up for the partners.", "prose", "action", "agreed"),
     ("Concern was expressed about the dismantling of the structure.", "prose", "statement", "noted"),
+    # turned down: something had been put forward, whatever the sentence's own cue
+    ("Rotating the Board chair among partners was discussed but not supported.", "prose", "proposal", "rejected"),
     ("The Board should consider meeting quarterly.", "recommendation", "recommendation", "proposed"),
     ("It is proposed that a GP joins the Board.", "implication", "proposal", "proposed"),
     ("Protocols will need to be drawn up.", "implication", "implication", "proposed"),
@@ -209,7 +211,7 @@ def test_coding_in_chunks_across_processes_equals_coding_in_one_go(monkeypatch):
     ("The Director advised that the programme would be considered by the ICB in March.", "minutes", "statement", "noted"),
     ("The Board noted legal advice that the change would need a vote of full council.", "minutes", "statement", "noted"),
     ("A spokesperson said funding would be divided between the two partnerships.", "news", "decision", "agreed"),
-    ("Option B was not supported by the partners.", "minutes", "statement", "rejected"),
+    ("Option B was not supported by the partners.", "minutes", "proposal", "rejected"),
     # a body's verb on a named thing is its decision; a proposal named as one is a proposal
     ("The Executive Board agreed the Safer Partnership Plan 2024-27 at its June meeting.", "report", "decision", "agreed"),
     ("The Board declined the request, preferring to invite the partnership to attend.", "minutes", "decision", "rejected"),

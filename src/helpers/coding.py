@@ -956,6 +956,8 @@ def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
     for text, section, context, doc_type, label, (theme, tc, twhy) in zip(texts, sections, contexts, doc_types, labels, themes):
         kind, kc, kwhy = code_kind(text, section, context, doc_type, label)
         status, sc, swhy = code_status(text, kind, section, context, doc_type)
+        if kind == "statement" and status == "rejected":  # what was turned down had been put forward
+            kind, kwhy = "proposal", f"{kwhy}, but rejected: so something put forward"
         kinds.append(kind)
         statuses.append(status)
         confs.append(round(min(kc, sc, tc), 3))
