@@ -1112,6 +1112,28 @@ def test_a_response_table_gives_one_item_a_row_with_its_verdict_and_a_paragraph_
     assert list(coded["text"].str[:3].iloc[-2:]) == ["(a)", "(b)"]
 
 
+AUDIT_PLAN = """Management Action Plan
+
+Ref | Finding | Risk | Recommendation | Priority | Management response | Responsible officer | Target date
+R1 | The terms of reference date from 2016. | Decisions may be challenged. | The Board should approve revised terms of reference. | High | Agreed. Revised terms of reference will be presented to the Board in June. | Partnership Manager | 30 June 2024
+R2 | Two decisions were taken by e-mail. | No transparency. | (a) The Board should meet quarterly. (b) Decisions taken by e-mail should be reported to the next meeting. | Medium | Partly agreed. (a) Agreed - the Board will meet quarterly from April. (b) Not agreed - the Board considers that no decisions should be taken by e-mail. | Partnership Manager | 30 April 2024
+R3 | There is no risk register. | Risks are not managed. | A partnership risk register should be set up. | Low | Agreed. | Partnership Manager | 31 August 2024
+"""
+
+
+def test_an_audit_action_plan_gives_each_recommendation_with_its_response_and_what_management_will_do():
+    got = _coded_table(AUDIT_PLAN, "report")
+    assert got == {
+        "The Board should approve revised terms of reference.": ("R1", "recommendation", "agreed"),
+        "Agreed. Revised terms of reference will be presented to the Board in June.": ("R1", "decision", "agreed"),
+        "(a) The Board should meet quarterly.": ("R2 (a)", "recommendation", "agreed"),
+        "(b) Decisions taken by e-mail should be reported to the next meeting.": ("R2 (b)", "recommendation", "rejected"),
+        "Partly agreed. (a) Agreed - the Board will meet quarterly from April.": ("R2", "decision", "agreed"),
+        "(b) Not agreed - the Board considers that no decisions should be taken by e-mail.": ("R2 (b)", "decision", "rejected"),
+        "A partnership risk register should be set up.": ("R3", "recommendation", "agreed"),  # a bare "Agreed." is no item
+    }  # the finding, the risk, the priority, the officer and the date are no items
+
+
 def test_a_purpose_section_is_background_when_it_is_the_papers_purpose_and_content_when_it_is_the_bodys():
     paper = "1. Purpose\n\n1.1 The purpose of this report is to seek approval for the review.\n\n- It will merge two groups."
     terms = ("2. Purpose\n\n2.1 The Partnership Board sets the strategic direction for community safety.\n\n"

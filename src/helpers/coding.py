@@ -409,8 +409,10 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         return ("agreed" if moved == "CARRIED" else "rejected"), 0.8, f"the vote: {moved.lower()}"
     if _seconded_and_agreed(text):
         return "agreed", 0.8, "a motion seconded and agreed"
-    for status, pattern in _VERDICT_CELLS if " | " in text else ():
-        m = pattern.search(text)
+    # an action plan's recommendation has its response (the row's management response) as context
+    answer = context if section == "recommendation" and context.startswith("| ") else ""
+    for status, pattern in _VERDICT_CELLS if " | " in text or answer else ():
+        m = pattern.search(text) or pattern.search(answer)
         if m:
             return status, 0.8, f"the table's verdict {m.group(0).strip(' |')!r}"
     for status, pattern in (("deferred", _DEFERRED), ("rejected", _REJECTED)):

@@ -360,6 +360,7 @@ class _State:
     table: tuple[str, str] | None = None  # in the rows of a table with an outcome column: (section, the column's name)
     skip_rows: bool = False  # in the rows of a table that only summarises what the text sets out in full
     response: tuple[int, str] | None = None  # in a "You said | We did" table: the response column's place in a row's "|" split, and name
+    audit: tuple[int, int] | None = None  # in an action plan's "Recommendation | … | Management response" table: the two columns' places
     title: str = ""  # the last title line
     chapter: str = ""  # the number of the numbered heading that opened the section ("5. Proposed changes")
     # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
@@ -846,11 +847,15 @@ def segment(text: str) -> list[Span]:
             previous = text[paragraphs[index - 1][0][0] : paragraphs[index - 1][-1][1]] if index else ""
             caption = _TABLE_ROW.match(previous) and sum(bool(c.strip()) for c in previous.split("|")) <= 1  # "| Key dates | |"
             if (not _TABLE_ROW.match(previous) or caption) and _TABLE_ROW.match(following) and all(_HEADER_CELL.match(c) or (i == 0 and _NUMBER_HEADER.match(c)) for i, c in enumerate(cells)):
-                state.response = _response_column(cells)
-                state.table = None if state.response is not None else _outcome_table(cells, state)  # a header row is not an item
+                state.audit = _audit_columns(cells)
+                state.response = _response_column(cells) if state.audit is None else None
+                state.table = None if state.response is not None or state.audit else _outcome_table(cells, state)  # a header row is not an item
                 state.skip_rows = bool(re.search(r"\bsummary\b", state.title, re.I)) and state.response is None
                 continue
             if state.skip_rows or _data_row(body):  # "Table 1: Summary of options"; "I would attend | 24 | 5 | 2"
+                continue
+            if state.audit is not None:  # "R3 | finding | risk | recommendation | … | Agreed. The groups will …"
+                spans.extend(_audit_row_items(text, _cell_spans(text, start, end), cells[0], state))
                 continue
             if state.response is not None:  # "What you told us | What we did": what was done is recorded in its cell
                 parts, (column, name) = _cell_spans(text, start, end), state.response
@@ -863,7 +868,7 @@ def segment(text: str) -> list[Span]:
                 label = (f"Option {named.group(1) if named else ref}" if (named or ref) else "") if state.table[0] == "option" else ref
                 spans.append(Span(start, end, label, *state.table))
                 continue
-        state.action_log, state.table, state.response, state.skip_rows = 0, None, None, False
+        state.action_log, state.table, state.response, state.audit, state.skip_rows = 0, None, None, None, False
         if _CAPTION_LINE.match(body) and "\n" not in body:
             state.title = body  # "Table 1: Summary of options": names the table below, the section goes on
             continue
@@ -1052,6 +1057,69 @@ def _response_items(text: str, start: int, end: int, state: _State, label: str) 
         elif (i == 0 or _CHANGE_MADE.search(text[s:e])) and not (i and _CONTINUES.match(text[s:e])):
             spans.append(Span(s, e, label, "response", ""))
     return spans
+
+
+#: An action plan's columns (an audit report's, an inspection's): the recommendation made, and the
+#: response of those audited, who say what they will do about it.
+_AUDIT_RECOMMENDATION = re.compile(r"^(?:(?:audit|our|internal audit) )?recommendations?(?: made)?$", re.I)
+_MANAGEMENT_RESPONSE = re.compile(
+    r"^(?:management|manager'?s'?|service|officer'?s'?|partnership|board|council|auditee) (?:response|comments?|action)s?\b|"
+    r"^agreed (?:management )?actions?\b|^management action plan$", re.I)
+#: A response cell's verdict said alone ("Agreed.", "Partly agreed -"): it belongs with what follows.
+_BARE_VERDICT = re.compile(r"^(?:(?:not|partly|partially|fully) )?(?:agreed|accepted|supported|rejected|declined)\W*$", re.I)
+
+
+def _audit_columns(cells: list[str]) -> tuple[int, int] | None:
+    """For a table's header row: the places of its recommendation column and of the management
+    response column after it ("Ref | Finding | Risk | Recommendation | Priority | Management response
+    | Responsible officer | Target date"), else None."""
+    recommendation = next((i for i, c in enumerate(cells) if _AUDIT_RECOMMENDATION.match(c)), None)
+    if recommendation is None:
+        return None
+    response = next((i for i, c in enumerate(cells) if i > recommendation and _MANAGEMENT_RESPONSE.match(c)), None)
+    return (recommendation, response) if response is not None else None
+
+
+def _audit_row_items(text: str, parts: list[tuple[int, int]], first_cell: str, state: _State) -> list[Span]:
+    """An action plan's row: its recommendation (each lettered part of it), whose status the
+    management response gives (the response cell is the items' context), then what management says
+    it will do: the response's sentences, a bare "Agreed." read with the sentence after it and a
+    sentence that only explains with the one before."""
+    recommendation, response = state.audit
+    if max(recommendation, response) >= len(parts):
+        return []
+    ref = first_cell if _ROW_REF.match(first_cell) else ""
+    answers = {part: _INLINE_PART.sub("", text[a:b], count=1) for a, b, part in _lettered_parts(text, *parts[response], prefix=True)}
+    whole = text[slice(*parts[response])]  # a part's own answer ("(b) Not agreed - …") where the response has parts
+    spans = [Span(s, e, f"{ref} {part}".strip() if part else ref, "recommendation", f"| {answers.get(part) or whole}")
+             for s, e, part in _lettered_parts(text, *parts[recommendation])]
+    groups: list[list[int]] = []
+    pieces = [(a, b) for a, b, _ in _lettered_parts(text, *parts[response], prefix=True)]
+    for s, e in (sentence for a, b in pieces for sentence in _sentences(text, a, b)):
+        sentence = text[s:e]
+        if groups and (_BARE_VERDICT.match(text[groups[-1][0] : groups[-1][1]])
+                       or (_CONTINUES.match(sentence) and not _INLINE_PART.match(sentence))):
+            groups[-1][1] = e
+        else:
+            groups.append([s, e])
+    for s, e in groups:
+        if not _BARE_VERDICT.match(text[s:e]):
+            part = _INLINE_PART.match(text[s:e])
+            spans.append(Span(s, e, f"{ref} {part.group(0).strip()}".strip() if part else ref, "response", ""))
+    return spans
+
+
+def _lettered_parts(text: str, start: int, end: int, prefix: bool = False) -> list[tuple[int, int, str]]:
+    """The (start, end, "(a)") of each lettered part of a cell ("(a) The Board should … (b) Decisions
+    …"), or the whole cell, unlabelled, when it has none; with ``prefix``, what comes before the first
+    part too ("Partly agreed."), unlabelled."""
+    marks = list(_INLINE_PART.finditer(text[start:end]))
+    if len(marks) < 2:
+        return [(start, end, "")]
+    bounds = [start + m.start() for m in marks] + [end]
+    parts = [(*_trim(text, a, b), m.group(0).strip()) for m, a, b in zip(marks, bounds, bounds[1:])]
+    head = _trim(text, start, bounds[0])
+    return [(*head, ""), *parts] if prefix and head[1] > head[0] else parts
 
 
 def _outcome_table(cells: list[str], state: _State) -> tuple[str, str] | None:
