@@ -1121,6 +1121,15 @@ R3 | There is no risk register. | Risks are not managed. | A partnership risk re
 """
 
 
+def test_a_list_goes_on_past_a_label_a_scan_read_in_capitals():
+    text = ("RESOLVED -\n(a) That the two groups be merged.\n\n(b) That the terms of reference be approved.\n\n"
+            "(C) That the Strategic Group meet every two months.\n(d) That the membership be as set out at Appendix B.\n\n"
+            "(e) That the five sub-groups be replaced by three delivery groups.")
+    items = _items(text)
+    assert [label for label, _, _ in items] == ["(a)", "(b)", "(C)", "(d)", "(e)"]
+    assert {section for _, section, _ in items} == {"resolved"}
+
+
 def test_an_audit_action_plan_gives_each_recommendation_with_its_response_and_what_management_will_do():
     got = _coded_table(AUDIT_PLAN, "report")
     assert got == {

@@ -1599,6 +1599,20 @@ def test_a_page_tesseract_fails_on_is_named_and_the_rest_is_read(monkeypatch):
     assert outcome.status == "skipped" and outcome.reason.endswith("page 1 not read by OCR (Tesseract process timeout)")
 
 
+def test_a_scanned_page_is_rendered_for_ocr_at_the_resolution_it_was_scanned_at_within_bounds():
+    import pypdfium2 as pdfium
+
+    from helpers import ocr
+
+    document = pdfium.PdfDocument(scan_pdf(SCANNED_ITEM, "A page of text."))
+    assert round(ingest._scanned_dpi(document[0])) == 200  # the A5 picture: 1165 pixels across 148 mm
+    assert ingest._scanned_dpi(document[1]) == 0  # text, no picture
+    a4 = (595, 842)
+    assert ocr.render_scale(*a4) == ocr.render_scale(*a4, 150) == ocr.DPI / 72  # never coarser than DPI
+    assert ocr.render_scale(*a4, 300) == 300 / 72 and ocr.render_scale(*a4, 600) == ocr.SCAN_DPI / 72
+    assert ocr.render_scale(2384, 3370, 300) < 300 / 72  # an A0 plan: held to MAX_PIXELS
+
+
 @needs_tesseract
 def test_a_page_scanned_sideways_or_upside_down_is_turned_upright_before_it_is_read(raw):
     for name, turn in (("sideways.png", 90), ("upside-down.png", 180), ("other-way.png", 270)):

@@ -44,7 +44,7 @@ import pandas as pd
 # ----------------------------------------------------------------------------- patterns
 
 _ENUM = re.compile(
-    r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
+    r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-zA-Z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
 )
 _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
@@ -541,7 +541,7 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 def _follows(label: str, previous: str) -> bool:
     """Whether list label ``label`` is the one after ``previous``: (7) after (6), (g) after (f),
     (vii) after (vi), 3.4 after 3.3."""
-    a, b = label.strip("()"), previous.strip("()")
+    a, b = label.strip("()").lower(), previous.strip("()").lower()  # (d) after (C): a scan read a letter large
     if a.isdigit() and b.isdigit():
         return int(a) == int(b) + 1
     if a in _ROMAN and b in _ROMAN and _ROMAN.index(a) == _ROMAN.index(b) + 1:

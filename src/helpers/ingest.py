@@ -708,9 +708,24 @@ def _rendered(data: bytes, indices: list[int]):
     try:
         for index in indices:
             page = document[index]
-            yield index, page.render(scale=ocr.render_scale(*page.get_size()), grayscale=True).to_pil()
+            scale = ocr.render_scale(*page.get_size(), _scanned_dpi(page))
+            yield index, page.render(scale=scale, grayscale=True).to_pil()
     finally:
         document.close()
+
+
+def _scanned_dpi(page) -> float:
+    """The resolution (dots per inch) of the picture that covers most of a PDF page (a scan), or 0
+    when no picture covers half of it."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_size()
+    best = 0.0
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = picture.get_bounds()
+        if (right - left) * (top - bottom) >= 0.5 * width * height and right > left:
+            best = max(best, picture.get_px_size()[0] / ((right - left) / 72))
+    return best
 
 
 def _read_by_ocr(pictures) -> tuple[dict[int, str], list[int], dict[str, list[int]]]:

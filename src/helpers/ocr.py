@@ -160,10 +160,19 @@ def _fit(image):
     return image
 
 
-def render_scale(width_pt: float, height_pt: float) -> float:
-    """The scale a PDF page of this size (points) is rendered at for OCR: :data:`DPI`, or less
-    for a page so large it would pass :data:`MAX_PIXELS`."""
-    return min(DPI / 72, math.sqrt(MAX_PIXELS / max(1.0, width_pt * height_pt)))
+#: The most a page is rendered at when its picture was scanned finer than :data:`DPI`. A 300 dpi
+#: scan of typed minutes, turned half a degree and speckled, rendered at 200 dpi lost the letters of
+#: three of its list labels ("(c)" read "()", "(f)" "(fF)", "(i)" "(at)"), and with them the list;
+#: at its own 300 dpi none, for 12% more time (benchmarks/README.md, tenth session).
+SCAN_DPI = 300
+
+
+def render_scale(width_pt: float, height_pt: float, scanned_dpi: float = 0.0) -> float:
+    """The scale a PDF page of this size (points) is rendered at for OCR: :data:`DPI`, or the
+    resolution its picture was scanned at (``scanned_dpi``) up to :data:`SCAN_DPI`, or less for a
+    page so large it would pass :data:`MAX_PIXELS`."""
+    dpi = min(max(DPI, scanned_dpi), SCAN_DPI)
+    return min(dpi / 72, math.sqrt(MAX_PIXELS / max(1.0, width_pt * height_pt)))
 
 
 def image_pages(data: bytes, limit: int) -> tuple[list, int]:
