@@ -1377,6 +1377,8 @@ def test_options_a_consultation_is_not_proposing_are_rejected_and_its_notices_ar
 
 def test_a_live_blogs_own_words_a_decision_records_declarations_and_a_pointer_are_no_items():
     text = ("That is where we will leave our live coverage of today's meeting.\n\n"
+            "Welcome to the June edition of our partnership bulletin, sent to members who have agreed to get news.\n\n"
+            "You are receiving this email because you signed up to partnership news, and the Board agreed to send it.\n\n"
             "Conflicts of interest declared by a Cabinet member consulted: Councillor Castell (non-pecuniary).\n\n"
             "Financial implications: as set out in section 5 of the report; the Board will save £20,000.\n\n"
             "The Board agreed to meet quarterly.\n")

@@ -201,6 +201,8 @@ _FORMALITY = re.compile(
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
     # a news site's own words about its coverage: "That is where we will leave our live coverage", "our full report"
     r"\blive (?:coverage|blog|updates)\b|\b(?:bring|keep) you (?:the |all the )?(?:latest|key moments|updates)\b|\bour full report\b|"
+    # a newsletter's words about itself: "Welcome to the June edition of our partnership bulletin, sent to …"
+    r"^welcome to (?:the |this |our )?[\w ]{0,30}\b(?:edition|issue) of\b|\b(?:you are|you're) receiving this (?:e-?mail|bulletin|newsletter)\b|"
     # a decision record's declarations, and a heading whose text only points elsewhere ("Financial implications: as set out in …")
     r"^(?:conflicts? of interest|declarations? of interests?|dispensations?)\b[^.]{0,60}:|^[A-Z][\w ]{2,40}:\s*(?:as set out|as detailed|see (?:section|paragraph|appendix))\b|"
     # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
