@@ -1599,6 +1599,49 @@ def test_a_page_tesseract_fails_on_is_named_and_the_rest_is_read(monkeypatch):
     assert outcome.status == "skipped" and outcome.reason.endswith("page 1 not read by OCR (Tesseract process timeout)")
 
 
+def slide_pdf(slides: list[tuple[str, list[str]]]) -> bytes:
+    """A deck saved as PDF: 16:9 pages, a large title, and each line a text box of its own, a list's
+    number drawn in a column apart from its text."""
+    pdf = FPDF(orientation="L", unit="mm", format=(190.5, 338.7))
+    pdf.set_auto_page_break(False)
+    for title, lines in slides:
+        pdf.add_page()
+        pdf.set_font("helvetica", "B", 28)
+        pdf.set_xy(20, 15)
+        pdf.cell(300, 14, title)
+        pdf.set_font("helvetica", "", 18)
+        for i, line in enumerate(lines):
+            number, _, rest = line.partition(" ") if line[:1].isdigit() else ("", "", line)
+            if number:
+                pdf.set_xy(22, 45 + 16 * i)
+                pdf.cell(10, 10, number)
+            pdf.set_xy(36, 45 + 16 * i)
+            pdf.cell(280, 10, rest)
+    return bytes(pdf.output())
+
+
+def test_a_short_line_that_goes_on_in_lower_case_is_wrapped_not_a_paragraphs_end():
+    lines = ["• Board agendas dominated by updates rather", "than decisions", "• Weak link between the Board and",
+             "Local Action Partnerships", "Next steps:", "agree it."]
+    assert ingest._paragraph_breaks(lines, 80).split("\n\n") == [
+        "• Board agendas dominated by updates rather\nthan decisions",  # a bullet wrapped in a narrow column
+        "• Weak link between the Board and",  # a capital after a short line: a new paragraph, as before
+        "Local Action Partnerships", "Next steps:", "agree it."]  # a colon ends it whatever follows
+
+
+def test_a_slide_list_numbered_without_full_stops_is_read_as_a_numbered_list():
+    text, _ = ingest.read_pdf(slide_pdf([
+        ("Design principles", ["1 Form follows function: every group has a purpose", "2 Fewer, stronger groups",
+                               "3 Decisions taken at the most local level"]),
+        ("What you told us", ["12 groups report to the Board", "Community Planning Team, 2 High Street, Perth"]),
+        ("Two steps", ["1 Agree the proposals in December", "2 Consult partners in the new year"]),
+    ]))
+    assert "1. Form follows function: every group has a purpose" in text
+    assert "2. Fewer, stronger groups" in text and "3. Decisions taken at the most local level" in text
+    assert "12 groups report to the Board" in text  # no run 1, 2, 3: figures and addresses stay as they are
+    assert "1 Agree the proposals in December" in text  # two lines are not enough to call it a list
+
+
 def test_a_scanned_page_is_rendered_for_ocr_at_the_resolution_it_was_scanned_at_within_bounds():
     import pypdfium2 as pdfium
 

@@ -604,9 +604,17 @@ def _paragraph_breaks(lines: list[str], width: int) -> str:
         if row or next_row:  # a table's rows stay together, with a paragraph break around the table
             if row != next_row:
                 out.append("")
-        elif (width and len(line) < 0.7 * width or marked.endswith(PARA_END)) and not line.endswith("-"):
-            out.append("")
+        elif marked.endswith(PARA_END) or (width and len(line) < 0.7 * width and not _wraps_on(line, lines[i + 1])):
+            if not line.endswith("-"):
+                out.append("")
     return "\n".join(out)
+
+
+def _wraps_on(line: str, following: str) -> bool:
+    """Whether a short line is wrapped onto the next rather than ending a paragraph: it stops
+    without a full stop, colon or semicolon and the next goes on in lower case ("• Board agendas
+    dominated by updates rather" over "than decisions", a slide's bullet in a narrow column)."""
+    return bool(re.match(r"[a-z]", following.replace(PARA_END, "").lstrip())) and not re.search(r"[.!?:;]\W*$", line)
 
 
 def clean_pdf_text(pages: list[str]) -> str:
@@ -627,7 +635,33 @@ def clean_pdf_text(pages: list[str]) -> str:
             text = f"{text}\n{body}"
             continue
         text = _join_page(text, body)
-    return rejoin_hyphenation(text.replace(TABLE_ROW, ""))
+    return _numbered_list_marks(rejoin_hyphenation(text.replace(TABLE_ROW, "")))
+
+
+#: A line opening with a bare number and a capital: "1 Form follows function" (a slide's list, its
+#: numbers drawn apart from the text, in circles or a column of their own).
+_BARE_NUMBER = re.compile(r"^([1-9]\d?) (?=[A-Z])", re.MULTILINE)
+
+
+def _numbered_list_marks(text: str) -> str:
+    """The text with a list numbered without full stops ("1 Form follows …", "2 Fewer, stronger …",
+    "3 Decisions taken …") written as lists are ("1. Form follows …"): only a run of at least three
+    such lines numbered 1, 2, 3 … in order, each within a few lines of the one before, so that
+    "12 groups report to the Board" or an address's "2 High Street" stays as it is."""
+    found = list(_BARE_NUMBER.finditer(text))
+    marks: list[int] = []
+    run: list[re.Match] = []
+    for m in found + [None]:
+        if m is not None and run and int(m.group(1)) == int(run[-1].group(1)) + 1 \
+                and text.count("\n", run[-1].end(), m.start()) <= 8:
+            run.append(m)
+            continue
+        if len(run) >= 3 and run[0].group(1) == "1":
+            marks.extend(r.end(1) for r in run)
+        run = [m] if m is not None else []
+    for at in reversed(marks):
+        text = text[:at] + "." + text[at:]
+    return text
 
 
 def read_pdf(data: bytes) -> tuple[str, dict]:
