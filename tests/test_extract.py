@@ -1121,6 +1121,16 @@ R3 | There is no risk register. | Risks are not managed. | A partnership risk re
 """
 
 
+def test_a_reviewers_judgements_are_items_and_its_background_is_not():
+    text = ("3.2 The review covered the Board and its eleven thematic groups between June and October.\n\n"
+            "3.3 In our view the partnership architecture is too complex for the borough's needs.\n\n"
+            "3.4 Our central conclusion is that the two boards now cover much of the same ground.\n\n"
+            "3.5 We believe the new Integrated Care Board makes this the right moment to simplify.")
+    coded = _coded_as(text, "report")
+    assert [t[:20] for t in coded["text"]] == ["3.3 In our view the ", "3.4 Our central conc", "3.5 We believe the n"]
+    assert set(zip(coded["kind"], coded["status"])) == {("statement", "proposed")}
+
+
 def test_a_list_goes_on_past_a_label_a_scan_read_in_capitals():
     text = ("RESOLVED -\n(a) That the two groups be merged.\n\n(b) That the terms of reference be approved.\n\n"
             "(C) That the Strategic Group meet every two months.\n(d) That the membership be as set out at Appendix B.\n\n"
