@@ -1121,6 +1121,17 @@ R3 | There is no risk register. | Risks are not managed. | A partnership risk re
 """
 
 
+def test_an_audits_scope_whom_a_review_spoke_to_its_ratings_and_its_thanks_are_no_items():
+    text = ("2. Scope and objectives\n\n2.1 The audit sought to provide assurance that:\n\n"
+            "- the Partnership has up-to-date terms of reference;\n\n- the Partnership meets its statutory duties.\n\n"
+            "3. Findings\n\n3.1 The Board should review its terms of reference every year.\n\n"
+            "4.1 We would like to thank the Community Planning team and partners for their help.\n\n"
+            "Annex A People we spoke to\n\nWe interviewed 38 people, including:\n\n- the Leader and the chairs of two committees\n\n"
+            "Appendix 1 - Assurance levels and priorities\n\nAssurance level | Definition\n"
+            "No assurance | Immediate action is required to address fundamental gaps.\n")
+    assert _texts(text) == ["3.1 The Board should review its terms of reference every year."]
+
+
 def test_a_reviewers_judgements_are_items_and_its_background_is_not():
     text = ("3.2 The review covered the Board and its eleven thematic groups between June and October.\n\n"
             "3.3 In our view the partnership architecture is too complex for the borough's needs.\n\n"

@@ -201,6 +201,8 @@ _FORMALITY = re.compile(
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
     # a news site's own words about its coverage: "That is where we will leave our live coverage", "our full report"
     r"\blive (?:coverage|blog|updates)\b|\b(?:bring|keep) you (?:the |all the )?(?:latest|key moments|updates)\b|\bour full report\b|"
+    # thanks: "We would like to thank the Community Planning team and partners for their help"
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:we|i) would (?:like|wish) to thank\b|"
     # a newsletter's words about itself: "Welcome to the June edition of our partnership bulletin, sent to …"
     r"^welcome to (?:the |this |our )?[\w ]{0,30}\b(?:edition|issue) of\b|\b(?:you are|you're) receiving this (?:e-?mail|bulletin|newsletter)\b|"
     # a decision record's declarations, and a heading whose text only points elsewhere ("Financial implications: as set out in …")
@@ -338,7 +340,10 @@ class Span:
 
 # Report sections whose paragraphs describe rather than propose: their paragraphs are not items.
 _BACKGROUND = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:purpose(?: of (?:the|this) (?:report|paper))?|background(?: information)?|introduction|"
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+|(?:annex|appendix) [a-z0-9]{1,3}\s*[-–:.]?\s+)?(?:purpose(?: of (?:the|this) (?:report|paper))?|background(?: information)?|introduction|"
+    # an audit's or a review's own terms: what it looked at, whom it asked, how it rates
+    r"scope(?: and (?:objectives|approach|methodology))?|(?:audit )?objectives|methodology|(?:people|organisations|those|who) we (?:spoke|talked) to|"
+    r"interviewees|acknowledge?ments|assurance (?:levels?|ratings?|definitions?)(?: and (?:priorities|priority ratings))?|priority ratings|glossary|"
     r"contact(?: officers?| details)?|background (?:papers|documents)|appendices|interests(?: and nature of interests)? declared|"
     r"dispensations(?: granted)?|declarations? of interests?|apologies(?: for absence)?|"
     # a consultation's notices: how to take part, what happens to the answers, the equality statement
