@@ -1132,6 +1132,16 @@ def test_an_audits_scope_whom_a_review_spoke_to_its_ratings_and_its_thanks_are_n
     assert _texts(text) == ["3.1 The Board should review its terms of reference every year."]
 
 
+def test_a_lists_short_parts_are_parts_not_headings():
+    text = ("Design principles for the new arrangements\n\n"
+            "1. Form follows function: every group has a clear purpose linked to the Community Plan\n"
+            "2. Fewer, stronger groups - no standing group without a work programme\n"
+            "3. Decisions taken at the most local level that makes sense\n\n"
+            "4. Community voice built in, not bolted on\n\n5. Time-limited groups for time-limited problems\n\n"
+            "6. Background\n\n6.1 The Partnership was set up in 2003.")
+    assert [label for label, _, _ in _items(text)] == ["(1)", "(2)", "(3)", "(4)", "(5)"]  # "6. Background" stays a heading
+
+
 def test_a_reviewers_judgements_are_items_and_its_background_is_not():
     text = ("3.2 The review covered the Board and its eleven thematic groups between June and October.\n\n"
             "3.3 In our view the partnership architecture is too complex for the borough's needs.\n\n"

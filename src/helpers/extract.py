@@ -76,7 +76,7 @@ _SECTION = re.compile(
     rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?P<topic>[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
     # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)" — not after a
     # topic: "Carers – proposal for a regional Task and Finish Group" is an agenda item's title
-    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had)\b)[\w'’&,\- ]{{2,50}}?)?)"
+    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had|that|which)\b)[\w'’&,\- ]{{2,50}}?)?)"
     rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
     rf"(?:\s+(?:to|that))?\s*[:\-–?]*\s*$",
     re.IGNORECASE,
@@ -914,6 +914,9 @@ def segment(text: str) -> list[Span]:
         if title and state.section in _ITEM_SECTIONS and len(body.split()) >= 6 and _FINITE.search(body) \
                 and not (_ENUM.match(body) or _ITEM_TITLE.match(body)):
             title = False  # "Each partner will be asked to name one lead" on a slide: a sentence without its full stop
+        if title and spans and _ENUM.match(body) and len(body.split()) >= 5 and not text[spans[-1].end : start].strip() \
+                and spans[-1].label and _follows(_enum_label(body), spans[-1].label.split()[-1]):
+            title = False  # "3. Decisions taken at the most local level" right after part 2 of a list: part 3, not a heading
         if _BODY_LEAD.match(body.strip()) and state.heading.lower().startswith("decision"):
             state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", "Decision", "", True  # "Decision / The Executive:"
             continue
