@@ -1132,6 +1132,16 @@ def test_an_audits_scope_whom_a_review_spoke_to_its_ratings_and_its_thanks_are_n
     assert _texts(text) == ["3.1 The Board should review its terms of reference every year."]
 
 
+def test_what_a_body_asked_after_and_is_its_own_item_and_an_invitation_is_an_item():
+    text = ("The District Plan's five priorities will stay unchanged until the plan is refreshed in 2025, and the Board has "
+            "asked each thematic partnership to identify no more than three priority projects.\n\n"
+            "Residents, community groups and partners are invited to complete a short online survey by 12 July.")
+    assert _texts(text) == [
+        "The District Plan's five priorities will stay unchanged until the plan is refreshed in 2025",
+        "the Board has asked each thematic partnership to identify no more than three priority projects.",
+        "Residents, community groups and partners are invited to complete a short online survey by 12 July."]
+
+
 def test_a_lists_short_parts_are_parts_not_headings():
     text = ("Design principles for the new arrangements\n\n"
             "1. Form follows function: every group has a clear purpose linked to the Community Plan\n"

@@ -240,7 +240,7 @@ CHANGED = (r"(?:board|partnership|partners|group|council|committee|cabinet|execu
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
     r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
-    r"encouraged|urged|recommend(?:s|ed|ing)?\b|propos(?:e|ed|es|ing|al|als)\b|"
+    r"encouraged|urged|recommend(?:s|ed|ing)?\b|propos(?:e|ed|es|ing|al|als)\b|(?:are|is) (?:invited|encouraged) to\b|"
     r"should|must|shall|would (?!not\b)|will (?!not\b)|going to|(?:is|are|was|were) to be|needed\b|needs? to\b|(?:do|does|really) need\b|"
     r"(?:is|was|were|be) required|defer\w*|postpon\w*|noted|welcomed|commended|emphasi[sz]ed|highlighted|"
     r"concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|principles?|intend\w*|it was (?:suggested|intended|reported)|"
@@ -315,6 +315,7 @@ _CLAUSE = re.compile(
     + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed)\b)"
     r"|,\s+(?=the\b[^,;]{0,60}?\b(?:would|should|will|must)\b)"
     r"|,\s+and\s+(?=that\s+(?:the|a|an|this|these|its|their)\b)"
+    r"|,\s+and\s+(?=the\s+(?:board|committee|cabinet|council|partnership|executive|group)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:asked|agreed|requested|decided|approved)\b)"
     r"|,\s+and\s+(?=(?:a|an|the|[A-Z][\w'’-]*)\s+(?:[\w'’-]+\s+){0,11}?(?:will|shall)\s)"
     r"|\s+and\s+(?=(?:[\w'-]+\s+){1,5}?(?:would|should|will|must)\b)",
     re.IGNORECASE,
