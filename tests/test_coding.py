@@ -363,6 +363,16 @@ def test_an_option_the_document_does_not_recommend_is_rejected(text, context, st
     assert coding.code_status(text, "proposal", "option", context, "report")[0] == status
 
 
+def test_the_parts_of_what_a_body_did_under_its_name_are_its_decisions_and_requests():
+    lead = "The Board considered a draft of this report at its meeting on 9 November 2022. The Board:"
+    parts = {"- accepted Recommendations 1 to 7 and 10 to 12;": ("decision", "agreed"),
+             "- agreed to defer a decision on Recommendation 8 until budgets are set;": ("decision", "deferred"),
+             "- did not accept Recommendation 9;": ("decision", "rejected"),
+             "- asked the Monitoring Officer to prepare the constitutional changes.": ("request", "agreed")}
+    coded = _code([{"text": t, "section": "list", "context": lead, "doc_type": "report"} for t in parts])
+    assert list(zip(coded["kind"], coded["status"])) == list(parts.values())
+
+
 def test_a_cue_in_a_resolutions_subject_counts_less_than_what_is_resolved():
     scores, _ = coding.theme_cues("- That the merged group be co-chaired for its first year by the two former chairs.")
     assert max(scores, key=scores.get) == "membership", scores

@@ -175,6 +175,12 @@ def _seconded_and_agreed(text: str) -> bool:
     return bool(_SECONDED_AGREED.match(text)) and not _TO_COUNCIL.search(text)
 
 
+#: A lead-in that names a body and what follows is what it did: "The Board considered a draft. The Board:".
+_BODY_COLON = re.compile(r"\b(?:the )?(?:board|committee|cabinet|council|partnership|executive|group|panel|members|partners)\s*:\s*$", re.I)
+#: A list part that opens with what was done: "- accepted Recommendations 1 to 7", "- did not accept …".
+_DID = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:(?:also|then|further) )?(?:[a-z]+ed|did not \w+|agreed|took|gave|made|set)\b")
+
+
 def code_kind(text: str, section: str, context: str = "", doc_type: str = "", label: str = "") -> tuple[str, float, str]:
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
@@ -210,6 +216,10 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.7, "a proposal put off: still a proposal, deferred"
     if section == "decision" and _ASKS.match(text):
         return "request", 0.7, "a decision that asks someone to act"
+    if section == "list" and _BODY_COLON.search(context) and _DID.match(text):
+        if _ASKS.match(text):
+            return "request", 0.7, f"a part of {_short(context)!r}: what the body asked of others"
+        return "decision", 0.7, f"a part of {_short(context)!r}: what the body did"
     if section == "decision" and _WELCOMED.match(text):
         return "statement", 0.65, "what members welcomed: a view recorded, not a decision"
     if section == "resolved" and doc_type not in MEETING_RECORDS and label.upper() == "AGREED" and doc_type:
@@ -432,7 +442,8 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
         return "noted", 0.8, f"cue {m.group(0)!r}"  # "The Board noted the update": a decision to note
     if kind == "resolution":
         return "agreed", 0.9, "formal resolution"
-    if kind == "request" and (doc_type in MEETING_RECORDS or section in {"decision", "reason"}) and re.search(r"\b(?:ask|asked|request|requested)\b", text, re.I):
+    if kind == "request" and (doc_type in MEETING_RECORDS or section in {"decision", "reason"} or (section == "list" and _BODY_COLON.search(context))) \
+            and re.search(r"\b(?:ask|asked|request|requested)\b", text, re.I):
         return "agreed", 0.7, "a request recorded as made"
     if section == "finding" and kind == "statement":
         return "noted", 0.75, "a finding: recorded, not put forward"
