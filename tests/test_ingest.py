@@ -922,6 +922,40 @@ def test_an_opendocument_file_of_the_wrong_kind_or_broken_is_reported():
         ingest.read_odp(b"<html>Session expired</html>")
 
 
+def _with_notes(docx_data: bytes, footnotes: list[str]) -> bytes:
+    """The Word file with footnotes (and Word's two separator notes), the first referenced from the body."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    notes = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p></w:footnote>'
+                    for i, t in enumerate(footnotes, start=1))
+    part = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">'
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+            f"{notes}</w:footnotes>")
+    source, out = zipfile.ZipFile(io.BytesIO(docx_data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+            elif item.filename == "word/document.xml":
+                data = data.replace(b"<w:t>RESOLVED that the merger proceed.</w:t></w:r>",
+                                    b'<w:t>RESOLVED that the merger proceed.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>')
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", part)
+    return out.getvalue()
+
+
+def test_a_word_documents_footnotes_follow_its_body_numbered_and_without_separators(raw):
+    write(raw / "notes.docx", _with_notes(docx_bytes(), ["The merged board will meet quarterly.", "Figures are for 2023/24."]))
+    text = text_of(run(raw)[0], "notes.docx")
+    assert "RESOLVED that the merger proceed.\n\n" in text  # the reference mark is no text in the body
+    assert text.endswith("Footnotes\n\n[1] The merged board will meet quarterly.\n\n[2] Figures are for 2023/24.")
+
+
 def test_a_text_box_with_a_caption_over_its_points_reads_as_a_lead_in_and_its_points():
     from pptx import Presentation
     from pptx.util import Inches

@@ -853,7 +853,8 @@ def read_docx(data: bytes) -> tuple[str, dict]:
     """Paragraphs and tables of the document body, in the order they appear, as the document reads
     with its tracked changes accepted: inserted words are read, deleted ones are not, and margin
     comments are not body text. Text inside content controls, smart tags and field results is read;
-    a text box's paragraphs follow the paragraph that anchors it."""
+    a text box's paragraphs follow the paragraph that anchors it. Footnotes and endnotes follow the
+    body, under "Footnotes" and "Endnotes", each numbered as Word numbers them ("[2] …")."""
     import zipfile
 
     import docx
@@ -867,8 +868,35 @@ def read_docx(data: bytes) -> tuple[str, dict]:
         if plain is None:
             raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
         document = docx.Document(io.BytesIO(plain))  # a macro-enabled document (.docm) or a template (.dotx)
-    parts = list(_word_blocks(document.element.body, document))
+    parts = list(_word_blocks(document.element.body, document)) + _word_notes(document)
     return "\n\n".join(p for p in parts if p.strip()), {}
+
+
+#: The relationship types of a Word document's footnotes and endnotes parts, and what they are called.
+_WORD_NOTES = {"footnotes": ("footnote", "Footnotes"), "endnotes": ("endnote", "Endnotes")}
+
+
+def _word_notes(document) -> list[str]:
+    """A Word document's footnotes and endnotes: a heading, then each note ("[1] text", numbered in
+    the order Word numbers them), without the separator lines Word keeps among them."""
+    from lxml import etree
+
+    blocks: list[str] = []
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in _WORD_NOTES or rel.is_external:
+            continue
+        tag, heading = _WORD_NOTES[kind]
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except etree.XMLSyntaxError:
+            continue
+        notes = [note for note in root.iter(_W + tag) if note.get(_W + "type") in (None, "normal")]
+        texts = [" ".join(t for t in (_word_text(p, []) for p in note.iter(_W + "p")) if t.strip()) for note in notes]
+        numbered = [f"[{n}] {text.strip()}" for n, text in enumerate(texts, start=1) if text.strip()]
+        if numbered:
+            blocks += [heading, *numbered]
+    return blocks
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
