@@ -1076,6 +1076,46 @@ def test_an_email_gives_its_subject_body_and_readable_attachments(raw):
     assert "Group | Outcome\nYouth Forum | Stood down" in html_only  # a table in the mail: a row a line
 
 
+THREAD = """Hi all,
+
+Thanks Sam. The Board also agreed to set up a task and finish group on
+serious violence, reporting in March.
+
+Kind regards,
+Jo Reid
+Partnership Manager | 01234 567890
+
+On Tue, 12 Mar 2024 at 16:05, Sam Patel <sam.patel@example.gov.uk> wrote:
+> Dear partners,
+>
+> The Board agreed today to merge the ASB group and the Hate Crime group
+> into a single Neighbourhoods Group from 1 April.
+>
+> Many thanks,
+> Sam
+>
+> -----Original Message-----
+> From: Democratic Services
+> Sent: 11 March 2024 09:00
+>
+>> Partners are asked to nominate a chair by 20 March.
+"""
+
+
+def test_an_email_reply_keeps_the_earlier_messages_it_quotes_without_quote_marks_or_signatures(raw):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"], message["From"] = "RE: Board decisions", "Jo Reid <jo@example.gov.uk>"
+    message.set_content(THREAD)
+    write(raw / "thread.eml", bytes(message))
+    text = text_of(run(raw)[0], "thread.eml")
+    assert "The Board agreed today to merge the ASB group and the Hate Crime group\ninto a single Neighbourhoods Group" in text
+    assert "\nPartners are asked to nominate a chair by 20 March." in text and "\n>" not in text
+    assert "01234 567890" not in text and "Many thanks" not in text and "Sam\n" not in text  # each message's signature goes
+    assert text.index("task and finish group") < text.index("wrote:") < text.index("Neighbourhoods Group") < text.index("nominate")
+
+
 NEWSLETTER = """<!doctype html><html><head><style>td {font-family: Arial}</style></head><body>
 <table width="100%"><tr><td align="center"><a href="https://mailchi.mp/x">View this email in your browser</a></td></tr>
 <tr><td><table width="600"><tr><td class="mcnTextContent"><h1>Partnership bulletin &ndash; June</h1>

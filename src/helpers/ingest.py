@@ -1631,7 +1631,7 @@ def read_eml(data: bytes) -> tuple[str, dict]:
             parts.append(f"Attachment: {name}\n\n{READERS[suffix](payload)[0]}")
         except SkipFile as exc:
             unread.append(f"{name} ({exc})")
-    parts[1] = _without_signature(parts[1].replace("\r\n", "\n"))
+    parts[1] = _without_signature(_unquoted(parts[1].replace("\r\n", "\n")))
     if not any(p.strip() for p in parts[1:]):
         raise SkipFile("an e-mail without a body or a readable attachment")
     hints = {"title": head[0]} if head[0] else {}
@@ -1657,12 +1657,35 @@ _SIGN_OFF = re.compile(
 SIGNATURE_LINES = 25
 
 
+#: Where an earlier message of a thread starts below a reply: "On Tue, 12 Mar 2024, Sam wrote:",
+#: "-----Original Message-----", "---------- Forwarded message ---------", Outlook's rule and "From:" block.
+_EARLIER_MESSAGE = re.compile(
+    r"^(?:On .{5,200}wrote:\s*$|-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}\s*$|Begin forwarded message:\s*$|"
+    r"_{10,}\s*$|From:\s.+\n(?:Sent|Date):\s)", re.IGNORECASE | re.MULTILINE)
+
+
+def _unquoted(body: str) -> str:
+    """A plain-text body with the quote marks of the earlier messages a reply carries taken off
+    ("> The Board agreed …", ">> …"): they are read as the text they quote."""
+    return re.sub(r"^(?:>[ \t]?)+", "", body, flags=re.MULTILINE)
+
+
 def _without_signature(body: str) -> str:
-    """The body without its sign-off and what follows (name, job title, address, telephone,
-    the confidentiality notice): from the last "Kind regards," that only a signature follows
-    (at most ``SIGNATURE_LINES`` lines)."""
-    cut = [m.start() for m in _SIGN_OFF.finditer(body) if body[m.end():].strip().count("\n") < SIGNATURE_LINES]
-    return body[: cut[-1]] if cut else body
+    """The body without its sign-offs and what follows each (name, job title, address, telephone,
+    the confidentiality notice): from a "Kind regards," that only a signature follows (at most
+    ``SIGNATURE_LINES`` lines) to the end of the message, or to the earlier message the reply
+    quotes below it, which is kept."""
+    cuts: list[tuple[int, int]] = []
+    for m in _SIGN_OFF.finditer(body):
+        if cuts and m.start() < cuts[-1][1]:
+            continue
+        earlier = _EARLIER_MESSAGE.search(body, m.end())
+        stop = earlier.start() if earlier else len(body)
+        if body[m.end():stop].strip().count("\n") < SIGNATURE_LINES:
+            cuts.append((m.start(), stop))
+    for start, stop in reversed(cuts):
+        body = body[:start] + body[stop:]
+    return body
 
 
 def _mail_date(value) -> str | None:
