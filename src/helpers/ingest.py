@@ -614,7 +614,8 @@ def _wraps_on(line: str, following: str) -> bool:
     """Whether a short line is wrapped onto the next rather than ending a paragraph: it stops
     without a full stop, colon or semicolon and the next goes on in lower case ("• Board agendas
     dominated by updates rather" over "than decisions", a slide's bullet in a narrow column)."""
-    return bool(re.match(r"[a-z]", following.replace(PARA_END, "").lstrip())) and not re.search(r"[.!?:;]\W*$", line)
+    return bool(re.match(r"[a-z]", following.replace(PARA_END, "").lstrip())) and not re.search(r"[.!?:;]\W*$", line) \
+        and (len(line.split()) >= 4 or bool(re.match(r"\s*[-•▪◦·*–]\s", line)))  # "Recommendations" over lower case: a heading
 
 
 def clean_pdf_text(pages: list[str]) -> str:
@@ -640,7 +641,7 @@ def clean_pdf_text(pages: list[str]) -> str:
 
 #: A line opening with a bare number and a capital: "1 Form follows function" (a slide's list, its
 #: numbers drawn apart from the text, in circles or a column of their own).
-_BARE_NUMBER = re.compile(r"^([1-9]\d?) (?=[A-Z])", re.MULTILINE)
+_UNDOTTED_NUMBER = re.compile(r"^([1-9]\d?) (?=[A-Z])", re.MULTILINE)
 
 
 def _numbered_list_marks(text: str) -> str:
@@ -648,7 +649,7 @@ def _numbered_list_marks(text: str) -> str:
     "3 Decisions taken …") written as lists are ("1. Form follows …"): only a run of at least three
     such lines numbered 1, 2, 3 … in order, each within a few lines of the one before, so that
     "12 groups report to the Board" or an address's "2 High Street" stays as it is."""
-    found = list(_BARE_NUMBER.finditer(text))
+    found = list(_UNDOTTED_NUMBER.finditer(text))
     marks: list[int] = []
     run: list[re.Match] = []
     for m in found + [None]:
