@@ -1416,6 +1416,13 @@ def test_options_a_consultation_is_not_proposing_are_rejected_and_its_notices_ar
     assert not any("summary of responses" in t or "drop-in" in t for t in got)
 
 
+def test_a_presenters_cues_in_speaker_notes_are_no_items_and_what_the_board_agreed_is():
+    text = ("Speaker notes\n\nWelcome; purpose of the session is to test the emerging proposals before May.\n\n"
+            "Introduce the independent reviewer, who will take questions on the findings.\n\n"
+            "Board agreed to three meetings a year, with a Leadership Summit in the autumn.")
+    assert _texts(text) == ["Board agreed to three meetings a year, with a Leadership Summit in the autumn."]
+
+
 def test_a_live_blogs_own_words_a_decision_records_declarations_and_a_pointer_are_no_items():
     text = ("That is where we will leave our live coverage of today's meeting.\n\n"
             "Welcome to the June edition of our partnership bulletin, sent to members who have agreed to get news.\n\n"

@@ -837,15 +837,16 @@ def pptx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def test_slides_keep_titles_bullets_and_tables_without_notes_or_footers(raw):
+def test_slides_keep_titles_bullets_tables_and_speaker_notes_without_footers(raw):
     write(raw / "hwb_session.pptx", pptx_bytes())
     docs, report = run(raw)
     assert text_of(docs, "hwb_session.pptx").split("\n\n") == [
         "Reviewing the Health and Wellbeing Board", "Development session",
         "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap",
+        "Speaker notes", "SPEAKER-NOTES-TEXT",  # after the slide they belong to
         "Recommendations", "- The Board is asked to:", "- meet quarterly", "- merge the sub-groups",
         "a) close the Tobacco Alliance",  # a lettered sub-point is a part of its own, not said more of its bullet
-        "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down"]
+        "Speaker notes", "SPEAKER-NOTES-TEXT", "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down"]
     assert docs.set_index("file").loc["hwb_session.pptx", "format"] == "pptx"
 
 
@@ -906,9 +907,9 @@ def test_opendocument_slides_read_as_powerpoint_slides_are(raw):
     docs, report = run(raw)
     assert text_of(docs, "hwb_session.odp").split("\n\n") == [
         "Reviewing the Health and Wellbeing Board", "Development session",
-        "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap",
+        "Why review?", "- Attendance has fallen\nfrom 14 to 9 members", "- Sub-groups overlap", "Speaker notes", "SPEAKER-NOTES-TEXT",
         "Sub-groups", "Group | Proposed\nStarting Well | Merge with Living Well\nAgeing Well | Stand down",
-        "First: hear from partners.", "Then: agree the new terms of reference."]  # top to bottom; no notes, no footer
+        "First: hear from partners.", "Then: agree the new terms of reference."]  # top to bottom; no footer
     assert docs.set_index("file").loc["hwb_session.odp", "format"] == "odp"
     assert ingest.file_format(".bin", odp_bytes()) == (".odp", "named .bin, but it is OpenDocument slides — read as that")
 

@@ -1230,8 +1230,9 @@ _SLIDE_FURNITURE = {"FOOTER", "DATE", "SLIDE_NUMBER", "HEADER"}
 def read_pptx(data: bytes) -> tuple[str, dict]:
     """Slides as an agenda pack publishes them: each slide's title as a heading line, body
     text paragraphs as "- " bullets, text boxes as paragraphs and tables as " | " rows, shapes
-    in reading order (top to bottom, left to right). Speaker notes are not read (the audience
-    never saw them); a text box repeated on most slides (a footer, "OFFICIAL") is dropped."""
+    in reading order (top to bottom, left to right), then the slide's speaker notes under "Speaker
+    notes:" (officers presenting to a board write the fuller proposals there); a text box repeated on
+    most slides (a footer, "OFFICIAL") is dropped."""
     import zipfile
 
     from pptx import Presentation
@@ -1242,7 +1243,23 @@ def read_pptx(data: bytes) -> tuple[str, dict]:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise SkipFile(f"not a PowerPoint file (.pptx) that can be read ({exc.__class__.__name__}) — a broken download?") from None
     return _slides_text([[block for shape in _reading_order(slide.shapes) for block in _shape_blocks(shape)]
-                         for slide in slides])
+                         + _speaker_notes(slide) for slide in slides])
+
+
+def _speaker_notes(slide) -> list[tuple[str, str]]:
+    """A slide's speaker notes, as (text, role) blocks after the slide's own: a "Speaker notes:" line
+    over their paragraphs. Officers presenting to a board write there what they say: the fuller
+    proposals, and what the board agreed."""
+    if not slide.has_notes_slide:
+        return []
+    frame = slide.notes_slide.notes_text_frame
+    return _notes_blocks([" ".join(p.text.split()) for p in frame.paragraphs] if frame is not None else [])
+
+
+def _notes_blocks(paragraphs: list[str]) -> list[tuple[str, str]]:
+    """A slide's notes paragraphs under a "Speaker notes" line, as (text, role) blocks."""
+    paragraphs = [p for p in paragraphs if p]
+    return [("Speaker notes", "notes"), *((p, "notes") for p in paragraphs)] if paragraphs else []
 
 
 def _slides_text(blocks: list[list[tuple[str, str]]]) -> tuple[str, dict]:
@@ -1288,11 +1305,20 @@ def read_ppt(data: bytes) -> tuple[str, dict]:
 def read_odp(data: bytes) -> tuple[str, dict]:
     """OpenDocument slides (.odp: LibreOffice Impress, or Google Slides downloaded), read as
     :func:`read_pptx` reads a deck: each slide's title a heading line, outline points "- "
-    bullets, text boxes paragraphs, tables " | " rows, shapes in reading order; speaker notes,
-    slide numbers, dates and footers are not read."""
+    bullets, text boxes paragraphs, tables " | " rows, shapes in reading order, then the speaker
+    notes; slide numbers, dates and footers are not read."""
     document = _open_document(data, {"presentation", "presentation-template"}, "slides", "slides")
-    return _slides_text([[block for shape in _odp_order(page.children) for block in _odp_blocks(shape)]
+    return _slides_text([[block for shape in _odp_order(page.children) for block in _odp_blocks(shape)] + _odp_notes(page)
                          for page in document.body.get_draw_pages()])
+
+
+def _odp_notes(page) -> list[tuple[str, str]]:
+    """A slide's speaker notes (``presentation:notes``), as :func:`_speaker_notes` gives a .pptx slide's."""
+    paragraphs = [text for notes in page.children if notes.tag == "presentation:notes"
+                  for frame in notes.children if frame.get_attribute("presentation:class") == "notes"
+                  for box in frame.children if box.tag == "draw:text-box"
+                  for text, _, _ in _odp_paragraphs(box) if text]
+    return _notes_blocks(paragraphs)
 
 
 #: A slide frame's presentation class, as the kind read_pptx knows it by; the furniture's are not read.
