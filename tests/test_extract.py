@@ -1142,6 +1142,19 @@ def test_what_a_body_asked_after_and_is_its_own_item_and_an_invitation_is_an_ite
         "Residents, community groups and partners are invited to complete a short online survey by 12 July."]
 
 
+def test_references_with_a_letter_number_a_list_and_actions_arising_are_actions():
+    text = ("The Board considered the report of the Head of Community Safety, and:\n\n"
+            "D1. Agreed that the two groups will merge from 1 April 2025.\n\n"
+            "D2. Agreed that the ASB Strategic Group will be stood down.\n\n"
+            "ITEM 5 - SERIOUS VIOLENCE DUTY\n\nD3. Noted the update on the refresh of the strategy.\n\n"
+            "ACTIONS ARISING\n\nA1. Business Support to circulate the review report to partners.\n\n"
+            "A2. Head of Community Safety to write to the Director of Public Health.")
+    items = _items(text)
+    assert [label for label, _, _ in items[:2] + items[3:]] == ["D1", "D2", "A1", "A2"]
+    assert items[2][2] == "D3. Noted the update on the refresh of the strategy."  # "D3." is no sentence of its own
+    assert [section for _, section, _ in items[3:]] == ["action", "action"]
+
+
 def test_a_lists_short_parts_are_parts_not_headings():
     text = ("Design principles for the new arrangements\n\n"
             "1. Form follows function: every group has a clear purpose linked to the Community Plan\n"

@@ -44,14 +44,16 @@ import pandas as pd
 # ----------------------------------------------------------------------------- patterns
 
 _ENUM = re.compile(
-    r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-zA-Z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)])\s+"
+    r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-zA-Z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)]|"
+    # a reference with a letter before its number: "D2. Agreed that …", "A1. Business Support to …", "R3)"
+    r"(?P<ref>[A-Z]{1,3}\d{1,2}[a-z]?)[.)])\s+"
 )
 _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
 _HEADING_WORDS = (
     r"(?P<head>recommendation(?:s|\(s\))?|proposals?|proposed (?:changes?|arrangements|structure|model)|implications?|"
     r"resolved|resolutions?|decided|decisions?(?: taken| made)?|"
-    r"agreed actions|actions?(?: agreed| points)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
+    r"agreed actions|actions?(?: agreed| points| arising(?: from the meeting)?)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
     r"(?:alternative |other )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| looked at| explored| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|"
@@ -481,7 +483,7 @@ def _paragraphs(text: str):
         yield para
 
 
-_NUMBER_ONLY = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]")
+_NUMBER_ONLY = re.compile(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]|[A-Z]{1,3}\d{1,2}[a-z]?[.)]")  # "10.", "3.2.", "D9."
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -546,6 +548,8 @@ def _enum_label(body: str) -> str:
         return f"({m.group('paren')})"
     if m.group("num"):
         return m.group("num")
+    if m.group("ref"):
+        return m.group("ref")
     return f"({m.group('dot')})"
 
 
@@ -558,6 +562,9 @@ def _follows(label: str, previous: str) -> bool:
     a, b = label.strip("()").lower(), previous.strip("()").lower()  # (d) after (C): a scan read a letter large
     if a.isdigit() and b.isdigit():
         return int(a) == int(b) + 1
+    refs = re.fullmatch(r"([a-z]{1,3})(\d{1,2})", a), re.fullmatch(r"([a-z]{1,3})(\d{1,2})", b)
+    if refs[0] and refs[1]:  # D3 after D2
+        return refs[0].group(1) == refs[1].group(1) and int(refs[0].group(2)) == int(refs[1].group(2)) + 1
     if a in _ROMAN and b in _ROMAN and _ROMAN.index(a) == _ROMAN.index(b) + 1:
         return True
     if len(a) == len(b) == 1 and a.isalpha() and b.isalpha():
