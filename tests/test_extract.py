@@ -1142,6 +1142,40 @@ def test_what_a_body_asked_after_and_is_its_own_item_and_an_invitation_is_an_ite
         "Residents, community groups and partners are invited to complete a short online survey by 12 July."]
 
 
+FORWARD_PLAN = """Forward Plan of Executive Decisions
+
+Part 1 - Key decisions
+
+KEY/2025/021 - Highways maintenance term contract 2026-2036
+
+To award the highways maintenance term contract for 2026 to 2036 following a competitive procurement.
+
+KEY/2025/024 - Safer Peterborough Partnership: merger with the Cambridgeshire partnerships
+
+To approve the merger of the Safer Peterborough Partnership with the Cambridgeshire Countywide Board.
+
+KEY/2025/026 - Parking fees and charges 2025/26
+
+To approve revised fees and charges for on-street and off-street parking from 1 July 2025.
+
+Part 2 - Other executive decisions
+
+Decision to be taken | Decision maker | Date of decision | Lead officer
+EXE/2025/015 - To set up a cross-party task and finish group on partnership governance. | Leader of the Council | May 2025 | Head of Policy
+"""
+
+
+def test_a_forward_plan_gives_its_partnership_decisions_to_come_as_proposals_and_not_its_other_business():
+    items = extract.items_for_document({"doc_id": "d", "council": "c", "doc_type": "other", "text": FORWARD_PLAN})
+    texts = [item["text"] for item in items]
+    assert texts[0] == "To approve the merger of the Safer Peterborough Partnership with the Cambridgeshire Countywide Board."
+    assert texts[1].startswith("EXE/2025/015 - To set up a cross-party task and finish group")
+    assert len(texts) == 2  # the highways contract and the parking charges are other business
+    coded = _coded_as(FORWARD_PLAN, "other")
+    rows = dict(zip(coded["text"].str[:20], zip(coded["kind"], coded["status"])))
+    assert rows["To approve the merge"] == rows["EXE/2025/015 - To se"] == ("proposal", "proposed")  # decisions still to take
+
+
 def test_references_with_a_letter_number_a_list_and_actions_arising_are_actions():
     text = ("The Board considered the report of the Head of Community Safety, and:\n\n"
             "D1. Agreed that the two groups will merge from 1 April 2025.\n\n"

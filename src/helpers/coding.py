@@ -175,6 +175,10 @@ def _seconded_and_agreed(text: str) -> bool:
     return bool(_SECONDED_AGREED.match(text)) and not _TO_COUNCIL.search(text)
 
 
+#: A decision to be taken, set out on its own: "To approve the merger of …" (a forward plan's entry).
+_TO_DECIDE = re.compile(r"^\W{0,3}to (?:approve|agree|establish|delegate|reduce|set up|stand down|commission|nominate|adopt|endorse|"
+                        r"merge|create|dissolve|appoint|extend|authori[sz]e|accept|transfer|combine|replace|allocate|pool|"
+                        r"award|increase|revise|amend|ratify)\b", re.I)
 #: A lead-in that names a body and what follows is what it did: "The Board considered a draft. The Board:".
 _BODY_COLON = re.compile(r"\b(?:the )?(?:board|committee|cabinet|council|partnership|executive|group|panel|members|partners)\s*:\s*$", re.I)
 #: A list part that opens with what was done: "- accepted Recommendations 1 to 7", "- did not accept …".
@@ -216,6 +220,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.7, "a proposal put off: still a proposal, deferred"
     if section == "decision" and _ASKS.match(text):
         return "request", 0.7, "a decision that asks someone to act"
+    if section in {"", "prose"} and _TO_DECIDE.match(text):
+        return "proposal", 0.65, "a decision to be taken, set out on its own ('To approve …')"
     if section == "list" and _BODY_COLON.search(context) and _DID.match(text):
         if _ASKS.match(text):
             return "request", 0.7, f"a part of {_short(context)!r}: what the body asked of others"

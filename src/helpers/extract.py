@@ -186,7 +186,9 @@ _OWNER_COLUMN = re.compile(r"^(?:owner|lead(?: officer)?|responsible(?: officer)
 _ROW_REF = re.compile(r"^(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?\.?$")
 # The header cell of a column that says what is proposed or decided for each row ("Proposed arrangement",
 # "Recommendation", "Decision", "Outcome", "Future arrangements"), and the kind of item its rows are.
-_OUTCOME_COLUMN = re.compile(r"\b(?P<word>propos\w*|recommend\w*|decisions?|decided|outcomes?|agreed|future)\b", re.I)
+_OUTCOME_COLUMN = re.compile(r"\b(?P<word>propos\w*|recommend\w*|decisions?(?![\s-]*(?:makers?|takers?|dates?|due)\b)|decided|outcomes?|agreed|future)\b", re.I)
+#: A column of decisions not yet taken: a forward plan's "Decision to be taken", a paper's "Decision required".
+_PENDING_COLUMN = re.compile(r"\bdecisions? (?:to be (?:taken|made)|required|sought|requested)\b", re.I)
 _COLUMN_SECTION = {"propos": "proposal", "recomm": "recommendation", "future": "proposal"}
 #: A header cell: a few words, no sentence; or a few choices ("Accepted / Partially accepted / Not accepted").
 _HEADER_CELL = re.compile(r"^[^.;:!?/]{0,40}(?:/[^.;:!?/]{0,40}){0,4}\??$")
@@ -246,6 +248,10 @@ CHANGED = (r"(?:board|partnership|partners|group|council|committee|cabinet|execu
 _PROSE_CUES = re.compile(
     r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
     r"encouraged|urged|recommend(?:s|ed|ing)?\b|propos(?:e|ed|es|ing|al|als)\b|(?:are|is) (?:invited|encouraged) to\b|"
+    # a decision to be taken, set out on its own ("To approve the merger of …", a forward plan's entry)
+    r"^\W{0,3}to (?:approve|agree|establish|delegate|note|recommend|reduce|set up|stand down|commission|nominate|adopt|"
+    r"endorse|merge|create|dissolve|appoint|extend|authorise|authorize|accept|transfer|combine|replace|cease|allocate|pool|"
+    r"withdraw|award|agree|consider|review|increase|revise|amend|ratify|confirm)\b|"
     r"should|must|shall|would (?!not\b)|will (?!not\b)|going to|(?:is|are|was|were) to be|needed\b|needs? to\b|(?:do|does|really) need\b|"
     r"(?:is|was|were|be) required|defer\w*|postpon\w*|noted|welcomed|commended|emphasi[sz]ed|highlighted|"
     r"concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|principles?|intend\w*|it was (?:suggested|intended|reported)|"
@@ -1156,7 +1162,11 @@ def _outcome_table(cells: list[str], state: _State) -> tuple[str, str] | None:
         return None
     if re.match(r"(?:options?|alternatives?)\b", cells[0], re.I):  # "Option | Description | Recommended?": each row an option
         return "option", " | ".join(cells)
+    if _PENDING_COLUMN.search(cells[0]):  # "Decision to be taken | Decision maker | Date …": each row a decision put forward
+        return "proposal", cells[0]
     for cell in cells[1:]:  # the first column names the row
+        if _PENDING_COLUMN.search(cell):
+            return "proposal", cell
         found = _OUTCOME_COLUMN.search(cell)
         if found:
             return _COLUMN_SECTION.get(found.group("word").lower()[:6], "decision"), cell
@@ -1194,6 +1204,8 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
         body = text[start:end]
         if "\n" not in body and _AGENDA_TITLE.match(body) and (_is_title(body) or _UNDERLINE.match(text, end)):
             starts.append(start)
+        elif "\n" not in body and _TABLE_ROW.match(body) and _AGENDA_TITLE.match(body.lstrip("| ")) and re.match(r"\|?\s*[A-Z]{2,6}/", body):
+            starts.append(start)  # "| EXE/2025/019 - Household Support Fund … | Cabinet Member | …": a table of entries, each one its own
     if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, starts[0]):
         return []  # a partnership's own minutes: all its business is partnership business
     blocks = list(zip(starts, starts[1:] + [len(text)]))
@@ -1203,6 +1215,8 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
 
 #: Document types that record meetings on many subjects, where off-topic agenda items are dropped.
 MEETING_RECORDS = {"minutes", "scrutiny"}
+#: A council's list of decisions to come, on every subject: its entries off the topic are dropped as a record's are.
+_FORWARD_PLAN = re.compile(r"\bforward plan\b|\bnotice of (?:forthcoming |key )?(?:executive )?decisions\b|\bkey decisions? (?:notice|list)\b", re.I)
 
 
 # What marks the record of a meeting: a "Present:" / "Apologies" / "Sederunt" line, or a RESOLVED / DECIDED.
@@ -1321,7 +1335,7 @@ def items_for_document(doc: dict) -> list[dict]:
     ``doc_type`` is the document's :func:`reading`."""
     spans = segment(english_only(doc["text"]))
     doc_type = reading(doc.get("doc_type") or "", doc["text"])
-    if doc_type in MEETING_RECORDS:
+    if doc_type in MEETING_RECORDS or _FORWARD_PLAN.search(doc["text"][:3000]):
         off = off_topic_blocks(doc["text"])
         spans = [sp for sp in spans if not any(a <= sp.start < b for a, b in off)]
     return [
