@@ -1695,6 +1695,24 @@ def slide_pdf(slides: list[tuple[str, list[str]]]) -> bytes:
     return bytes(pdf.output())
 
 
+def test_a_column_beside_another_starts_a_paragraph_unless_a_sentence_runs_on_into_it():
+    pdf = FPDF(format="A4")
+    pdf.set_font("helvetica", size=11)
+    pages = [[["Croesawodd y Cadeirydd bawb i'r cyfarfod, gan", "gynnwys Sioned Evans, cynrychiolydd newydd", "Llywodraeth Cymru ar y bwrdd partneriaeth."],
+              ["The Chair welcomed everyone to the meeting,", "including Sioned Evans, the Welsh", "Government representative."]],
+             [["The Board noted the review of the three boards", "and the report of the facilitator, and agreed", "that a joint task and finish group be set up"],
+              ["to draft terms of reference for the merged", "board, reporting to the Board in March 2025.", "It will meet monthly until then."]]]
+    for columns in pages:
+        pdf.add_page()
+        for x, lines in zip((15, 110), columns):
+            for i, line in enumerate(lines):
+                pdf.set_xy(x, 20 + 6 * i)
+                pdf.cell(90, 6, line)
+    text, _ = ingest.read_pdf(bytes(pdf.output()))
+    assert "partneriaeth.\n\nThe Chair welcomed" in text  # up the page after a full stop: the next column
+    assert "be set up\nto draft terms of reference" in text  # an unfinished sentence runs on at the next column's top
+
+
 def test_a_short_line_that_goes_on_in_lower_case_is_wrapped_not_a_paragraphs_end():
     lines = ["• Board agendas dominated by updates rather", "than decisions", "• Weak link between the Board and",
              "Local Action Partnerships", "Next steps:", "agree it."]

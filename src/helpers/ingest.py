@@ -422,7 +422,11 @@ def _gap_marked(textpage) -> str:
     if not pitches:
         return text
     pitch = pitches[len(pitches) // 2]
-    ends = {end for (_, end), step in zip(starts, steps) if step > PARA_GAP * pitch}  # moving down the page only
+    # a wider gap below a line ends its paragraph, and so does a move back up the page after a sentence's
+    # end: the next column (the English beside the Welsh) or a box set apart; a sentence left unfinished
+    # at a column's foot goes on at the top of the next
+    ends = {end for (_, end), step in zip(starts, steps)
+            if step > PARA_GAP * pitch or (step < -pitch and re.search(r"[.!?:;]\W*$", text[max(0, end - 8) : end].rstrip()))}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
 
