@@ -81,7 +81,7 @@ def read(data: bytes, dpi: int) -> tuple[float, str]:
     """Seconds ``ingest.read_pdf`` takes on the PDF with pages rendered at ``dpi``, and its text."""
     from helpers import ingest, ocr
 
-    ocr.DPI = dpi
+    ocr.DPI = ocr.SCAN_DPI = dpi  # exactly this resolution, whatever the scan's own
     start = time.perf_counter()
     text, _ = ingest.read_pdf(data)
     return time.perf_counter() - start, text
