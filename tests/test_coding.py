@@ -363,6 +363,16 @@ def test_an_option_the_document_does_not_recommend_is_rejected(text, context, st
     assert coding.code_status(text, "proposal", "option", context, "report")[0] == status
 
 
+@pytest.mark.parametrize(("text", "kind", "status"), [
+    ("We proposed adding the Principal of Fife College as a full member. Board agreed.", "decision", "agreed"),
+    ("Our proposal is that each of the seven areas keeps a local partnership.", "proposal", "proposed"),
+    ("We proposed adding the Principal of Fife College as a full member.", "proposal", "proposed"),  # not yet agreed
+])
+def test_what_was_put_forward_then_agreed_is_a_decision_and_our_proposal_is_a_proposal(text, kind, status):
+    coded = _code([{"text": text, "section": "prose", "doc_type": "other"}])
+    assert (coded["kind"].iloc[0], coded["status"].iloc[0]) == (kind, status)
+
+
 def test_the_parts_of_what_a_body_did_under_its_name_are_its_decisions_and_requests():
     lead = "The Board considered a draft of this report at its meeting on 9 November 2022. The Board:"
     parts = {"- accepted Recommendations 1 to 7 and 10 to 12;": ("decision", "agreed"),

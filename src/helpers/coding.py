@@ -175,6 +175,11 @@ def _seconded_and_agreed(text: str) -> bool:
     return bool(_SECONDED_AGREED.match(text)) and not _TO_COUNCIL.search(text)
 
 
+#: What was put forward, then agreed in a sentence of its own: "We proposed adding two members. Board agreed."
+_THEN_AGREED = re.compile(r"[.;]\s+(?:the )?(?:board|committee|cabinet|council|partnership|members|partners|executive)"
+                          r"(?: members)? (?:agreed|approved|endorsed)\.?\s*$", re.I)
+#: "Our proposal is that …", "Our recommendation is to …": what the writer puts forward.
+_OUR_PROPOSAL = re.compile(r"^\W{0,3}(?:our|the review'?s?|the panel'?s?) (?:\w+ )?proposal (?:is|would be) (?:that|to)\b", re.I)
 #: A decision to be taken, set out on its own: "To approve the merger of …" (a forward plan's entry).
 _TO_DECIDE = re.compile(r"^\W{0,3}to (?:approve|agree|establish|delegate|reduce|set up|stand down|commission|nominate|adopt|endorse|"
                         r"merge|create|dissolve|appoint|extend|authori[sz]e|accept|transfer|combine|replace|allocate|pool|"
@@ -197,6 +202,10 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     vote = _motion_vote(text, section, context)
     if vote:
         return ("resolution", 0.75, "a motion, carried") if vote == "CARRIED" else ("proposal", 0.75, f"a motion, {vote.lower()}")
+    if _THEN_AGREED.search(text):
+        return "decision", 0.7, "put forward, then agreed ('… Board agreed.')"
+    if m := _OUR_PROPOSAL.match(text):
+        return "proposal", 0.7, f"cue {m.group(0)!r}"
     if section == "finding":  # a finding can record a decision, work under way or what the review recommends
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] in {"decision", "action", "request", "recommendation"}:
