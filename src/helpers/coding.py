@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import codebook
-from .extract import CHANGED, DONE, MEETING_RECORDS, MOTION_LEAD, VOTE_RESULT, vote_on
+from .extract import CHANGED, DECIDING, DONE, MEETING_RECORDS, MOTION_LEAD, VOTE_RESULT, vote_on
 from .config import PACKAGE_DATA, SEED
 
 # ----------------------------------------------------------------------------- kind
@@ -181,9 +181,7 @@ _THEN_AGREED = re.compile(r"[.;]\s+(?:the )?(?:board|committee|cabinet|council|p
 #: "Our proposal is that …", "Our recommendation is to …": what the writer puts forward.
 _OUR_PROPOSAL = re.compile(r"^\W{0,3}(?:our|the review'?s?|the panel'?s?) (?:\w+ )?proposal (?:is|would be) (?:that|to)\b", re.I)
 #: A decision to be taken, set out on its own: "To approve the merger of …" (a forward plan's entry).
-_TO_DECIDE = re.compile(r"^\W{0,3}to (?:approve|agree|establish|delegate|reduce|set up|stand down|commission|nominate|adopt|endorse|"
-                        r"merge|create|dissolve|appoint|extend|authori[sz]e|accept|transfer|combine|replace|allocate|pool|"
-                        r"award|increase|revise|amend|ratify)\b", re.I)
+_TO_DECIDE = re.compile(rf"^\W{{0,3}}to (?:{DECIDING})\b", re.I)
 #: A lead-in that names a body and what follows is what it did: "The Board considered a draft. The Board:".
 _BODY_COLON = re.compile(r"\b(?:the )?(?:board|committee|cabinet|council|partnership|executive|group|panel|members|partners)\s*:\s*$", re.I)
 #: A list part that opens with what was done: "- accepted Recommendations 1 to 7", "- did not accept …".

@@ -244,14 +244,16 @@ CHANGED = (r"(?:board|partnership|partners|group|council|committee|cabinet|execu
            r"twice|three|four|six)(?![^.]{0,40}\bsince\b)|\b(?:is|are) now (?:held|run|built|chaired|led|hosted|published|circulated|webcast)\b|"
            r"\bnow (?:goes|go|meets|sits)\b")
 
+#: The verbs of a decision set out to be taken: "To approve the merger of …", "To stand down the forum".
+DECIDING = (r"approve|agree|establish|delegate|reduce|set up|stand down|commission|nominate|adopt|endorse|merge|create|"
+            r"dissolve|appoint|extend|authori[sz]e|accept|transfer|combine|replace|allocate|pool|award|increase|revise|amend|ratify")
+
 # Cues that make a narrative sentence worth extracting (minutes, news, letters).
 _PROSE_CUES = re.compile(
     r"\b(?:agreed|resolved|decided|confirmed|approved|endorsed|rejected|declined|requested|asked (?:that|to|for)|"
     r"encouraged|urged|recommend(?:s|ed|ing)?\b|propos(?:e|ed|es|ing|al|als)\b|(?:are|is) (?:invited|encouraged) to\b|"
     # a decision to be taken, set out on its own ("To approve the merger of …", a forward plan's entry)
-    r"^\W{0,3}to (?:approve|agree|establish|delegate|note|recommend|reduce|set up|stand down|commission|nominate|adopt|"
-    r"endorse|merge|create|dissolve|appoint|extend|authorise|authorize|accept|transfer|combine|replace|cease|allocate|pool|"
-    r"withdraw|award|agree|consider|review|increase|revise|amend|ratify|confirm)\b|"
+    rf"^\W{{0,3}}to (?:{DECIDING}|note|recommend|cease|withdraw|consider|review|confirm)\b|"
     r"should|must|shall|would (?!not\b)|will (?!not\b)|going to|(?:is|are|was|were) to be|needed\b|needs? to\b|(?:do|does|really) need\b|"
     r"(?:is|was|were|be) required|defer\w*|postpon\w*|noted|welcomed|commended|emphasi[sz]ed|highlighted|"
     r"concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|principles?|intend\w*|it was (?:suggested|intended|reported)|"
@@ -697,15 +699,12 @@ def _field_items(text: str, start: int, end: int, key: str) -> list[Span]:
     base = start + (lead.end() if lead else 0)
     context = text[start:base].strip() or key
     section = "recommendation" if re.search(r"recommend", key, re.I) else "list"
-    numbered = list(_INLINE_PART.finditer(text[base:end]))
-    if len(numbered) >= 2:
-        bounds = [(base + m.start(), m.group(0).strip()) for m in numbered]
-    else:
-        bounds = [(base, "")] + [(base + m.end(), "") for m in re.finditer(r";\s+(?:and\s+)?", text[base:end])]
+    parts = _lettered_parts(text, base, end)
+    if not parts[0][2]:  # no numbered parts: the parts between semicolons
+        cuts = [base] + [base + m.end() for m in re.finditer(r";\s+(?:and\s+)?", text[base:end])]
+        parts = [(*_trim(text, a, b), "") for a, b in zip(cuts, cuts[1:] + [end])]
     spans = []
-    for i, (at, label) in enumerate(bounds):
-        stop = bounds[i + 1][0] if i + 1 < len(bounds) else end
-        s, e = _trim(text, at, stop)
+    for s, e, label in parts:
         while e > s and text[e - 1] in ";, ":
             e -= 1
         if e - s >= 15:
@@ -1119,13 +1118,13 @@ def _audit_row_items(text: str, parts: list[tuple[int, int]], first_cell: str, s
     if max(recommendation, response) >= len(parts):
         return []
     ref = first_cell if _ROW_REF.match(first_cell) else ""
-    answers = {part: _INLINE_PART.sub("", text[a:b], count=1) for a, b, part in _lettered_parts(text, *parts[response], prefix=True)}
+    pieces = _lettered_parts(text, *parts[response], prefix=True)
+    answers = {part: _INLINE_PART.sub("", text[a:b], count=1) for a, b, part in pieces}
     whole = text[slice(*parts[response])]  # a part's own answer ("(b) Not agreed - …") where the response has parts
     spans = [Span(s, e, f"{ref} {part}".strip() if part else ref, "recommendation", f"| {answers.get(part) or whole}")
              for s, e, part in _lettered_parts(text, *parts[recommendation])]
     groups: list[list[int]] = []
-    pieces = [(a, b) for a, b, _ in _lettered_parts(text, *parts[response], prefix=True)]
-    for s, e in (sentence for a, b in pieces for sentence in _sentences(text, a, b)):
+    for s, e in (sentence for a, b, _ in pieces for sentence in _sentences(text, a, b)):
         sentence = text[s:e]
         if groups and (_BARE_VERDICT.match(text[groups[-1][0] : groups[-1][1]])
                        or (_CONTINUES.match(sentence) and not _INLINE_PART.match(sentence))):
@@ -1335,7 +1334,7 @@ def items_for_document(doc: dict) -> list[dict]:
     ``doc_type`` is the document's :func:`reading`."""
     spans = segment(english_only(doc["text"]))
     doc_type = reading(doc.get("doc_type") or "", doc["text"])
-    if doc_type in MEETING_RECORDS or _FORWARD_PLAN.search(doc["text"][:3000]):
+    if doc_type in MEETING_RECORDS or _FORWARD_PLAN.search(doc["text"], 0, 3000):
         off = off_topic_blocks(doc["text"])
         spans = [sp for sp in spans if not any(a <= sp.start < b for a, b in off)]
     return [

@@ -426,11 +426,13 @@ def _gap_marked(textpage) -> str:
     # end: the next column (the English beside the Welsh) or a box set apart; a sentence left unfinished
     # at a column's foot goes on at the top of the next
     ends = {end for (_, end), step in zip(starts, steps)
-            if step > PARA_GAP * pitch or (step < -pitch and re.search(r"[.!?:;]\W*$", text[max(0, end - 8) : end].rstrip()))}
+            if step > PARA_GAP * pitch or (step < -pitch and _ENDS_SENTENCE.search(text[max(0, end - 8) : end].rstrip()))}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
 
 
+#: A line that finishes a sentence (or a clause before a colon or semicolon), whatever closing marks follow.
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\W*$")
 #: Lines of one column start within this many points of each other.
 COLUMN_TOLERANCE = 20.0
 
@@ -618,7 +620,7 @@ def _wraps_on(line: str, following: str) -> bool:
     """Whether a short line is wrapped onto the next rather than ending a paragraph: it stops
     without a full stop, colon or semicolon and the next goes on in lower case ("• Board agendas
     dominated by updates rather" over "than decisions", a slide's bullet in a narrow column)."""
-    return bool(re.match(r"[a-z]", following.replace(PARA_END, "").lstrip())) and not re.search(r"[.!?:;]\W*$", line) \
+    return bool(re.match(r"[a-z]", following.replace(PARA_END, "").lstrip())) and not _ENDS_SENTENCE.search(line) \
         and (len(line.split()) >= 4 or bool(re.match(r"\s*[-•▪◦·*–]\s", line)))  # "Recommendations" over lower case: a heading
 
 
@@ -664,9 +666,11 @@ def _numbered_list_marks(text: str) -> str:
         if len(run) >= 3 and run[0].group(1) == "1":
             marks.extend(r.end(1) for r in run)
         run = [m] if m is not None else []
-    for at in reversed(marks):
-        text = text[:at] + "." + text[at:]
-    return text
+    pieces, last = [], 0
+    for at in marks:  # in order down the text
+        pieces += [text[last:at], "."]
+        last = at
+    return "".join(pieces) + text[last:]
 
 
 def read_pdf(data: bytes) -> tuple[str, dict]:

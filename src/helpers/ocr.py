@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 from contextlib import contextmanager
 from functools import cache
 from typing import NamedTuple
@@ -92,13 +93,13 @@ def page_lines(image) -> list[Line]:
         with _one_thread():
             found = pytesseract.image_to_data(image, lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
                                               output_type=pytesseract.Output.DICT)
-            if _clear_share(found) < CLEAR_SHARE:
-                turned = _upright(image)
-                if turned is not None:
-                    again = pytesseract.image_to_data(turned, lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
-                                                      output_type=pytesseract.Output.DICT)
-                    if _clear_share(again) > _clear_share(found):
-                        found = again
+            clear = _clear_share(found)
+            turned = _upright(image) if clear < CLEAR_SHARE else None
+            if turned is not None:
+                again = pytesseract.image_to_data(turned, lang=LANGUAGE, timeout=PARSE_TIMEOUT_S,
+                                                  output_type=pytesseract.Output.DICT)
+                if _clear_share(again) > clear:
+                    found = again
     except pytesseract.TesseractError as exc:
         raise RuntimeError(f"Tesseract failed: {exc.message or exc.status}") from None
     tops, words = {}, {}
@@ -127,8 +128,6 @@ def _upright(image):
     """The page turned the way Tesseract's orientation detection says it reads (a page scanned
     sideways, or upside down), or None when it finds the page upright or cannot tell (too few
     letters, or no orientation data installed)."""
-    import re
-
     import pytesseract
 
     from .config import PARSE_TIMEOUT_S
