@@ -9,7 +9,7 @@ installed, see ``helpers.ocr``), scans and photos of pages saved as images (by O
 Word (.docx as it reads with tracked changes accepted, and old Word 97-2003 .doc via msdoc2docx),
 OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, .odp,
 and old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
-e-mails with their attachments (.eml), web pages saved as one file (.mhtml) and zip archives
+e-mails with their attachments (.eml, and Outlook .msg via python-oxmsg), web pages saved as one file (.mhtml) and zip archives
 (each file in one read as a file of the folder, "pack.zip/report.pdf") — its text
 normalised, and its metadata taken from ``manifest.csv``
 or, where the manifest is silent, inferred from the text (the ``inferred`` column names
@@ -1640,7 +1640,74 @@ def read_eml(data: bytes) -> tuple[str, dict]:
     the body (the plain-text version, else the HTML one), then each attachment that can be
     read, under "Attachment: <name>". Attachments that cannot be read are named in a warning;
     pictures (logos, signatures) are passed over."""
-    message = _mime(data)
+    return _read_mail(_mime(data))
+
+
+#: The Outlook property holding a message body as compressed rich text (MS-OXPROPS PidTagRtfCompressed).
+_PID_RTF_COMPRESSED = 0x1009
+
+
+def read_msg(data: bytes) -> tuple[str, dict]:
+    """An Outlook message (.msg), read as :func:`read_eml` reads an e-mail: python-oxmsg opens the
+    Outlook file, and its subject, sender, date, body and attachments are put into an e-mail
+    message. A body Outlook kept only as compressed rich text is decompressed (compressed-rtf) and
+    read as RTF; an Outlook item attached inside the message is named in the warning, not read."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    import oxmsg
+
+    try:
+        outlook = oxmsg.Message.load(data)
+        body, html, attachments = outlook.body, outlook.html_body, outlook.attachments
+        rich = None if body or html else outlook.properties.binary_prop_value(_PID_RTF_COMPRESSED)
+    except Exception as exc:  # olefile and oxmsg raise many kinds on a file that is not an Outlook item
+        raise SkipFile(f"an Outlook message that cannot be read ({exc.__class__.__name__}: {exc})") from None
+    message = EmailMessage()
+    for name, value in (("Subject", outlook.subject), ("From", outlook.sender),
+                        ("Date", format_datetime(outlook.sent_date) if outlook.sent_date else None)):
+        if value:
+            message[name] = " ".join(str(value).split())
+    unread, problem = [], ""
+    if rich is not None:
+        body, problem = _outlook_rich_text(rich)
+    if body:
+        message.set_content(body)
+    elif html:
+        message.set_content(html, subtype="html")
+    else:
+        message.set_content("")
+    for attachment in attachments:
+        try:
+            name, content = attachment.file_name, attachment.file_bytes if attachment.attached_by_value else None
+            kind = (attachment.mime_type or "").split("/")
+        except Exception as exc:  # a damaged attachment storage
+            unread.append(f"an attachment ({exc.__class__.__name__})")
+            continue
+        if content is None:
+            unread.append(f"{name or 'an Outlook item'} (an Outlook item attached inside the message)")
+            continue
+        kind = kind if len(kind) == 2 and all(kind) else ["application", "octet-stream"]
+        message.add_attachment(content, maintype=kind[0], subtype=kind[1], filename=name or "attachment")
+    text, hints = _read_mail(message, unread)
+    if problem:
+        hints["warning"] = "; ".join(w for w in (problem, hints.get("warning")) if w)
+    return text, hints
+
+
+def _outlook_rich_text(compressed: bytes) -> tuple[str, str]:
+    """The text of a body Outlook kept only as compressed rich text (RTF), read as an RTF file
+    is, or an empty body and what went wrong."""
+    from compressed_rtf import decompress
+
+    try:
+        return read_rtf(decompress(compressed))[0], ""
+    except Exception as exc:  # compressed_rtf raises on a damaged stream; read_rtf on what is not RTF
+        return "", f"the body, kept only as compressed rich text, could not be read ({exc})"
+
+
+def _read_mail(message, unread: list[str] | None = None) -> tuple[str, dict]:
+    """The text and hints of a parsed e-mail message (see :func:`read_eml`)."""
     head = [str(message.get("Subject") or "").strip()]
     head += [f"{name}: {str(message[name]).strip()}" for name in ("From", "Date") if message.get(name)]
     body = message.get_body(preferencelist=("plain", "html"))
@@ -1650,7 +1717,7 @@ def read_eml(data: bytes) -> tuple[str, dict]:
         text = _html_every_block(_part_text(body))
     else:
         text = _part_text(body)
-    parts, unread = ["\n".join(h for h in head if h), text], []
+    parts, unread = ["\n".join(h for h in head if h), text], list(unread or [])
     for attachment in message.iter_attachments():
         name = attachment.get_filename() or attachment.get_content_type()
         if attachment.get_content_maintype() == "image":
@@ -1897,6 +1964,7 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".mhtml": read_mhtml,
     ".mht": read_mhtml,
     ".eml": read_eml,
+    ".msg": read_msg,
     ".pdf": read_pdf,
     ".docx": read_docx,
     ".docm": read_docx,
@@ -1922,6 +1990,7 @@ GUARDED = set(READERS) - {".txt", ".md"}
 FORMAT_NAMES = {
     ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
+    ".msg": "an Outlook message",
     ".pdf": "PDF", ".docx": "Word (.docx)", ".docm": "Word (.docx)", ".dotx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
     ".odp": "OpenDocument slides",
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
@@ -1932,7 +2001,6 @@ FORMAT_NAMES = {
 }
 #: Formats that are not read, with what to do instead (anything else: "unsupported format").
 NOT_READ = {
-    ".msg": "Outlook message — not read; save it as .eml, or its attachment as PDF",
     ".ole": "an Office 97-2003 file that is neither Word, Excel nor PowerPoint — not read",
     ".zip": "zip archive that could not be opened — unpack it into the folder",
     ".encrypted": "password-protected Office document — not read; save a copy without the password",
