@@ -1348,6 +1348,45 @@ def test_a_download_saved_under_a_script_name_is_read_by_its_content(raw):
     assert status_of(report, "blob") == ("skipped", "unsupported format: no file extension, and not text")
 
 
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet type="text/xsl" href="rss.xsl"?>
+<rss version="2.0"><channel><title>Example Council - Recent decisions</title>
+<link>https://democracy.example.gov.uk/mgDelegatedDecisions.aspx</link><description>Decisions</description>
+<item><title>Community Safety Partnership - review of structures</title><link>https://democracy.example.gov.uk/1</link>
+<pubDate>Tue, 12 Nov 2024 10:00:00 GMT</pubDate><guid>https://democracy.example.gov.uk/1</guid>
+<description>&lt;p&gt;Decision Maker: Cabinet&lt;/p&gt;&lt;p&gt;Decision:&lt;/p&gt;&lt;p&gt;RESOLVED that:&lt;/p&gt;&lt;ol&gt;
+&lt;li&gt;the two delivery groups be merged;&lt;/li&gt;&lt;li&gt;the Board meet quarterly.&lt;/li&gt;&lt;/ol&gt;</description></item>
+<item><title>Highways capital programme</title><pubDate>Mon, 11 Nov 2024 09:00:00 GMT</pubDate>
+<description>That the programme of &#163;6.8 million be approved.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Partnership news</title>
+<link href="https://www.example.gov.uk/news"/><updated>2025-01-20T09:00:00Z</updated><id>urn:x</id>
+<entry><title>Board to meet in common</title><id>urn:1</id><updated>2025-01-20T09:00:00Z</updated>
+<content type="html">&lt;p&gt;The Board agreed to meet in common with the ICP.&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_a_decisions_feed_is_read_entry_by_entry(raw):
+    write(raw / "decisions.xml", RSS)
+    write(raw / "news.atom", ATOM)
+    write(raw / "feed", RSS.replace("Recent decisions", "Feed saved without a name"))
+    write(raw / "settings.xml", '<?xml version="1.0"?><settings><colour>blue</colour></settings>')
+    write(raw / "empty.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>Nothing</title></channel></rss>')
+    docs, report = run(raw)
+    text = text_of(docs, "decisions.xml")
+    assert text.startswith("Example Council - Recent decisions\n\nCommunity Safety Partnership - review of structures\n\n"
+                           "Published: 2024-11-12\n\nDecision Maker: Cabinet\n\nDecision:\n\nRESOLVED that:")
+    assert "1. the two delivery groups be merged;\n\n2. the Board meet quarterly." in text and "<li>" not in text
+    assert text.index("meet quarterly") < text.index("Highways capital programme") < text.index("£6.8 million")
+    row = docs.set_index("file").loc["decisions.xml"]
+    assert (row["title"], row["date"], row["format"]) == ("Example Council - Recent decisions", "2024-11-12", "rss")
+    assert status_of(report, "decisions.xml") == ("ok", "")
+    assert "Board to meet in common\n\nPublished: 2025-01-20\n\nThe Board agreed to meet in common with the ICP." in text_of(docs, "news.atom")
+    assert status_of(report, "feed") == ("ok", "named without an extension, but it is a feed (RSS or Atom) — read as that")
+    assert status_of(report, "settings.xml") == ("skipped", "an XML file that is not a news or decisions feed (RSS or Atom) — not read")
+    assert status_of(report, "empty.rss") == ("skipped", "a feed without entries")
+
+
 def test_a_file_is_read_by_its_name_when_its_bytes_agree_or_say_nothing():
     assert ingest.file_format(".txt", b"<html><body>a page kept as text</body></html>") == (".txt", "")
     assert ingest.file_format(".eml", mail_bytes()) == (".eml", "")
@@ -1355,6 +1394,51 @@ def test_a_file_is_read_by_its_name_when_its_bytes_agree_or_say_nothing():
     assert ingest.file_format(".pdf", b"<html><body>404</body></html>") == (".pdf", "")  # the PDF reader explains
     assert ingest.file_format("", mail_bytes())[0] == ".eml"
     assert ingest.file_format(".docx", pptx_bytes())[0] == ".pptx"
+
+
+def form_pdf_bytes() -> bytes:
+    """A record of decision as a fillable form: the page prints the labels, the substance is typed
+    into AcroForm fields (pypdf), one of them empty and one a tick box."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.text(50, 80, "Record of Decision")
+    pdf.text(50, 120, "Decision reference")
+    pdf.text(50, 150, "Title of decision")
+    pdf.text(50, 200, "Decision taken")
+    pdf.text(50, 400, "Reasons for the decision")
+    pdf.text(50, 800, "Form RD1")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(bytes(pdf.output()))))
+    page = writer.pages[0]
+    height = float(page.mediabox.height)
+    fields = ArrayObject()
+    def field(name, top, bottom, left, right, value, kind="/Tx", flags=0):
+        widget = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject(kind), NameObject("/T"): TextStringObject(name), NameObject("/V"): TextStringObject(value) if kind == "/Tx" else NameObject(value),
+            NameObject("/Ff"): NumberObject(flags), NameObject("/F"): NumberObject(4), NameObject("/DA"): TextStringObject("/Helv 10 Tf 0 g"),
+            NameObject("/Rect"): ArrayObject([FloatObject(left), FloatObject(height - bottom), FloatObject(right), FloatObject(height - top)])})
+        ref = writer._add_object(widget)
+        page.setdefault(NameObject("/Annots"), ArrayObject()).append(ref)
+        fields.append(ref)
+    field("ref", 108, 126, 200, 540, "CMD/2025/014")
+    field("title", 138, 156, 200, 540, "Safer Partnership review")
+    field("decision", 210, 380, 50, 540, "The Cabinet Member has decided:\n\n1. To approve the merger of the two delivery groups.\n2. To move to quarterly meetings.", flags=4096)
+    field("reasons", 410, 500, 50, 540, "", flags=4096)
+    field("urgent", 520, 535, 50, 65, "/Off", kind="/Btn")
+    field("form", 790, 805, 200, 300, "Form RD1")  # a value the page already prints
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): fields, NameObject("/NeedAppearances"): BooleanObject(True)})
+    out = io.BytesIO(); writer.write(out); return out.getvalue()
+
+
+def test_what_is_typed_into_a_pdf_forms_fields_is_read_where_it_shows(raw):
+    write(raw / "record-of-decision.pdf", form_pdf_bytes())
+    text = text_of(run(raw)[0], "record-of-decision.pdf")
+    assert text == ("Record of Decision\n\nDecision reference | CMD/2025/014\nTitle of decision | Safer Partnership review\n\n"
+                    "Decision taken\n\nThe Cabinet Member has decided:\n\n1. To approve the merger of the two delivery groups.\n\n"
+                    "2. To move to quarterly meetings.\n\nReasons for the decision\n\nForm RD1")
 
 
 def ruled_table_pdf() -> bytes:
@@ -2050,3 +2134,32 @@ def test_damaged_copies_of_every_format_are_reported_never_raised(suffix, make):
         outcome = ingest.parse_bytes(suffix, data)
         assert outcome.status in {"ok", "skipped", "error"}
         assert (outcome.status == "ok") == bool(outcome.text) and (outcome.status == "ok" or outcome.reason)
+
+
+TEAMS = ["Structures review task and finish group (meeting 3)", "8 April 2025, 10:01AM", "Transcript",
+         "Gráinne Mallon started transcription", "Gráinne Mallon   0:00:03", "OK, I think we're recording now.",
+         "Andrea Kerr (External)   0:00:11", "Yep, loud and clear.", "Gráinne Mallon   0:03:19",
+         "So are we agreed the thematic groups go to quarterly meetings?", "We can review it in a year.",
+         "Paddy Toner (Guest)   0:03:30", "Agreed.", "Gráinne Mallon stopped transcription"]
+
+
+def test_a_meeting_transcript_is_read_a_turn_a_paragraph_as_minutes(raw):
+    import docx
+
+    document = docx.Document()
+    for line in TEAMS:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write(raw / "transcript.docx", buffer.getvalue())
+    write(raw / "otter.txt", "\n\n".join(TEAMS).replace("   0:", " 0:"))
+    write(raw / "notes.txt", "Action notes\n\nSam Jones 10:30\n\nThe Board agreed to meet quarterly.\n")
+    docs, _ = run(raw)
+    expected = ("Structures review task and finish group (meeting 3)\n\n8 April 2025, 10:01AM\n\nTranscript\n\n"
+                "Gráinne Mallon: OK, I think we're recording now.\n\nAndrea Kerr: Yep, loud and clear.\n\n"
+                "Gráinne Mallon: So are we agreed the thematic groups go to quarterly meetings? We can review it in a year.\n\n"
+                "Paddy Toner: Agreed.")
+    assert text_of(docs, "transcript.docx") == expected
+    assert text_of(docs, "otter.txt") == expected
+    assert docs.set_index("file").loc["transcript.docx", "doc_type"] == "minutes"
+    assert "Sam Jones 10:30" in text_of(docs, "notes.txt")  # one timed line is not a transcript

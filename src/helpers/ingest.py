@@ -9,7 +9,8 @@ installed, see ``helpers.ocr``), scans and photos of pages saved as images (by O
 Word (.docx as it reads with tracked changes accepted, and old Word 97-2003 .doc via msdoc2docx),
 OpenDocument and RTF (paragraphs, lists and tables in reading order), slides (.pptx, .odp,
 and old .ppt via ppt2pptx), spreadsheets (.xlsx, .xls, .ods: each sheet's rows as table rows; .csv and .tsv tables),
-e-mails with their attachments (.eml, and Outlook .msg via python-oxmsg), web pages saved as one file (.mhtml) and zip archives
+e-mails with their attachments (.eml, and Outlook .msg via python-oxmsg), news and decisions feeds
+(RSS or Atom, via feedparser), web pages saved as one file (.mhtml) and zip archives
 (each file in one read as a file of the folder, "pack.zip/report.pdf") — its text
 normalised, and its metadata taken from ``manifest.csv``
 or, where the manifest is silent, inferred from the text (the ``inferred`` column names
@@ -383,16 +384,93 @@ def pdf_pages(data: bytes) -> list[str]:
         raise SkipFile(f"damaged PDF that cannot be opened ({exc})") from None
     tables = _RuledTables(data)
     try:
+        form = document.init_forms() or document.get_formtype() != pdfium.raw.FORMTYPE_NONE
         pages = []
         for index, page in enumerate(document):
             textpage = page.get_textpage()
-            found = tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
-            raw = _text_with_tables(textpage, page.get_bbox(), found) if found else _gap_marked(textpage)
+            fields = _filled_fields(document, page) if form else []
+            found = [] if fields else tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
+            raw = (_with_fields(textpage, fields) if fields else
+                   _text_with_tables(textpage, page.get_bbox(), found) if found else _gap_marked(textpage))
             pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
         return pages
     finally:
         tables.close()
         document.close()
+
+
+#: Form fields whose typed value is text: text boxes, drop-down lists and list boxes (not tick boxes,
+#: radio buttons or signatures).
+_TEXT_FIELDS = (6, 4, 5)  # FPDF_FORMFIELD_TEXTFIELD, _COMBOBOX, _LISTBOX
+
+
+def _filled_fields(document, page) -> list[tuple[float, float, float, float, str]]:
+    """(left, bottom, right, top, value) of each field of a fillable form (an AcroForm: a record of
+    decision, a "Decision Record") that has something typed in it, on one page. What is typed into
+    a form is not part of the page's text layer: pypdfium2 reads it from the form itself."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    fields = []
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) != pdfium_c.FPDF_ANNOT_WIDGET or \
+                    pdfium_c.FPDFAnnot_GetFormFieldType(document.formenv.raw, annot) not in _TEXT_FIELDS:
+                continue
+            size = pdfium_c.FPDFAnnot_GetFormFieldValue(document.formenv.raw, annot, None, 0)
+            if size <= 2:
+                continue
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFAnnot_GetFormFieldValue(document.formenv.raw, annot, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+            value = buffer.raw[: size - 2].decode("utf-16-le", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+            rect = pdfium_c.FS_RECTF()
+            if value.strip() and pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                fields.append((rect.left, min(rect.bottom, rect.top), rect.right, max(rect.bottom, rect.top), value))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return fields
+
+
+def _with_fields(textpage, fields: list[tuple[float, float, float, float, str]]) -> str:
+    """A form page's text with what was typed into its fields put where it shows: a one-line value
+    beside its label as a row ("Decision reference | CMD/2025/014"), a longer one after the line
+    above its box (the label over it), each of its lines a paragraph. A value the text layer
+    already has (a form printed flat) is not repeated."""
+    text = textpage.get_text_range()
+    lines = _gap_marked(textpage).split("\r\n")
+    boxes, pos = [], 0
+    for line in text.split("\r\n"):
+        if line.strip() and textpage.count_chars() == len(text):
+            first, last = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip()) - 1
+            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            boxes.append((left, bottom, textpage.get_charbox(last, loose=True)[2], top))
+        else:
+            boxes.append(None)
+        pos += len(line) + 2
+    flat = " ".join(text.split())
+    beside: dict[int, str] = {}
+    after: dict[int, list[str]] = {}
+    for left, bottom, right, top, value in sorted(fields, key=lambda f: (-f[3], f[0])):
+        if " ".join(value.split()) in flat:
+            continue
+        middles = {i: (box[1] + box[3]) / 2 for i, box in enumerate(boxes) if box}
+        row = [i for i, middle in middles.items() if boxes[i][2] <= left + 2 and bottom <= middle <= top and i not in beside]
+        if row and "\n" not in value.strip():
+            beside[row[-1]] = " ".join(value.split())
+            continue
+        above = [i for i, middle in middles.items() if middle >= top or i in row]
+        anchor = min(above, key=lambda i: (middles[i], -i)) if above else -1
+        after.setdefault(anchor, []).extend(line.strip() + PARA_END for line in value.split("\n") if line.strip())
+    out = list(after.get(-1, []))
+    for i, line in enumerate(lines):
+        if i in beside:
+            line = f"{line.replace(PARA_END, '').rstrip()} | {beside[i]}{PARA_END}"
+        elif i in after and not line.endswith(PARA_END):
+            line += PARA_END
+        out += [line, *after.get(i, [])]
+    return "\r\n".join(out)
 
 
 #: Marks the end of a line followed by a paragraph's vertical gap until the page's lines are joined (a
@@ -878,7 +956,7 @@ def read_docx(data: bytes) -> tuple[str, dict]:
             raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
         document = docx.Document(io.BytesIO(plain))  # a macro-enabled document (.docm) or a template (.dotx)
     parts = list(_word_blocks(document.element.body, document)) + _word_notes(document)
-    return "\n\n".join(p for p in parts if p.strip()), {}
+    return transcript_turns("\n\n".join(p for p in parts if p.strip()))
 
 
 #: The relationship types of a Word document's footnotes and endnotes parts, and what they are called.
@@ -1790,6 +1868,39 @@ def _without_signature(body: str) -> str:
     return body
 
 
+def read_feed(data: bytes) -> tuple[str, dict]:
+    """A news or decisions feed (RSS or Atom: ModernGov publishes each committee's decisions as
+    one): the feed's title, then each entry in the feed's order as a block of its own — its
+    title, the date it was published, and its text (the description or content, whose HTML is
+    read block by block). The bytes are parsed as they are (feedparser); nothing is fetched."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.get("version"):
+        raise SkipFile("an XML file that is not a news or decisions feed (RSS or Atom) — not read")
+    if not parsed.entries:
+        raise SkipFile("a feed without entries")
+    title = " ".join(str(parsed.feed.get("title") or "").split())
+    parts, dates = [title], []
+    for entry in parsed.entries:
+        content = entry.get("content") or []
+        html = content[0].get("value", "") if content else entry.get("summary", "")
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        if when:
+            dates.append(f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}")
+        block = [" ".join(str(entry.get("title") or "").split()),
+                 f"Published: {dates[-1]}" if when else "",
+                 (_html_every_block(html) if "<" in html else html).strip()]
+        parts.append("\n\n".join(b for b in block if b))
+    hints = {"title": title} if title else {}
+    if dates:
+        hints["date"] = max(dates)
+    link = str(parsed.feed.get("link") or "")
+    if link.startswith("http"):
+        hints["host"] = re.sub(r"^https?://([^/:?#]+).*$", r"\1", link).lower()
+    return "\n\n".join(p for p in parts if p), hints
+
+
 def _mail_date(value) -> str | None:
     """The ISO date of an e-mail's Date header, if it can be read."""
     from email.utils import parsedate_to_datetime
@@ -1842,7 +1953,33 @@ def _data_cell(cell) -> bool:
 
 def read_plain(data: bytes) -> tuple[str, dict]:
     text = decode_text(data)
-    return (strip_text_pages(text) if "\f" in text else text), {}
+    return transcript_turns(strip_text_pages(text) if "\f" in text else text)
+
+
+#: A speaker's line in a meeting transcript that Teams, Zoom or Otter exports: the name, perhaps
+#: tagged "(External)" or "(Guest)", then the time into the meeting ("Andrea Kerr (External)   0:12:05").
+_TRANSCRIPT_SPEAKER = re.compile(
+    r"^(?P<name>[^\W\d][^\n:|]{0,80}?)(?:\s+\((?:External|Guest|Unverified|Organi[sz]er|Presenter)\))?"
+    r"[ \t]+\[?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)\]?[ \t]*$", re.MULTILINE)
+#: The lines Teams writes when the transcript starts and stops.
+_TRANSCRIPTION_NOTE = re.compile(r"^[^\n]{1,80}? (?:started|stopped) transcription\s*$", re.MULTILINE)
+#: A transcript has a speaker's line at least this many times.
+TRANSCRIPT_TURNS = 3
+
+
+def transcript_turns(text: str) -> tuple[str, dict]:
+    """The text of a document, and its hints; a meeting transcript (a Teams, Zoom or Otter export,
+    each turn under a line with the speaker's name and the time) is written as the webcast
+    captions are, one paragraph for each turn opening "Speaker: …", and read as minutes."""
+    speakers = list(_TRANSCRIPT_SPEAKER.finditer(text))
+    if len(speakers) < TRANSCRIPT_TURNS:
+        return text, {}
+    parts = [re.sub(r"\n{3,}", "\n\n", _TRANSCRIPTION_NOTE.sub("", text[: speakers[0].start()])).strip()]
+    for m, after in zip(speakers, speakers[1:] + [None]):
+        said = " ".join(_TRANSCRIPTION_NOTE.sub("", text[m.end() : after.start() if after else len(text)]).split())
+        if said:
+            parts.append(f"{m.group('name').strip()}: {said}")
+    return "\n\n".join(p for p in parts if p), {"doc_type": "minutes"}
 
 
 def strip_text_pages(text: str) -> str:
@@ -1965,6 +2102,9 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".mht": read_mhtml,
     ".eml": read_eml,
     ".msg": read_msg,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
     ".pdf": read_pdf,
     ".docx": read_docx,
     ".docm": read_docx,
@@ -1991,6 +2131,7 @@ FORMAT_NAMES = {
     ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
     ".msg": "an Outlook message",
+    ".rss": "a feed (RSS or Atom)", ".atom": "a feed (RSS or Atom)", ".xml": "a feed (RSS or Atom)",
     ".pdf": "PDF", ".docx": "Word (.docx)", ".docm": "Word (.docx)", ".dotx": "Word (.docx)", ".odt": "OpenDocument text", ".rtf": "RTF", ".pptx": "PowerPoint (.pptx)",
     ".odp": "OpenDocument slides",
     ".doc": "old Word 97-2003 (.doc)", ".ppt": "old PowerPoint 97-2003 (.ppt)", ".xls": "old Excel 97-2003 (.xls)",
@@ -2007,7 +2148,7 @@ NOT_READ = {
     **{s: f"image — not read without OCR; {ocr.INSTALL_HINT}" for s in IMAGES},  # when Tesseract is missing
 }
 #: Formats whose first bytes say what they are: they are read by their content whatever the name.
-_SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".doc", ".xls", ".ppt", ".msg", ".ole", ".encrypted", ".xlsx",
+_SIGNED = {".pdf", ".docx", ".pptx", ".odt", ".rtf", ".doc", ".xls", ".ppt", ".msg", ".rss", ".ole", ".encrypted", ".xlsx",
            ".ods", ".odp", ".zip", ".png", ".jpg", ".gif", ".tif"}
 _IMAGE_MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif", b"II*\x00": ".tif", b"MM\x00*": ".tif"}
 #: The first cue of SubRip captions: its number, then its times.
@@ -2045,6 +2186,8 @@ def sniff_format(data: bytes) -> str | None:
         return ".mhtml" if related else ".eml"
     if re.match(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body)\b", body, re.IGNORECASE | re.DOTALL):
         return ".html"
+    if re.match(rb"(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*|<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", body, re.DOTALL):
+        return ".rss"
     return None
 
 
