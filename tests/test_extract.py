@@ -1142,6 +1142,16 @@ def test_what_a_body_asked_after_and_is_its_own_item_and_an_invitation_is_an_ite
         "Residents, community groups and partners are invited to complete a short online survey by 12 July."]
 
 
+
+def test_what_a_body_asked_after_but_is_its_own_item():
+    text = ("The Board agreed to report to the Health and Wellbeing Board, but asked that the two chairs meet "
+            "before each meeting.\n\nThe Committee noted the update, and asked officers to report back in March.")
+    assert _texts(text) == [
+        "The Board agreed to report to the Health and Wellbeing Board",
+        "asked that the two chairs meet before each meeting.",
+        "The Committee noted the update",
+        "asked officers to report back in March."]
+
 FORWARD_PLAN = """Forward Plan of Executive Decisions
 
 Part 1 - Key decisions
@@ -1502,3 +1512,46 @@ def test_what_would_change_for_you_under_a_proposal_states_its_consequences_and_
     asked = "Cllr Dowson asked whether the executive would agree to a first review after six months."
     assert coding.code_kind(asked, "prose", doc_type="news")[0] == "request"
     assert coding.code_kind("Cllr Dowson asked whether the review had started.", "prose", doc_type="news")[0] != "request"
+
+
+LETTER = """Dear colleagues,
+
+At the joint meeting the boards agreed the following changes.
+
+(a)\tThe two boards will meet in common from September 2025. They will be formally combined into a single board from April 2026.
+
+(b)\tThe Resilient Communities Board will be stood down in July.
+
+To put these changes into effect, I would ask each partner organisation to:
+
+- confirm by 18 July its nominated representative on the combined board;
+
+- let the partnerships team know by 30 June if it would like to sponsor a group.
+
+The partnerships team will circulate draft terms of reference by 11 July.
+
+Reports will go to the following meeting.
+
+Yours sincerely,"""
+
+
+def test_a_letters_decisions_after_the_following_changes_and_its_requests_are_coded_as_such():
+    coded = _coded_as(LETTER, "other").set_index("text")
+    assert list(coded.index[:2]) == [
+        "(a)\tThe two boards will meet in common from September 2025.",  # each sentence of a part is a decision
+        "They will be formally combined into a single board from April 2026."]
+    assert set(coded.loc[coded.index.str.contains("meet in common|formally combined|stood down"), "kind"]) == {"decision"}
+    assert set(coded.loc[coded.index.str.startswith("- "), "kind"]) == {"request"}  # "I would ask each partner … to:"
+    assert coded.loc["The partnerships team will circulate draft terms of reference by 11 July.", "kind"] == "action"
+    assert coded.loc[coded.index.str.contains("combined into a single"), "label"].item() == "(a)"
+    assert "Reports will go to the following meeting." in coded.index  # an item, not a lead-in to what follows
+
+
+def test_a_transcripts_assent_is_not_an_item_and_a_chairs_are_we_agreed_is_a_decision():
+    text = ("Gráinne Mallon: So are we agreed the thematic groups go to quarterly meetings?\n\n"
+            "Fiona McCabe: Agreed.\n\nSean Quinn: Will do.\n\n"
+            "Martin Doherty: We agree with the review and we will report back on attendance.")
+    coded = _coded_as(text, "minutes").set_index("text")
+    assert not coded.index.str.contains("Fiona McCabe|Sean Quinn").any()
+    assert coded.loc["Gráinne Mallon: So are we agreed the thematic groups go to quarterly meetings?", "kind"] == "decision"
+    assert (coded.loc[coded.index.str.contains("We agree with"), "kind"] != "decision").all()

@@ -93,7 +93,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
                            # a question that asks for something: "asked whether the executive would agree to a review"
                            r"\bask(?:ed|s)? whether (?:the |they |he |she |it )?[\w ]{0,40}?\bwould (?:agree|consider|support|commit)\b|"
                            r"^\W{0,3}would the \w+(?: \w+)? (?:agree|consider|commit)\b|\brequest(?:ed|s)? (?:that|to|for)\b|\bask(?:ed|s)? (?:that|to|for)\b|"
-                           r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to (?!be\b)[a-z]+|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
+                           r"\bask(?:ed|s)? (?!(?:whether|how|what|why|when|where|who|if|about|questions?)\b)(?:[\w'’]+ ){1,4}?to(?: (?!be\b)[a-z]+|\s*:\s*$)|\b(?:encouraged|urged|invited) (?:\w+ ){0,8}to\b|\bcalled (?:on|for)\b", re.I)),
     ("principle", re.compile(r"\bprinciples?\b(?<!in principle)", re.I)),
     ("action", _PERSON_UNDERTAKES),
     # a task done or under way rather than a decision: "all partners have now signed the protocol", "the
@@ -112,7 +112,9 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then |formally |unanimously |"
         r"subsequently |(?:had |has |have )(?:now |already )?)?(?:agreed|approved|endorsed|adopted|ratified|supported|declined|rejected) "
         r"(?!(?:that|to|by)\b)|\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then )?decided\b|"
-        r"\bdid not (?:support|agree|approve|accept|endorse)\b", re.I)),
+        r"\bdid not (?:support|agree|approve|accept|endorse)\b|"
+        # a chair putting it to a meeting in speech: "So are we agreed the groups go to quarterly meetings?", "So we agree to …"
+        r"\b(?:are we|so we|can we|we're|we are)(?: all)? agreed?\b(?! (?:with|on whether)\b)", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
         r"\bin the process of\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
@@ -269,8 +271,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.7, f"a part of {_short(context)!r}"
     if section == "list" and context:
         inherited = _cue_kind(context, "", report, minutes)
-        if inherited and inherited[0] == "decision" and not _cue_kind(text, "", report, minutes):
-            return "decision", 0.65, f"a part of {_short(context)!r}: {inherited[2]}"
+        if inherited and inherited[0] in {"decision", "request"} and not _cue_kind(text, "", report, minutes):
+            return inherited[0], 0.65, f"a part of {_short(context)!r}: {inherited[2]}"
     if section == "list" and re.match(r"(?:\(\w{1,4}\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:to|that) (?!note\b)[a-z]+", text, re.I):
         return "proposal", 0.7, "a list part that puts forward a course of action"
     m = _OUTCOME_MARK.search(text)
@@ -293,7 +295,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         m = _WILL.search(text)
         if m:
             return ("implication" if m.group(0).lower() == "would" else "proposal"), 0.55, f"cue {m.group(0)!r} in a report"
-    if doc_type in RECORD_TYPES:
+    if doc_type in RECORD_TYPES or doc_type == "other":
         m = _FIRST_PERSON_WILL.search(text) if doc_type != "web page" else None  # a body's own page: "we" is the body
         if m:
             return "action", 0.6, f"cue {m.group(0)!r}: a speaker's commitment"

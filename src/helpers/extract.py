@@ -99,7 +99,7 @@ _ABBREVIATION = re.compile(
     r"App|Appx|Fig|Ref|Sec|Cl|ie|eg)\.$|\b[A-Z]\.$",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(r":\s*[-–—]?\s*$")
+_LEAD_IN = re.compile(r":\s*[-–—]?\s*$|\b(?:the following(?:(?: [\w-]+){0,2} [\w-]+s)?|as follows)\.\s*$", re.I)
 # The words that put a motion or an amendment, whose parts are proposals until the vote:
 # "This Council therefore resolves to:", "moved … that the motion be amended by inserting:".
 MOTION_LEAD = re.compile(r"\bthis council (?:therefore |further )?(?:resolves|calls|asks|requests)\b|\bbe amended by\b|"
@@ -127,7 +127,7 @@ _SECTION_NAMES = {
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
 _RESOLUTION_LEAD = re.compile(
-    r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously)?\s*[:\-–—]*\s*$"
+    r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously| the following(?:(?: [\w-]+){0,2} [\w-]+s)?)?\s*[:\-–—.]*\s*$"
 )
 # A collective body just before its verb: "The Committee agreed:—", "the Board decided:" — the meeting's
 # resolution, where "the Cabinet Member decided:" is one person's decision.
@@ -325,7 +325,7 @@ _MODAL = r"\b(?:would|should|will|must|shall|felt|agreed|requested|confirmed)\b"
 _CLAUSE = re.compile(
     r";\s+(?:and\s+)?(?=[^,;]{0,90}?" + _MODAL + r")"
     r"|,\s+(?:and|but)\s+(?=(?:that\s+(?!(?:would|should|will|must|is|was)\b)|it|there|they|he|she|we)\b[^,;]{0,90}?"
-    + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed)\b)"
+    + _MODAL + r"|(?:would|should|will|must|felt|agreed|requested|confirmed|asked (?:that|for|\w+ to))\b)"
     r"|,\s+(?=the\b[^,;]{0,60}?\b(?:would|should|will|must)\b)"
     r"|,\s+and\s+(?=that\s+(?:the|a|an|this|these|its|their)\b)"
     r"|,\s+and\s+(?=the\s+(?:board|committee|cabinet|council|partnership|executive|group)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:asked|agreed|requested|decided|approved)\b)"
@@ -742,6 +742,12 @@ def _spoken_parts(text: str, sentences: list[tuple[int, int]]) -> dict[int, str]
     return parts if len(parts) >= 2 else {}
 
 
+#: A speaker's name opening a turn of a transcript or captions: "Gráinne Mallon: …", "Cllr Shah: …".
+_SPEAKER = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.? )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}:\s+")
+#: What a speaker says in fewer words than this is assent or an aside ("Agreed.", "Will do."), not an item.
+SAID_MIN_WORDS = 4
+
+
 def _prose_items(text: str, start: int, end: int, state: _State, section: str = "") -> list[Span]:
     """The sentences (or clauses) of a narrative paragraph that record something, in ``section``
     (by default the open one, or "prose"). Parts a chair reads out ("Recommendation one, that …. Two,
@@ -766,6 +772,8 @@ def _prose_items(text: str, start: int, end: int, state: _State, section: str = 
         flat = " ".join(sentence.split())  # a hard-wrapped line may break a cue ("was stood\ndown")
         if len(sentence) < 20 or not _PROSE_CUES.search(flat) or _NARRATIVE.search(flat):
             continue
+        if len(_SPEAKER.sub("", flat).split()) < SAID_MIN_WORDS:
+            continue  # a speaker's "Agreed." or "Will do." in a transcript: assent to what was put, not an item
         lead, clauses = _clauses(text, s, e)
         # a later clause hangs from the first one ("X recommended that A, and that B"): that is its context
         spans.extend(Span(cs, ce, "", section, lead or state.lead_in or (text[clauses[0][0] : clauses[0][1]] if i else ""))
@@ -792,6 +800,22 @@ def _section_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             groups.append([s, e])
     return [(s, e) for s, e in groups if not _CROSS_REFERENCE.match(text[s:e])]
+
+
+def _decided_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A part of what a body decided, split where a sentence records something of its own ("They
+    will be formally combined …"); background ("The old groups met monthly.") stays with the
+    sentence before it and a cross-reference goes."""
+    groups: list[list[int]] = []
+    for s, e in _sentences(text, start, end):
+        sentence = " ".join(text[s:e].split())
+        if _CROSS_REFERENCE.match(sentence):
+            continue
+        if groups and not _PROSE_CUES.search(sentence):
+            groups[-1][1] = e
+        else:
+            groups.append([s, e])
+    return [(s, e) for s, e in groups]
 
 
 def _lead_in_items(text: str, start: int, end: int, state: _State, label: str) -> list[Span]:
@@ -997,6 +1021,8 @@ def segment(text: str) -> list[Span]:
             elif _FINDINGS_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
                 state.section, state.heading = "finding", "Findings"  # "6.3 The main findings were:"
                 state.from_lead_in = True
+            elif state.from_lead_in and state.section == "decision" and not _ENUM.match(body):
+                state.section, state.from_lead_in = "", False  # "I would ask each partner to:" after the decided parts: a new list
             continue
         numbered = enum and enum.group("num")
         if numbered and state.from_lead_in:
@@ -1011,7 +1037,8 @@ def segment(text: str) -> list[Span]:
             context = state.lead_in or (state.heading if state.section == "option" else "")
             # "4.5 … The review recommends that A. It also recommends that B.": a numbered paragraph of a
             # report's section can hold several proposals, each an item under the paragraph's number
-            groups = _section_groups(text, start, end) if numbered and state.section in _ITEM_SECTIONS else [(start, end)]
+            groups = (_section_groups(text, start, end) if numbered and state.section in _ITEM_SECTIONS else
+                      _decided_sentences(text, start, end) if state.section == "decision" else [(start, end)])
             for s, e in groups or [(start, end)]:
                 spans.append(Span(s, e, label or _section_label(state), state.section or "list", context))
             state.last_part = label
