@@ -1555,3 +1555,78 @@ def test_a_transcripts_assent_is_not_an_item_and_a_chairs_are_we_agreed_is_a_dec
     assert not coded.index.str.contains("Fiona McCabe|Sean Quinn").any()
     assert coded.loc["Gráinne Mallon: So are we agreed the thematic groups go to quarterly meetings?", "kind"] == "decision"
     assert (coded.loc[coded.index.str.contains("We agree with"), "kind"] != "decision").all()
+
+
+AGENDA = """Cabinet
+
+Agenda
+
+6. Partnership Governance Review (Pages 17 - 64)
+
+Key decision: Yes | Forward Plan reference: CAB/25/009 | Portfolio: Leader of the Council
+
+Report of: Marcus Threlfall, Director of Policy and Partnerships
+
+Recommendations
+
+Cabinet is recommended to:
+
+(a) approve the establishment of a single Place Partnership Board;
+
+(b) agree that the Place Partnership Board meet quarterly.
+
+7. Treasury Management Outturn 2024/25 (Pages 65 - 80)
+
+Key decision: No | Portfolio: Finance
+
+Recommendations
+
+Cabinet is recommended to:
+
+(a) note the treasury management outturn for 2024/25;
+
+(b) recommend the report to Council on 15 July 2025.
+"""
+
+
+def test_an_agendas_item_titles_and_field_rows_are_not_items_and_its_off_topic_items_go():
+    doc = {"doc_id": "d", "council": "X", "doc_type": "other", "text": AGENDA}
+    texts = [item["text"] for item in extract.items_for_document(doc)]
+    assert texts == ["(a) approve the establishment of a single Place Partnership Board;",
+                     "(b) agree that the Place Partnership Board meet quarterly."]
+
+
+FEED_TEXT = """Example Council - Recent decisions
+
+Community Safety Partnership - review of structures
+
+Published: 2025-03-27
+
+Decision Maker: Executive Board
+
+RESOLVED - That the Executive Board agrees to merge the two community safety delivery groups.
+
+Highways capital programme
+
+Published: 2025-03-26
+
+Decision Maker: Executive Board
+
+RESOLVED - That the Executive Board approves the highways capital programme of £6.8 million.
+"""
+
+
+def test_a_feeds_entries_off_the_topic_go():
+    doc = {"doc_id": "d", "council": "X", "doc_type": "other", "text": FEED_TEXT}
+    texts = [item["text"] for item in extract.items_for_document(doc)]
+    assert texts == ["RESOLVED - That the Executive Board agrees to merge the two community safety delivery groups."]
+
+
+def test_business_done_in_speech_is_extracted_and_coded():
+    text = ("Gráinne Mallon: So I'll take it that option one is off the table.\n\n"
+            "Gráinne Mallon: OK, Environment and Place stays as it is.\n\n"
+            "Gráinne Mallon: I think we park the fund and let the Board consider it in June.\n\n"
+            "Gráinne Mallon: So we agree to increase the community sector seats on the Board to three.")
+    coded = _coded_as(text, "minutes")
+    assert list(zip(coded["kind"], coded["status"])) == [
+        ("proposal", "rejected"), ("decision", "agreed"), ("decision", "deferred"), ("decision", "agreed")]

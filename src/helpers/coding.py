@@ -114,7 +114,7 @@ _KIND_CUES: list[tuple[str, re.Pattern]] = [
         r"(?!(?:that|to|by)\b)|\b(?:board|committee|cabinet|council|partnership|executive|panel|forum)s? (?:also |then )?decided\b|"
         r"\bdid not (?:support|agree|approve|accept|endorse)\b|"
         # a chair putting it to a meeting in speech: "So are we agreed the groups go to quarterly meetings?", "So we agree to …"
-        r"\b(?:are we|so we|can we|we're|we are)(?: all)? agreed?\b(?! (?:with|on whether)\b)", re.I)),
+        r"\b(?:are we|so we|can we|we're|we are)(?: all)? agreed?\b(?! (?:with|on whether)\b)|\bstays? as (?:it is|they are)\b", re.I)),
     ("action", re.compile(
         r"\b(?:would|will) be worked (?:up|on)\b|\bbeing worked on\b|\bre-engage\b|\bis progressing\b|\bprogressing already\b|"
         r"\bin the process of\b|\b(?:was|were) to (?:meet|be held)\b|\bwe are on to\b|\bgoing to (?!be\b)|"
@@ -133,7 +133,7 @@ _OUTCOME_MARK = re.compile(r"(?:->|→|=>|\s[-–—])\s*(NOT )?(AGREED|APPROVED
 
 # Reported speech: "should" after "said" is the speaker's position, not a recommendation.
 _REPORTED = re.compile(r"\b(?:said|says|told|argued|added|believes?|felt|thinks?|warned|commented|claimed)\b", re.I)
-_FIRST_PERSON_WILL = re.compile(r"\b(?:we|I) (?:will|shall|are going to|want to)\b|\bwe(?:'|’)ll\b", re.I)
+_FIRST_PERSON_WILL = re.compile(r"\b(?:we|I) (?:will|shall|are going to|want to)\b|\b(?:we|I)(?:'|’)ll\b(?! take (?:it|that) (?:that|as)\b)", re.I)
 _WILL = re.compile(r"\b(?:will|would|shall|is to|are to)\b(?! not be (?:possible|able))", re.I)
 # What a body will do or what will happen to it, as a record states a decision's effect:
 # "will be moved", "will not be renewed", "would remain", "will sit on", "is to wind up".
@@ -359,7 +359,7 @@ def _cue_kind(text: str, context: str, report: bool, minutes: bool = False) -> t
 # ----------------------------------------------------------------------------- status
 
 _DEFERRED = re.compile(r"\b(?:defer\w*|postpon\w*|adjourn\w*|left for later|later consideration|paus(?:e|ed|ing) (?:\w+ ){0,4}?until|"
-                       r"(?:put|placed|kept) on hold|(?:put|pushed) back (?:to|until)|"
+                       r"(?:put|placed|kept) on hold|(?:put|pushed) back (?:to|until)|park (?:it|that|this|the \w+)|parked|"
                        r"continue(?:d)? (?:the )?consideration|(?:item|report|matter) (?:was |be )?continued to|"
                        # put off to a named time: "looked at again in spring 2026", "revisited in 2027"
                        r"(?:(?:looked|look) at (?:this |it |them )?again|revisited) (?:in|by|during) (?:the )?(?:spring|summer|autumn|"
@@ -368,7 +368,9 @@ _REJECTED = re.compile(
     r"\b(?:rejected|declined|turned down|not (?:be |to )?(?:agree|approve|support|accept|adopt|proceed)(?:e?d|s)?|refused|(?:amendment|motion) (?:\w+ )?(?:fell|was lost)|(?:was |were )?defeated|"
     r"not carried|declared lost|(?:motion|amendment|proposal) (?:was )?withdrawn|not (?:be )?(?:taken forward|pursued|progressed|adopted)|be not (?:approved|agreed|pursued|adopted)|"
     r"not (?:taken|taking) (?:this|it|that|these|them) forward|decided (?:against|not to)|(?:have|has|did) not (?:done so|gone ahead|go ahead)|"
-    r"not to (?:pursue|proceed with|progress|take forward)|(?:was|were) not supported)\b",
+    r"not to (?:pursue|proceed with|progress|take forward)|(?:was|were) not supported|"
+    # said in a meeting: "So I'll take it that option one is off the table", "we're not going with option three"
+    r"(?:is|are|was|were) off the table|(?:we're|we are) not going (?:with|ahead with))\b",
     re.I,
 )
 _NOTED = re.compile(
@@ -986,6 +988,8 @@ def _code_chunk(items: pd.DataFrame, model: ThemeModel) -> pd.DataFrame:
         status, sc, swhy = code_status(text, kind, section, context, doc_type)
         if kind == "statement" and status == "rejected":  # what was turned down had been put forward
             kind, kwhy = "proposal", f"{kwhy}, but rejected: so something put forward"
+        elif kind == "statement" and status == "deferred" and doc_type in MEETING_RECORDS | {"other"}:
+            kind, kwhy = "decision", f"{kwhy}, but put off: a decision to defer"  # "I think we park the fund until June"
         kinds.append(kind)
         statuses.append(status)
         confs.append(round(min(kc, sc, tc), 3))

@@ -199,7 +199,8 @@ _NUMBER_HEADER = re.compile(r"^[A-Za-z]{1,4}\.$")
 _FORMALITY = re.compile(
     r"\b(?:pdf|docx?|xlsx?)\s+\d+(?:\.\d+)?\s*[km]b\b|^(?:background|supporting) (?:papers|documents)\b|"
     r"^[-•]?\s*appendix [a-z0-9]{1,3}\s*[-–:]|\b(?:tel|telephone|e-?mail)\s*:|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
-    r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|"
+    r"^\|?\s*[^|]{1,40}:\s*\|[^|]*\|?\s*$|^(?:[A-Z][\w ()'/-]{1,40}:[^|:]{1,80}\|\s*)+[A-Z][\w ()'/-]{1,40}:[^|:]{1,80}$|"
+    r"^(?:report (?:of|by|author)|lead (?:officer|member)|contact officer|portfolio(?: holder)?|wards? affected|key decision)\s*:|"
     r"\bminutes? of the (?:previous |last )?meeting\b|\bminutes\b[^.]{0,40}\b(?:confirmed|approved|agreed|signed|accepted)\b[^.]{0,20}\b(?:a |an )?(?:correct|true|accurate) record\b|\b(?:minutes|minute) of the meeting (?:held|of|dated)\b|"
     r"\bnext meeting (?:of the [\w ]{1,60} )?(?:will|is to|would) (?:take place|be held)\b|\bdate of (?:the )?next meeting\b|"
     r"\bthe meeting (?:concluded|closed|ended|finished)\b|^correction\b|^confirmed at the meeting\b|"
@@ -259,6 +260,8 @@ _PROSE_CUES = re.compile(
     r"concerns? (?:was|were) (?:\w+ )?(?:expressed|raised)|principles?|intend\w*|it was (?:suggested|intended|reported)|"
     r"aspir\w+|not timely|progressing|worked (?:up|on)|in the process of|has been (?:created|established|set up|drafted|agreed)|"
     r"committed to|majority view|consensus|most important|have now got|"
+    # a meeting's business done in speech: "option one is off the table", "we park the fund", "Environment stays as it is"
+    r"off the table|not going (?:with|ahead with)|park (?:it|that|this|the \w+)|stays? as (?:it is|they are)|we agree (?!with\b)|"
     r"(?:undertaken|carried out|commissioned|completed) (?:a|the) review|my view is|it is (?:really )?about|"
     # a reviewer's judgement: "In our view the architecture is …", "Our central conclusion is that …", "We believe …"
     r"in our (?:view|judgement|judgment|opinion)|our (?:\w+ ){0,2}(?:conclusion|finding|assessment|view) is\b|"
@@ -648,6 +651,10 @@ _DISCUSSION = re.compile(r"(?:main |key )?(?:discussion|debate|questions?|commen
                          r"members'? (?:comments|questions|discussion))\b", re.I)
 
 
+#: An agenda's page reference, ending an item's title or on a line of its own: "(Pages 65 - 92)".
+_PAGES_REF = re.compile(r"\(pages? \d+\s*(?:[-–]|to)\s*\d+\)\s*$", re.I)
+
+
 def _title(body: str, state: _State, index: int | None) -> None:
     """A title line ends the section and any list (one it interrupts may go on if ``index`` is given:
     a running header) and says whether what follows is background. An agenda item's title under a
@@ -928,6 +935,10 @@ def segment(text: str) -> list[Span]:
         if _SECTION.match(body):
             _heading(body, state)
             continue
+        if "\n" not in body and _PAGES_REF.search(body):  # "7. Pan-Cheshire CSP (Pages 65 - 92)": an agenda item's title
+            if not _PAGES_REF.fullmatch(body.strip()):
+                _title(body, state, None)
+            continue
         numbered = _PROPOSAL_TITLE.match(body)
         if numbered and "\n" not in body and len(body.split()) <= 12:  # "Proposal 1 - Sustainable Economy theme group"
             state.section, state.heading, state.number, state.lead_in = "proposal", "Proposal", numbered.group("n"), ""
@@ -1206,7 +1217,7 @@ _AGENDA_TITLE = re.compile(r"^(?:(?:agenda )?(?:item|minute)\s+)?(?:\d{1,3}|[A-Z
 # Words that tie an agenda item to partnership working; an item whose text has none of them is council
 # business of another kind (a car park's charges, a school's transport) and its decisions are not items.
 _PARTNERSHIP_WORDS = re.compile(
-    r"partnership|\bboards?\b|\bforums?\b|\btrust\b|alliance|network|collaborat|\bjoint\b|community safety|\bsafer\b|"
+    r"partnership|(?<!executive )\bboards?\b|\bforums?\b|\btrust\b|alliance|network|collaborat|\bjoint\b|community safety|\bsafer\b|"
     r"well-?being|safeguarding|community planning|public services|integrated care|integration|\b(?:icp|icb|ics|lsp|csp|hwb|psb|cpp|ijb|pcc)s?\b|"
     r"voluntary|third sector|localit|multi-agency|police|\bnhs\b|sub-?groups?|task and finish|terms of reference|thematic|"
     r"community (?:plan|council|group|justice)|commission(?:ing|er)|stakeholder|\bpartners?\b",
@@ -1228,8 +1239,10 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
     for para in _paragraphs(text):
         start, end = para[0][0], para[-1][1]
         body = text[start:end]
-        if "\n" not in body and _AGENDA_TITLE.match(body) and (_is_title(body) or _UNDERLINE.match(text, end)):
+        if "\n" not in body and _AGENDA_TITLE.match(body) and (_is_title(body) or _UNDERLINE.match(text, end) or _PAGES_REF.search(body)):
             starts.append(start)
+        elif "\n" not in body and _FEED_DATE.match(text, end + 2):
+            starts.append(start)  # a feed's entry: its title over "Published: 2025-03-27"
         elif "\n" not in body and _TABLE_ROW.match(body) and _AGENDA_TITLE.match(body.lstrip("| ")) and re.match(r"\|?\s*[A-Z]{2,6}/", body):
             starts.append(start)  # "| EXE/2025/019 - Household Support Fund … | Cabinet Member | …": a table of entries, each one its own
     if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, starts[0]):
@@ -1241,6 +1254,18 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
 
 #: Document types that record meetings on many subjects, where off-topic agenda items are dropped.
 MEETING_RECORDS = {"minutes", "scrutiny"}
+#: The date line under each entry of a feed as ingest writes it (a council's decisions feed is on every subject).
+_FEED_DATE = re.compile(r"Published: \d{4}-\d{2}-\d{2}\n", re.M)
+#: An agenda's page references, one for each item: "(Pages 65 - 92)".
+_AGENDA_PAGES = re.compile(r"\(pages? \d+\s*(?:[-–]|to)\s*\d+\)", re.I)
+
+
+def many_subjects(doc_type: str, text: str) -> bool:
+    """Whether a document gathers business on many subjects, so that its agenda items (or feed
+    entries) that never mention partnership working are dropped: a record of meetings, a forward
+    plan, a committee's agenda, a feed of decisions."""
+    return (doc_type in MEETING_RECORDS or bool(_FORWARD_PLAN.search(text, 0, 3000))
+            or len(_AGENDA_PAGES.findall(text)) >= 2 or len(_FEED_DATE.findall(text + "\n")) >= 2)
 #: A council's list of decisions to come, on every subject: its entries off the topic are dropped as a record's are.
 _FORWARD_PLAN = re.compile(r"\bforward plan\b|\bnotice of (?:forthcoming |key )?(?:executive )?decisions\b|\bkey decisions? (?:notice|list)\b", re.I)
 
@@ -1361,7 +1386,7 @@ def items_for_document(doc: dict) -> list[dict]:
     ``doc_type`` is the document's :func:`reading`."""
     spans = segment(english_only(doc["text"]))
     doc_type = reading(doc.get("doc_type") or "", doc["text"])
-    if doc_type in MEETING_RECORDS or _FORWARD_PLAN.search(doc["text"], 0, 3000):
+    if many_subjects(doc_type, doc["text"]):
         off = off_topic_blocks(doc["text"])
         spans = [sp for sp in spans if not any(a <= sp.start < b for a, b in off)]
     return [
