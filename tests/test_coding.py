@@ -428,3 +428,15 @@ def test_a_task_done_or_to_do_is_an_action_and_an_arrangement_a_decision(text, d
     coded = coding.code_items(pd.DataFrame([{"label": "", "section": "prose", "context": "", "text": text,
                                              "doc_type": doc_type}]))
     assert (coded["kind"].iloc[0], coded["status"].iloc[0]) == (kind, status), coded["why"].iloc[0]
+
+
+@pytest.mark.parametrize("text, doc_type, kind", [
+    # a letter or a decision form reads as a record: what will be done is a task, what will be so is decided
+    ("The partnerships team will circulate draft terms of reference by 11 July.", "other", "action"),
+    ("The new arrangements will be reviewed after twelve months.", "other", "action"),
+    ("The Safer Walsall Partnership will continue to meet every two months.", "other", "decision"),
+    ("The partnerships team will circulate draft terms of reference by 11 July.", "report", "proposal"),
+])
+def test_will_in_a_letter_or_form_reads_as_in_a_record(text, doc_type, kind):
+    coded = _code([{"text": text, "doc_type": doc_type}]).iloc[0]
+    assert coded["kind"] == kind, coded["why"]

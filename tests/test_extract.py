@@ -1630,3 +1630,11 @@ def test_business_done_in_speech_is_extracted_and_coded():
     coded = _coded_as(text, "minutes")
     assert list(zip(coded["kind"], coded["status"])) == [
         ("proposal", "rejected"), ("decision", "agreed"), ("decision", "deferred"), ("decision", "agreed")]
+
+
+def test_a_forms_block_of_fields_is_no_item_and_a_field_named_decision_is_no_head():
+    text = ("Record of Executive Decision\n\nDecision reference | CMD/RS/2025/014\nDecision maker | Councillor Ellery-Dunn\n"
+            "Wards affected | All wards\n\nDecision taken\n\n1. To approve the merger of the two delivery groups.")
+    assert _items(text) == [("(1)", "decision", "1. To approve the merger of the two delivery groups.")]
+    assert not extract._INLINE_HEAD.match("Decision reference | CMD/RS/2025/014")
+    assert extract._INLINE_HEAD.match("Decision: to merge the groups")

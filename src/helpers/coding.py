@@ -149,7 +149,7 @@ _WILL_DECIDED = re.compile(
 # "will be drafted", "would check how the arrangements are working".
 _TASK = re.compile(r"(?:will|would|shall|is to|are to) (?:also |then |now |first )?(?:be )?"
                    r"(?:produc|prepar|draft|redraft|writ|written|publish|circulat|collat|compil|draw|drawn|develop|"
-                   r"design|map|scop|check|report back|bring|brought|agreed at)\w*", re.I)
+                   r"design|map|scop|check|report back|bring|brought|agreed at|present|review|evaluat)\w*", re.I)
 _REPORT_IMPLICATION = re.compile(
     r"\b(?:will|would) (?:need to|cease|be required|have to|require|mean)\b|\bmust\b|^(?:if|should|subject to|once)\b", re.I
 )

@@ -87,6 +87,8 @@ _RECOMMENDATION = re.compile(r"^(?P<label>Recommendation\s+\d+[a-z]?)\s*(?:[:.\-
 _OPTION = re.compile(r"^(?P<label>Option\s+(?:\d+[a-z]?|[A-Z]))(?:\s*[:.\-–]\s*|\s+(?=(?:was|would|is|will)\b))", re.IGNORECASE)
 _INLINE_HEAD = re.compile(
     r"^(?P<label>RESOLVED|DECIDED|Decision|Action|Agreed|Recommendation|Resolution)\b"
+    # a form's or a log's field named after the word is not the word as a head: "Decision reference | CMD/…"
+    r"(?!\s+(?:reference|ref\b|maker|makers|date|status|details|notice|record|number|no\b|type|log|plan|owner|taken by)\b)"
     r"(?:\s*/\s*(?:lead|owner|responsible|who|by whom|officer)\s*(?=:))?"  # a minutes table's "Action / Lead: JB to …"
     r"\s*(?:to|that)?\s*[:\-–]?\s+",
     re.IGNORECASE,
@@ -950,6 +952,8 @@ def segment(text: str) -> list[Span]:
                 if field:
                     spans.extend(_field_items(text, a + field.start("value"), b, field.group("key")))
             continue
+        if len(para) >= 3 and all(_FIELD_ROW.match(text[a:b]) and len(text[a:b].split("|")[0].split()) <= 6 for a, b in para):
+            continue  # a form's or a cover sheet's block of fields ("Decision reference | CMD/2025/014", "Wards affected | All")
         _record_vote(text, body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             if _FORMALITY.search(body) and _is_title(body):
