@@ -1638,3 +1638,13 @@ def test_a_forms_block_of_fields_is_no_item_and_a_field_named_decision_is_no_hea
     assert _items(text) == [("(1)", "decision", "1. To approve the merger of the two delivery groups.")]
     assert not extract._INLINE_HEAD.match("Decision reference | CMD/RS/2025/014")
     assert extract._INLINE_HEAD.match("Decision: to merge the groups")
+
+
+def test_a_logs_type_column_makes_a_row_an_action_and_please_is_a_request():
+    text = ("Ref | Date | Decision / action | Type | Owner | Status\n"
+            "HWB-01 | 18/07/2024 | Board agreed to merge the two sub-groups. | Decision | Chair | Complete\n"
+            "HWB-02 | 18/07/2024 | Partners to nominate a lead officer to the review group. | Action | All partners | Complete\n\n"
+            "ACTIONS FOR PARTNERS\n\n1. Statutory members: please send the name of your nominated deputy by 29 November.\n\n"
+            "If you have any questions about the note, please give me a ring.")
+    coded = _coded_as(text, "other")
+    assert coded["kind"].tolist() == ["decision", "action", "request"]

@@ -2163,3 +2163,21 @@ def test_a_meeting_transcript_is_read_a_turn_a_paragraph_as_minutes(raw):
     assert text_of(docs, "otter.txt") == expected
     assert docs.set_index("file").loc["transcript.docx", "doc_type"] == "minutes"
     assert "Sam Jones 10:30" in text_of(docs, "notes.txt")  # one timed line is not a transcript
+
+
+def test_automatic_captions_without_punctuation_are_read_in_passages():
+    cues = ["okay good evening everyone", "item five is the review of the", "safer partnership and the committee",
+            "agreed that the two partnerships", "should merge from april and meet", "quarterly all those in favour",
+            "that's carried thank you", "item six is the car park charges"]
+    vtt = "WEBVTT\n\n" + "\n\n".join(f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 2:02d}.000\n{cue}" for i, cue in enumerate(cues))
+    text, hints = ingest.read_captions(vtt.encode())
+    passages = text.split("\n\n")
+    assert passages[0] == ("Okay good evening everyone item five is the review of the safer partnership and the committee "
+                           "agreed that the two partnerships should merge from april and meet")  # cues grouped until a sentence's length, opened with a capital
+    assert all(len(p.split()) >= ingest.PASSAGE_WORDS for p in passages[:-1]) and hints["doc_type"] == "minutes"
+    assert " ".join(text.lower().split()) == " ".join(" ".join(cues).split())  # every word, in order
+
+
+def test_a_sign_off_after_a_welsh_one_is_a_sign_off():
+    body = "The Board agreed to merge.\n\nDiolch yn fawr / Many thanks,\n\nRhian Pugh\nPSB Support Team\n"
+    assert ingest._without_signature(body).strip() == "The Board agreed to merge."

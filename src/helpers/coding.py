@@ -185,6 +185,8 @@ _OUR_PROPOSAL = re.compile(r"^\W{0,3}(?:our|the review'?s?|the panel'?s?) (?:\w+
 #: A decision to be taken, set out on its own: "To approve the merger of …" (a forward plan's entry).
 _TO_DECIDE = re.compile(rf"^\W{{0,3}}to (?:{DECIDING})\b", re.I)
 #: A lead-in that names a body and what follows is what it did: "The Board considered a draft. The Board:".
+#: What a writer asks of the readers: "Statutory members: please send …", "- Please confirm by 14 March …".
+_PLEASE = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:[\w ,'’&-]{1,60}:\s*)?please\b(?! (?:note|see|find)\b)", re.I)
 _BODY_COLON = re.compile(r"\b(?:the )?(?:board|committee|cabinet|council|partnership|executive|group|panel|members|partners)\s*:\s*$", re.I)
 #: A list part that opens with what was done: "- accepted Recommendations 1 to 7", "- did not accept …".
 _DID = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:(?:also|then|further) )?(?:[a-z]+ed|did not \w+|agreed|took|gave|made|set)\b")
@@ -247,6 +249,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "proposal", 0.65, f"a part of {_short(context)!r}: what the report proposes"  # "In particular the Board will:"
     if section == "resolved" and doc_type in {"news", "web page"} and not re.search(r"\b(?:RESOLVED|DECIDED|AGREED)\b", f"{context} {text}"):
         return "decision", 0.7, f"a decision reported in a {doc_type} ({_short(context) or 'agreed'})"  # "Cabinet also agreed that: …"
+    if section in {"action", "list", "prose", ""} and _PLEASE.match(text):
+        return "request", 0.7, "addressed to others: 'please …'"  # "1. Statutory members: please send …"
     if section == "response" and (m := _RESPONSE_ACTION.search(text)):
         return "action", 0.65, f"a response: {m.group(0)!r}, work still to do"
     if section in _SECTION_KIND:

@@ -211,6 +211,7 @@ _FORMALITY = re.compile(
     # a presenter's cues in a deck's speaker notes: "Welcome; purpose of the session is …", "Introduce the reviewer"
     r"^(?:presenter:|welcome(?:;|,| and\b| to (?:everyone|all|the (?:session|workshop|meeting)))|introduce (?:the|our)\b|take questions\b|"
     r"stress that\b|keep this short\b|(?:fire exits|housekeeping)\b)|"
+    r"^if you (?:have|need) any (?:questions|queries|further information)\b|"
     # thanks: "We would like to thank the Community Planning team and partners for their help"
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:we|i) would (?:like|wish) to thank\b|"
     # a newsletter's words about itself: "Welcome to the June edition of our partnership bulletin, sent to …"
@@ -925,7 +926,9 @@ def segment(text: str) -> list[Span]:
                 ref = cells[0] if _ROW_REF.match(cells[0]) or re.fullmatch(r"[A-Z]", cells[0]) else ""
                 named = re.match(r"option\s+(\d+[a-z]?|[A-Z])\b", cells[0], re.I)  # "Option 1 - Status quo"
                 label = (f"Option {named.group(1) if named else ref}" if (named or ref) else "") if state.table[0] == "option" else ref
-                spans.append(Span(start, end, label, *state.table))
+                typed = {c.lower() for c in cells} & {"action", "decision"}  # a log's "Type" column: "Decision" | "Action"
+                section = "action" if typed == {"action"} and state.table[0] == "decision" else state.table[0]
+                spans.append(Span(start, end, label, section, state.table[1]))
                 continue
         state.action_log, state.table, state.response, state.audit, state.skip_rows = 0, None, None, None, False
         if _CAPTION_LINE.match(body) and "\n" not in body:

@@ -1827,7 +1827,7 @@ def _read_mail(message, unread: list[str] | None = None) -> tuple[str, dict]:
 
 
 _SIGN_OFF = re.compile(
-    r"^(?:-- ?|(?:kind(?:est)?|best|warm(?:est)?|many)? ?regards,?|(?:many )?thanks,?|thank you,?|best wishes,?|"
+    r"^(?:-- ?|(?:[^\n/]{1,40}/\s*)?(?:(?:kind(?:est)?|best|warm(?:est)?|many)? ?regards,?|(?:many )?thanks,?|thank you,?|best wishes,?)|"
     r"yours (?:sincerely|faithfully),?|sent from my \w+.*)$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -2062,7 +2062,30 @@ def read_captions(data: bytes, suffix: str = ".vtt") -> tuple[str, dict]:
             turns[-1].append(said)
     if not turns:
         raise SkipFile("captions with no text in them")
+    words = sum(len(line.split()) for turn in turns for line in turn)
+    if words >= UNPUNCTUATED_WORDS and len(re.findall(r"[.?!](?:\s|$)", " ".join(" ".join(t) for t in turns))) * UNPUNCTUATED_WORDS < words:
+        # automatic captions without punctuation or speakers: no sentence can be found, so the cues are grouped,
+        # a few at a time, into passages of a sentence's length
+        passages, words_in = [[]], 0
+        for line in (line for turn in turns for line in turn):
+            passages[-1].append(line)
+            words_in += len(line.split())
+            if words_in >= PASSAGE_WORDS:
+                passages.append([])
+                words_in = 0
+        # each passage opens with a capital, so that it is not read as the run-on of the one before
+        return "\n\n".join(_capitalised(" ".join(p)) for p in passages if p), {"doc_type": "minutes"}
     return "\n\n".join(" ".join(turn) for turn in turns), {"doc_type": "minutes"}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+#: Captions with fewer sentence ends than one per this many words are read in passages of at least
+#: ``PASSAGE_WORDS`` words, a few cues each (a line of its own would read as a heading).
+UNPUNCTUATED_WORDS = 40
+PASSAGE_WORDS = 22
 
 
 # ---------------------------------------------------------------- images

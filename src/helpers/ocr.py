@@ -109,7 +109,16 @@ def page_lines(image) -> list[Line]:
             tops[key] = found["top"][i]
         elif level == 5 and found["text"][i].strip():  # a word
             words.setdefault(key, []).append(found["text"][i].strip())
-    return [Line(" ".join(on_line), tops.get(key, 0), key[:2]) for key, on_line in words.items()]
+    return [Line(_bulleted(" ".join(on_line)), tops.get(key, 0), key[:2]) for key, on_line in words.items()]
+
+
+#: What Tesseract reads a bullet point as, at a line's start before a capital: "e", "e¢", "©", "«", "°".
+_MISREAD_BULLET = re.compile(r"^(?:e|ee|e¢|¢|©|«|»|°|\*|o)\s+(?=[A-Z0-9\"“‘'(£])")
+
+
+def _bulleted(line: str) -> str:
+    """A line read by OCR with its bullet point written as "- " ("e Test six proposals" → "- Test six …")."""
+    return _MISREAD_BULLET.sub("- ", line)
 
 
 #: The share of a page's words Tesseract must be sure of (confidence over 60) for the page to be
