@@ -654,8 +654,10 @@ _DISCUSSION = re.compile(r"(?:main |key )?(?:discussion|debate|questions?|commen
                          r"members'? (?:comments|questions|discussion))\b", re.I)
 
 
-#: An agenda's page reference, ending an item's title or on a line of its own: "(Pages 65 - 92)".
-_PAGES_REF = re.compile(r"\(pages? \d+\s*(?:[-–]|to)\s*\d+\)\s*$", re.I)
+#: An agenda's page reference, one for each item: "(Pages 65 - 92)".
+_AGENDA_PAGES = re.compile(r"\(pages? \d+\s*(?:[-–]|to)\s*\d+\)", re.I)
+#: The same ending an item's title, or on a line of its own.
+_PAGES_REF = re.compile(_AGENDA_PAGES.pattern + r"\s*$", re.I)
 
 
 def _title(body: str, state: _State, index: int | None) -> None:
@@ -1262,9 +1264,7 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
 #: Document types that record meetings on many subjects, where off-topic agenda items are dropped.
 MEETING_RECORDS = {"minutes", "scrutiny"}
 #: The date line under each entry of a feed as ingest writes it (a council's decisions feed is on every subject).
-_FEED_DATE = re.compile(r"Published: \d{4}-\d{2}-\d{2}\n", re.M)
-#: An agenda's page references, one for each item: "(Pages 65 - 92)".
-_AGENDA_PAGES = re.compile(r"\(pages? \d+\s*(?:[-–]|to)\s*\d+\)", re.I)
+_FEED_DATE = re.compile(r"^Published: \d{4}-\d{2}-\d{2}$", re.M)
 
 
 def many_subjects(doc_type: str, text: str) -> bool:
@@ -1272,7 +1272,7 @@ def many_subjects(doc_type: str, text: str) -> bool:
     entries) that never mention partnership working are dropped: a record of meetings, a forward
     plan, a committee's agenda, a feed of decisions."""
     return (doc_type in MEETING_RECORDS or bool(_FORWARD_PLAN.search(text, 0, 3000))
-            or len(_AGENDA_PAGES.findall(text)) >= 2 or len(_FEED_DATE.findall(text + "\n")) >= 2)
+            or len(_AGENDA_PAGES.findall(text)) >= 2 or len(_FEED_DATE.findall(text)) >= 2)
 #: A council's list of decisions to come, on every subject: its entries off the topic are dropped as a record's are.
 _FORWARD_PLAN = re.compile(r"\bforward plan\b|\bnotice of (?:forthcoming |key )?(?:executive )?decisions\b|\bkey decisions? (?:notice|list)\b", re.I)
 
