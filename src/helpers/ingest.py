@@ -384,7 +384,8 @@ def pdf_pages(data: bytes) -> list[str]:
         raise SkipFile(f"damaged PDF that cannot be opened ({exc})") from None
     tables = _RuledTables(data)
     try:
-        form = document.init_forms() or document.get_formtype() != pdfium.raw.FORMTYPE_NONE
+        document.init_forms()  # before any page is loaded, so that a form's fields can be read
+        form = document.get_formtype() != pdfium.raw.FORMTYPE_NONE
         pages = []
         for index, page in enumerate(document):
             textpage = page.get_textpage()
@@ -440,9 +441,10 @@ def _with_fields(textpage, fields: list[tuple[float, float, float, float, str]])
     already has (a form printed flat) is not repeated."""
     text = textpage.get_text_range()
     lines = _gap_marked(textpage).split("\r\n")
+    mapped = textpage.count_chars() == len(text)  # else the text does not map onto the characters' boxes
     boxes, pos = [], 0
     for line in text.split("\r\n"):
-        if line.strip() and textpage.count_chars() == len(text):
+        if line.strip() and mapped:
             first, last = pos + len(line) - len(line.lstrip()), pos + len(line.rstrip()) - 1
             left, bottom, _, top = textpage.get_charbox(first, loose=True)
             boxes.append((left, bottom, textpage.get_charbox(last, loose=True)[2], top))
@@ -450,12 +452,12 @@ def _with_fields(textpage, fields: list[tuple[float, float, float, float, str]])
             boxes.append(None)
         pos += len(line) + 2
     flat = " ".join(text.split())
+    middles = {i: (box[1] + box[3]) / 2 for i, box in enumerate(boxes) if box}
     beside: dict[int, str] = {}
     after: dict[int, list[str]] = {}
     for left, bottom, right, top, value in sorted(fields, key=lambda f: (-f[3], f[0])):
         if " ".join(value.split()) in flat:
             continue
-        middles = {i: (box[1] + box[3]) / 2 for i, box in enumerate(boxes) if box}
         row = [i for i, middle in middles.items() if boxes[i][2] <= left + 2 and bottom <= middle <= top and i not in beside]
         if row and "\n" not in value.strip():
             beside[row[-1]] = " ".join(value.split())
@@ -1710,7 +1712,12 @@ def read_mhtml(data: bytes) -> tuple[str, dict]:
     url = url.strip()
     if not url.startswith("http"):
         return text, hints
-    return text, {**hints, "source_url": url, "host": re.sub(r"^https?://([^/:?#]+).*$", r"\1", url).lower()}
+    return text, {**hints, "source_url": url, "host": _url_host(url)}
+
+
+def _url_host(url: str) -> str:
+    """The host of an http(s) address, lower case: "https://Democracy.Example.gov.uk/x" → "democracy.example.gov.uk"."""
+    return re.sub(r"^https?://([^/:?#]+).*$", r"\1", url).lower()
 
 
 def read_eml(data: bytes) -> tuple[str, dict]:
@@ -1897,7 +1904,7 @@ def read_feed(data: bytes) -> tuple[str, dict]:
         hints["date"] = max(dates)
     link = str(parsed.feed.get("link") or "")
     if link.startswith("http"):
-        hints["host"] = re.sub(r"^https?://([^/:?#]+).*$", r"\1", link).lower()
+        hints["host"] = _url_host(link)
     return "\n\n".join(p for p in parts if p), hints
 
 
@@ -2062,12 +2069,13 @@ def read_captions(data: bytes, suffix: str = ".vtt") -> tuple[str, dict]:
             turns[-1].append(said)
     if not turns:
         raise SkipFile("captions with no text in them")
-    words = sum(len(line.split()) for turn in turns for line in turn)
-    if words >= UNPUNCTUATED_WORDS and len(re.findall(r"[.?!](?:\s|$)", " ".join(" ".join(t) for t in turns))) * UNPUNCTUATED_WORDS < words:
+    cues = [line for turn in turns for line in turn]
+    words = len(" ".join(cues).split())
+    if words >= UNPUNCTUATED_WORDS and len(re.findall(r"[.?!](?:\s|$)", " ".join(cues))) * UNPUNCTUATED_WORDS < words:
         # automatic captions without punctuation or speakers: no sentence can be found, so the cues are grouped,
         # a few at a time, into passages of a sentence's length
         passages, words_in = [[]], 0
-        for line in (line for turn in turns for line in turn):
+        for line in cues:
             passages[-1].append(line)
             words_in += len(line.split())
             if words_in >= PASSAGE_WORDS:
