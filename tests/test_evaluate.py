@@ -30,6 +30,14 @@ def test_locate_normalises_the_phrase_like_ingest_normalises_documents():
     assert evaluate.locate("absent phrase", text) == -1
 
 
+def test_a_phrase_written_in_the_same_case_is_found_before_one_that_differs_only_in_case():
+    text = ("It was moved that no further action be taken in respect of the call-in.\n\n"
+            "Resolved: That no further action be taken in respect of the call-in.")
+    assert evaluate.locate("That no further action be taken", text) == text.index("That no")
+    assert evaluate.locate("that no further action be taken", text) == text.index("that no")
+    assert [s for s, _ in evaluate.locate_all("THAT NO FURTHER ACTION", text)] == [text.index("that no"), text.index("That no")]
+
+
 def test_a_repeated_phrase_matches_its_occurrences_in_gold_order():
     second = TEXT_A.rindex("Protocols")
     items = _items([("a", 0, 35), ("a", second, len(TEXT_A))])

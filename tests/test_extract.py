@@ -1648,3 +1648,106 @@ def test_a_logs_type_column_makes_a_row_an_action_and_please_is_a_request():
             "If you have any questions about the note, please give me a ring.")
     coded = _coded_as(text, "other")
     assert coded["kind"].tolist() == ["decision", "action", "request"]
+
+
+CALL_IN = """OVERVIEW AND SCRUTINY MANAGEMENT BOARD
+
+Present: Councillor Hartley (in the Chair); Councillors Ashcroft and Beevers.
+
+106. CALL-IN - TOGETHER PARTNERSHIP: FUTURE GOVERNANCE ARRANGEMENTS
+
+Consideration was given to the call-in of the decision made by Cabinet on 24 February 2025.
+
+The Cabinet had resolved:-
+
+1. That the Together Partnership Board be dissolved with effect from 31 May 2025.
+
+2. That a Partnership Assembly be established, meeting twice a year.
+
+The reasons given in the call-in notice were that:-
+
+(a) there had been insufficient consultation with the voluntary and community sector;
+
+(b) the report had not considered alternatives such as meeting less frequently.
+
+Resolved:-
+
+(1) That no further action be taken in respect of the call-in.
+
+(2) That a report on the new partnership arrangements be submitted to this Board in twelve months.
+
+107. HIGHWAYS WINTER SERVICE - UPDATE
+
+Members raised concerns about the gritting of routes to schools.
+
+Resolved:- That a map of the priority gritting routes be circulated to all members.
+"""
+
+
+def test_a_call_in_tells_the_decision_called_in_its_reasons_and_the_outcome_apart():
+    doc = {"doc_id": "d", "council": "X", "doc_type": "minutes", "text": CALL_IN}
+    items = coding.code_items(pd.DataFrame(extract.items_for_document(doc)).assign(doc_type="minutes"))
+    kinds = dict(zip(items["text"].str[:24], items["kind"]))
+    # the Cabinet's decision, told: decisions, not this meeting's resolutions
+    assert kinds["1. That the Together Par"] == kinds["2. That a Partnership As"] == "decision"
+    # the call-in's reasons: a new list, not parts of a resolution
+    assert kinds["(a) there had been insuf"] != "resolution" and kinds["(b) the report had not c"] != "resolution"
+    assert kinds["(1) That no further acti"] == kinds["(2) That a report on the"] == "resolution"
+    # a scrutiny "Management Board" is not a partnership: its off-topic item (gritting) goes
+    assert not any("gritting" in text for text in items["text"])
+
+
+DIRECTION = """Direction reference | DIR 08/25
+
+The Angus Integration Joint Board directs NHS Tayside to:
+
+(a) stand down the Primary Care Improvement Plan Oversight Group with effect from 30 June 2025;
+
+(b) report progress on the remaining commitments to the Strategic Planning Group."""
+
+
+@pytest.mark.parametrize(("doc_type", "kind"), [("report", "proposal"), ("minutes", "decision")])
+def test_a_directions_parts_are_put_forward_in_a_report_and_given_in_a_record(doc_type, kind):
+    coded = _coded_as(DIRECTION, doc_type)
+    assert coded["kind"].tolist() == [kind, kind]
+    assert "direction" in coded["why"].iloc[0]
+
+
+PRIORITIES_PAGE = """What we did in the year
+
+We ran ten reporting sessions.
+
+Our priorities for 2025/26
+
+1. Reduce serious violence
+
+Reduce serious violence and knife crime among young people.
+
+- We will extend the schools programme to all primary schools.
+
+2. Safer neighbourhoods
+
+Reduce anti-social behaviour in the neighbourhoods where it is highest.
+
+Contact us
+
+Community Safety Team, Municipal Buildings, Church Road."""
+
+
+def test_a_priorities_section_gives_each_priority_and_the_work_under_it():
+    coded = _coded_as(PRIORITIES_PAGE, "report")
+    rows = list(zip(coded["text"], coded["kind"], coded["theme"]))
+    assert ("Reduce serious violence and knife crime among young people.", "decision", "priorities") in rows
+    assert ("Reduce anti-social behaviour in the neighbourhoods where it is highest.", "decision", "priorities") in rows
+    assert ("- We will extend the schools programme to all primary schools.", "action") in [r[:2] for r in rows]
+    assert not any("Municipal Buildings" in text or "reporting sessions" in text for text in coded["text"])
+
+
+def test_a_reviews_findings_listed_under_background_are_items_and_a_finding_is_a_statement():
+    report = ("3. BACKGROUND\n\n3.1 The partnership was set up in 2010.\n\n3.5 The main findings of the review were:\n\n"
+              "- Across the eleven groups there are 140 seats but only 58 different people.\n\n"
+              "- The voluntary sector is not represented at strategic level.")
+    assert _texts(report) == ["- Across the eleven groups there are 140 seats but only 58 different people.",
+                              "- The voluntary sector is not represented at strategic level."]
+    said = "The review had found that two thirds of agenda items were for information and the Board was rarely asked to decide."
+    assert coding.code_kind(said, "prose", doc_type="minutes")[0] == "statement"

@@ -240,8 +240,8 @@ def test_pdf_lines_that_stop_short_end_a_paragraph():
                       f"{long}it met", "four times.", *[f"{long}filler" for _ in range(8)]])
     text = ingest.clean_pdf_text([page])
     assert text.startswith("Agenda Item 7\n\nRecommendations\n\n")
-    # a full last line cannot be told from a wrapped one (the numbered line starts its own paragraph anyway)
-    assert f"{long}that the Board\n{long}merges.\n1. Background\n\n{long}it met\nfour times.\n\n" in text
+    # a full last line cannot be told from a wrapped one, but a numbered line after a sentence's end starts a paragraph
+    assert f"{long}that the Board\n{long}merges.\n\n1. Background\n\n{long}it met\nfour times.\n\n" in text
 
 
 def test_a_pdf_paragraph_whose_last_line_runs_to_the_margin_ends_at_the_space_after_it():
@@ -1865,8 +1865,11 @@ def test_a_short_line_that_goes_on_in_lower_case_is_wrapped_not_a_paragraphs_end
              "Local Action Partnerships", "Next steps:", "agree it."]
     assert ingest._paragraph_breaks(lines, 80).split("\n\n") == [
         "• Board agendas dominated by updates rather\nthan decisions",  # a bullet wrapped in a narrow column
-        "• Weak link between the Board and",  # a capital after a short line: a new paragraph, as before
-        "Local Action Partnerships", "Next steps:", "agree it."]  # a colon ends it whatever follows
+        "• Weak link between the Board and\nLocal Action Partnerships",  # as long as the column's lines: wrapped
+        "Next steps:", "agree it."]  # a colon ends it whatever follows
+    # on a page of full-width lines the same line stops short: a capital after it starts a paragraph
+    wide = ["The Board considered the findings of the review and the proposals for the new structure in full"]
+    assert ingest._paragraph_breaks([*wide, *lines[2:4]], 96).split("\n\n")[-1] == "Local Action Partnerships"
 
 
 def test_a_slide_list_numbered_without_full_stops_is_read_as_a_numbered_list():
@@ -2181,3 +2184,141 @@ def test_automatic_captions_without_punctuation_are_read_in_passages():
 def test_a_sign_off_after_a_welsh_one_is_a_sign_off():
     body = "The Board agreed to merge.\n\nDiolch yn fawr / Many thanks,\n\nRhian Pugh\nPSB Support Team\n"
     assert ingest._without_signature(body).strip() == "The Board agreed to merge."
+
+
+def _converted_pdf_page(pages: list[list[str]], poppler: bool = False) -> str:
+    """A PDF converted to HTML: every printed line a box at its place (an empty line in ``pages`` is
+    the wider gap between paragraphs), a running header and a page number on each page; as
+    pdf2htmlEX writes it (``pf``/``t`` classes, heights in its style sheet's ``y`` classes) or as
+    pdftohtml does (``page1-div``, ``top`` in each line's style)."""
+    out, sheet = [], {}
+    for n, lines in enumerate(pages, start=1):
+        placed, y = [], 1200
+        for line in ["Safer Anytown Partnership Board – 3 March 2025", "", *lines, "", f"Page {n}"]:
+            y -= 20 if line else 12
+            if line:
+                placed.append((line, y))
+        if poppler:
+            out.append(f'<div id="page{n}-div" style="position:relative;width:892px;height:1263px;">')
+            out += [f'<p style="position:absolute;top:{1263 - y}px;left:72px;white-space:nowrap" class="ft01">{line}</p>'
+                    for line, y in placed]
+        else:
+            out.append(f'<div id="pf{n}" class="pf w0 h0" data-page-no="{n}"><div class="pc pc{n} w0 h0">')
+            gap = '<span class="_ _1"> </span>'  # pdf2htmlEX writes a wide space as a span
+            for line, y in placed:
+                sheet.setdefault(y, f"y{len(sheet):x}")
+                out.append(f'<div class="t m0 x1 h2 {sheet[y]} ff1 fs0">{line.replace(" ", gap, 1)}</div>')
+            out.append("</div>")
+        out.append("</div>")
+    style = "".join(f".{name}{{bottom:{y}px;}}" for y, name in sheet.items())
+    return "\n".join([f'<!DOCTYPE html><html><head><title>Minutes</title><style>{style}</style></head><body>'
+                      '<div id="page-container">', *out, "</div></body></html>"])
+
+
+CONVERTED_PAGES = [
+    ["Minutes of the meeting held on 3 March 2025", "", "1. Review of partnership structure", "",
+     "The Board considered the report of the Partnership Manager on the review of the sub-group",
+     "structure and the overlap between the anti-social behaviour group and the violence group.", "",
+     "RESOLVED that the two groups be merged into a single Safer Neighbourhoods Group from",
+     "1 April 2025, and that the Board meet quarterly rather than every two months."],
+    ["2. Domestic abuse update", "", "The Board noted the update. The Chair asked that the partner-",
+     "ship data be circulated to all members of the Board before the next meeting of the Board.", "",
+     "3. Any other business", "", "There was no other business and the meeting closed at 4.15 pm."],
+]
+
+
+@pytest.mark.parametrize("poppler", [False, True], ids=["pdf2htmlEX", "pdftohtml"])
+def test_a_pdf_converted_to_html_is_read_as_the_pdf_with_its_lines_joined(raw, poppler):
+    write(raw / "minutes.html", _converted_pdf_page(CONVERTED_PAGES, poppler))
+    docs, _ = run(raw)
+    text = text_of(docs, "minutes.html")
+    blocks = text.split("\n\n")
+    assert "RESOLVED that the two groups be merged into a single Safer Neighbourhoods Group from\n1 April 2025, and that the Board meet quarterly rather than every two months." in blocks
+    assert "The Board noted the update. The Chair asked that the partnership data be circulated to all members of the Board before the next meeting of the Board." in blocks  # page 2, its line-end hyphen
+    assert blocks[-2:] == ["3. Any other business", "There was no other business and the meeting closed at 4.15 pm."]
+    assert "Safer Anytown Partnership Board –" not in text and "Page 1" not in text  # running header, page numbers
+
+
+def test_an_ordinary_page_with_a_placed_menu_is_not_read_as_a_converted_pdf():
+    menu = "".join(f'<div style="position:absolute;top:{i * 20}px">Menu {i}</div>' for i in range(12))
+    body = "<p>" + "The Board agreed to merge the two partnerships into one board from April. " * 8 + "</p>"
+    page = f"<html><body><nav>{menu}</nav><main><h1>Decision</h1>{body}</main></body></html>"
+    text, _ = ingest.read_html(page.encode())
+    assert text.startswith("Decision\n\nThe Board agreed to merge")
+
+
+DIRECTIONS_PAGES = [  # a page of directions as a PDF prints them, two pages, with their running footer
+    ["1. The IJB directs the City of Edinburgh Council and NHS Lothian to merge",
+     "the North East and North West locality planning groups into a single",
+     "Edinburgh North locality planning group from 1 June 2025.",
+     "2. The IJB directs the Council to stand down the Carers Strategy Implementation",
+     "Group, whose work will pass to the new Carers Partnership Board.",
+     "Edinburgh IJB Directions 2025/26", "Page 3 of 9"],
+    ["3. The IJB directs NHS Lothian to set up a task-and-finish group to review",
+     "unscheduled care pathways and to report to the IJB by December 2025, with",
+     "its findings on the options for a single integrated care pathway for the city.",
+     "4. The IJB directs the Council and NHS Lothian to reduce the frequency of the",
+     "Strategic Planning Group meetings from monthly to quarterly, with a develop-",
+     "ment session held in the months between, and to report on the new arrange-",
+     "ments to the IJB Audit and Assurance Committee in September 2025.",
+     "Edinburgh IJB Directions 2025/26", "Page 4 of 9"],
+]
+
+
+def test_a_word_file_converted_from_a_pdf_a_paragraph_to_each_line_is_read_in_paragraphs(raw):
+    import docx
+
+    document = docx.Document()
+    for line in (line for page in DIRECTIONS_PAGES for line in page):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write(raw / "directions.docx", buffer.getvalue())
+    write(raw / "ordinary.docx", docx_bytes())
+    docs, _ = run(raw)
+    blocks = text_of(docs, "directions.docx").split("\n\n")
+    assert blocks[0] == "\n".join(DIRECTIONS_PAGES[0][:3])
+    assert "a development session held in the months between, and to report on the new arrangements to" in blocks[-1]
+    assert not any("Page 3 of 9" in b or "Directions 2025/26" in b for b in blocks)  # page numbers, running footer
+    assert text_of(docs, "ordinary.docx").split("\n\n")[:2] == ["Review of Partnership Arrangements", "The board considered the options below."]
+
+
+def _without_unicode_maps(pages: list[str]) -> bytes:
+    """A PDF of text pages whose fonts have no map to Unicode (their ``/ToUnicode`` removed, as some
+    typesetters and printers' drivers write them): the text layer holds glyph numbers only."""
+    import pypdf
+    from pypdf.generic import NameObject
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("dejavu", size=12)
+    for text in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 7, text)
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(bytes(pdf.output())))
+    for page in writer.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font.get_object().pop(NameObject("/ToUnicode"), None)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+UNMAPPED = ["RESOLVED that the Community Safety Partnership and the Safer Neighbourhoods Board be merged "
+            "from April 2025, and that the merged Board meet quarterly.", "The Board noted the annual report."]
+
+
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_not_read_as_text(monkeypatch):
+    data = _without_unicode_maps(UNMAPPED)
+    assert all(map(ingest.unreadable, ingest.pdf_pages(data)))
+    assert not ingest.unreadable(UNMAPPED[0]) and not ingest.unreadable("Cyngor Sir Ynys Môn – £4,000 (2025/26) “agreed”")
+    monkeypatch.setattr(ingest.ocr, "tesseract_version", lambda: None)
+    outcome = ingest.parse_bytes(".pdf", data)
+    assert outcome.status == "skipped" and outcome.reason == ingest.UNMAPPED_FONTS
+
+
+@needs_tesseract
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_read_by_ocr():
+    outcome = ingest.parse_bytes(".pdf", _without_unicode_maps(UNMAPPED))
+    assert outcome.status == "ok" and outcome.reason == "2 of 2 pages read by OCR — check the text"
+    assert "Safer Neighbourhoods Board be merged" in " ".join(outcome.text.split())

@@ -52,6 +52,7 @@ _SECTION_KIND = {
     "reason": "statement",
     "table": "decision",
     "response": "decision",
+    "priority": "decision",  # the priorities a partnership has set itself
 }
 #: In a "We did" cell, work still to be done ("will be published", "will be in place by March") rather
 #: than an arrangement made ("the board will meet the Youth Cabinet twice a year").
@@ -192,6 +193,14 @@ _BODY_COLON = re.compile(r"\b(?:the )?(?:board|committee|cabinet|council|partner
 _DID = re.compile(r"^\W{0,3}(?:\(?\w{1,4}[.)]\s*)?(?:(?:also|then|further) )?(?:[a-z]+ed|did not \w+|agreed|took|gave|made|set)\b")
 
 
+#: A sentence that reports what a review found: a finding, whatever its clauses say.
+_REVIEW_FOUND = re.compile(r"^\W{0,3}(?:the |this |our |an? )?(?:independent |governance |partnership )?(?:review|survey|evaluation|audit|inspection|"
+                           r"assessment|consultation)s? (?:had |has )?(?:also |further )?(?:found|showed|shown|identified|concluded)\b", re.I)
+#: An integration joint board's direction to the council or the health board over its parts: "The Angus
+#: Integration Joint Board directs NHS Tayside to:".
+_DIRECTS = re.compile(r"\b(?:directs|is directed|are directed|hereby directs)\b[^:]{0,200}?\bto\s*:\s*[-–—]?\s*$", re.I)
+
+
 def code_kind(text: str, section: str, context: str = "", doc_type: str = "", label: str = "") -> tuple[str, float, str]:
     """(kind, confidence, why) for one item: its section first, then cue words, then the
     document's type ("would" reports a decision in minutes and news, and states an
@@ -208,6 +217,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "decision", 0.7, "put forward, then agreed ('… Board agreed.')"
     if m := _OUR_PROPOSAL.match(text):
         return "proposal", 0.7, f"cue {m.group(0)!r}"
+    if section in {"", "prose"} and _REVIEW_FOUND.match(text) and not re.search(r"\brecommend", text, re.I):
+        return "statement", 0.7, "what a review found"  # "The review had found that … the Board was rarely asked to …"
     if section == "finding":  # a finding can record a decision, work under way or what the review recommends
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] in {"decision", "action", "request", "recommendation"}:
@@ -244,6 +255,10 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
     if section == "list" and doc_type in RECORD_TYPES and re.search(r"\b(?:will|shall|is to|are to)\s*:\s*$", context) \
             and not _FIRST_PERSON_WILL.search(context):
         return "decision", 0.65, f"a part of {_short(context)!r}: what has been decided"  # "The new board will:"
+    if section == "list" and _DIRECTS.search(context):  # "The IJB directs NHS Tayside to:"
+        if report:
+            return "proposal", 0.65, f"a part of {_short(context)!r}: a direction put forward for approval"
+        return "decision", 0.65, f"a part of {_short(context)!r}: a direction given"
     if section == "list" and report and re.search(r"\b(?:will|shall|would|should)\s*:\s*$", context) \
             and not _FIRST_PERSON_WILL.search(context):
         return "proposal", 0.65, f"a part of {_short(context)!r}: what the report proposes"  # "In particular the Board will:"
@@ -253,6 +268,8 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         return "request", 0.7, "addressed to others: 'please …'"  # "1. Statutory members: please send …"
     if section == "response" and (m := _RESPONSE_ACTION.search(text)):
         return "action", 0.65, f"a response: {m.group(0)!r}, work still to do"
+    if section == "priority" and _FIRST_PERSON_WILL.search(text):
+        return "action", 0.65, "what the partnership will do towards a priority"  # "We will extend the schools programme …"
     if section in _SECTION_KIND:
         kind = _SECTION_KIND[section]
         if section in {"proposal", "option"} and re.search(r"\bprinciples?\b", context, re.I):

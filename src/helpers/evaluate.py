@@ -50,7 +50,11 @@ def _normalised_with_index(text: str) -> tuple[str, list[int]]:
 
 
 def locate_all(phrase: str, text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in ``text`` of every occurrence of ``phrase`` after normalising both."""
+    """(start, end) offsets in ``text`` of every occurrence of ``phrase`` after normalising both; the
+    occurrences written as the phrase is, in the same case, first ("That no further action be taken"
+    is the resolution, not the motion's "… that no further action be taken")."""
+    from .ingest import normalise_text
+
     target = normalise_phrase(phrase)
     if not target:
         return []
@@ -59,6 +63,9 @@ def locate_all(phrase: str, text: str) -> list[tuple[int, int]]:
     while pos >= 0:
         spans.append((index[pos], index[pos + len(target) - 1] + 1))
         pos = flat.find(target, pos + 1)
+    if len(spans) > 1:
+        written = " ".join(normalise_text(unicodedata.normalize("NFKC", phrase)).split())
+        spans.sort(key=lambda span: " ".join(text[span[0] : span[1]].split()) != written)  # a stable sort
     return spans
 
 

@@ -52,7 +52,7 @@ _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
 _HEADING_WORDS = (
     r"(?P<head>recommendation(?:s|\(s\))?|proposals?|proposed (?:changes?|arrangements|structure|model)|implications?|"
-    r"resolved|resolutions?|decided|decisions?(?: taken| made)?|"
+    r"resolved|resolutions?|decided|decisions?(?: taken| made)?|(?:our |key |strategic |shared |partnership )?priorities|"
     r"agreed actions|actions?(?: agreed| points| arising(?: from the meeting)?)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
     r"(?:alternative |other )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| looked at| explored| appraisal)?"
     r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
@@ -78,7 +78,7 @@ _SECTION = re.compile(
     rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?P<topic>[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
     # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)" — not after a
     # topic: "Carers – proposal for a regional Task and Finish Group" is an agenda item's title
-    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had|that|which)\b)[\w'’&,\- ]{{2,50}}?)?)"
+    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had|that|which)\b)[\w'’&,/\- ]{{2,50}}?)?)"
     rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
     rf"(?:\s+(?:to|that))?\s*[:\-–?]*\s*$",
     re.IGNORECASE,
@@ -116,11 +116,13 @@ _SKIP_LINES = re.compile(
 )
 # Sections whose paragraphs are items (the value is the section name used by coding).
 _ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option",
-                  "finding", "reason"}
+                  "finding", "reason", "priority"}
+#: Sections whose heading is each item's context: "Options considered and rejected", "Our priorities for 2025/26".
+_HEADED_SECTIONS = {"option", "priority"}
 _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
-    "decision": "decision", "action": "action", "principle": "principle", "option": "option",
+    "decision": "decision", "action": "action", "principle": "principle", "option": "option", "prioritie": "priority",
     "finding": "finding", "conclusion": "finding", "next": "action", "now": "action", "proposed": "proposal",
     "changed": "decision", "change": "decision", "changing": "decision", "heard": "finding", "told": "finding",
     "said": "finding", "found": "finding", "learned": "finding", "learnt": "finding", "working": "finding", "work": "finding",
@@ -131,6 +133,8 @@ _SECTION_NAMES = {
 _RESOLUTION_LEAD = re.compile(
     r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously| the following(?:(?: [\w-]+){0,2} [\w-]+s)?)?\s*[:\-–—.]*\s*$"
 )
+# "had" before the verb of a lead-in: a decision taken before, told ("The Cabinet had resolved:-", quoted in a call-in).
+_REPORTED_LEAD = re.compile(r"\bhad\s+(?:(?:also|further|then|unanimously)\s+)?$", re.I)
 # A collective body just before its verb: "The Committee agreed:—", "the Board decided:" — the meeting's
 # resolution, where "the Cabinet Member decided:" is one person's decision.
 _COLLECTIVE = re.compile(r"\b(?:committee|sub-committee|board|council|cabinet|executive|panel|partnership|forum|commission|"
@@ -139,7 +143,7 @@ _COLLECTIVE = re.compile(r"\b(?:committee|sub-committee|board|council|cabinet|ex
 _BODY_LEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}?(?:committee|sub-committee|board|council|cabinet|executive|panel|"
                         r"partnership|forum)\s*:\s*[-–—]?$", re.I)
 #: A lead-in that opens a review's findings: "The main findings were:", "The review found that:".
-_FINDINGS_LEAD = re.compile(r"\b(?:main |key |principal )?findings? (?:were|are|was|is|included?)\s*:\s*$|"
+_FINDINGS_LEAD = re.compile(r"\b(?:main |key |principal )?findings?(?: (?:of|from) (?:the|this|our) [\w -]{0,40}?)? (?:were|are|was|is|included?)\s*:\s*$|"
                             r"\b(?:review|survey|evaluation|audit|consultation) (?:has )?(?:found|showed|identified)(?: that)?\s*:\s*$", re.I)
 _RECOMMENDATION_LEAD = re.compile(
     r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b|\bit is recommended that\b|\brecommend(?:s|ed)? that\b"
@@ -672,7 +676,9 @@ def _title(body: str, state: _State, index: int | None) -> None:
                   and not body.isupper() and len(body.split()) <= 8
                   and not re.match(r"(?:table|figure|chart|map|appendix|annex)\s+\w+", body.strip(), re.I)
                   and not _DISCUSSION.match(body.strip()))
-    if not (gathered or subheading):
+    # "2. Tackle violence against women and girls" under "Our priorities for 2025/26": one of them
+    priority = state.section == "priority" and bool(re.match(r"\d{1,2}[.)]?\s", body.strip()))
+    if not (gathered or subheading or priority):
         state.section, state.heading, state.chapter = "", "", ""
     state.lead_in, state.last_part = "", ""
     background = _BACKGROUND.match(body.strip())
@@ -990,6 +996,8 @@ def segment(text: str) -> list[Span]:
             continue
         if state.background == "purpose":  # "Purpose": the paper's (background), or the body's, as in terms of reference
             state.background = bool(_ABOUT_PAPER.search(body))
+        if state.background and _FINDINGS_LEAD.search(body) and len(body) < 400:
+            state.background = False  # "3.5 The main findings of the review were:" under Background: the review's findings
         if state.background:
             continue
         rec = _RECOMMENDATION.match(body)
@@ -1033,16 +1041,20 @@ def segment(text: str) -> list[Span]:
                 word = found.group(0)
                 # "the Cabinet Member decided:" is a decision, not a meeting's resolution
                 formal = word.isupper() or word == "resolved" or bool(_COLLECTIVE.search(last[: found.start()]))
+                formal = formal and not _REPORTED_LEAD.search(last[: found.start()])  # "The Cabinet had resolved:-": an earlier decision, told
                 state.section, state.heading = ("resolved", word.upper()) if formal else ("decision", "Decision")
-                state.from_lead_in = True
+                state.from_lead_in, state.last_part = True, ""
             elif _RECOMMENDATION_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
                 state.section, state.heading = "recommendation", "Recommendation"
                 state.from_lead_in = True
             elif _FINDINGS_LEAD.search(last) and state.section not in _ITEM_SECTIONS:
                 state.section, state.heading = "finding", "Findings"  # "6.3 The main findings were:"
                 state.from_lead_in = True
-            elif state.from_lead_in and state.section == "decision" and not _ENUM.match(body):
-                state.section, state.from_lead_in = "", False  # "I would ask each partner to:" after the decided parts: a new list
+            elif state.from_lead_in and (state.section == "decision" or (state.section == "resolved" and state.last_part)) \
+                    and not _ENUM.match(body):
+                # "I would ask each partner to:" after the decided parts, "The reasons given in the call-in notice
+                # were that:-" after the resolved ones: a new list
+                state.section, state.from_lead_in = "", False
             continue
         numbered = enum and enum.group("num")
         if numbered and state.from_lead_in:
@@ -1054,7 +1066,7 @@ def segment(text: str) -> list[Span]:
             spans.append(Span(start, end, "", "table", ""))
             continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
-            context = state.lead_in or (state.heading if state.section == "option" else "")
+            context = state.lead_in or (state.heading if state.section in _HEADED_SECTIONS else "")
             # "4.5 … The review recommends that A. It also recommends that B.": a numbered paragraph of a
             # report's section can hold several proposals, each an item under the paragraph's number
             groups = (_section_groups(text, start, end) if numbered and state.section in _ITEM_SECTIONS else
@@ -1070,7 +1082,7 @@ def segment(text: str) -> list[Span]:
             spans.extend(_prose_items(text, start, end, state))
             continue
         if state.section in _ITEM_SECTIONS:
-            context = state.heading if state.section == "option" else ""  # "Options considered and rejected"
+            context = state.heading if state.section in _HEADED_SECTIONS else ""  # "Options considered and rejected"
             for s, e in _section_groups(text, start, end):
                 spans.append(Span(s, e, label or _section_label(state), state.section, context))
             state.lead_in = ""
@@ -1226,7 +1238,7 @@ _AGENDA_TITLE = re.compile(r"^(?:(?:agenda )?(?:item|minute)\s+)?(?:\d{1,3}|[A-Z
 # Words that tie an agenda item to partnership working; an item whose text has none of them is council
 # business of another kind (a car park's charges, a school's transport) and its decisions are not items.
 _PARTNERSHIP_WORDS = re.compile(
-    r"partnership|(?<!executive )\bboards?\b|\bforums?\b|\btrust\b|alliance|network|collaborat|\bjoint\b|community safety|\bsafer\b|"
+    r"partnership|(?<!executive\s)(?<!management\s)\bboards?\b|\bforums?\b|\btrust\b|alliance|network|collaborat|\bjoint\b|community safety|\bsafer\b|"
     r"well-?being|safeguarding|community planning|public services|integrated care|integration|\b(?:icp|icb|ics|lsp|csp|hwb|psb|cpp|ijb|pcc)s?\b|"
     r"voluntary|third sector|localit|multi-agency|police|\bnhs\b|sub-?groups?|task and finish|terms of reference|thematic|"
     r"community (?:plan|council|group|justice)|commission(?:ing|er)|stakeholder|\bpartners?\b",
@@ -1236,7 +1248,7 @@ _PARTNERSHIP_WORDS = re.compile(
 
 # A partnership body named in a record's heading ("Safer Northtown Partnership – Executive Group"), but not
 # a council committee that oversees partnerships ("Communities and Partnerships Committee").
-_PARTNERSHIP_BODY = re.compile(r"\b(?:partnership|board|forum|trust|alliance|lsp|csp|hwb|psb|cpp|icp|ijb)s?\b"
+_PARTNERSHIP_BODY = re.compile(r"\b(?:partnership|(?<!executive\s)(?<!management\s)board|forum|trust|alliance|lsp|csp|hwb|psb|cpp|icp|ijb)s?\b"
                                r"(?!\s+(?:committee|sub-committee|scrutiny|panel|overview))", re.IGNORECASE)
 
 

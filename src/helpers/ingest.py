@@ -40,6 +40,7 @@ from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import accumulate
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 
@@ -148,6 +149,10 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         tree = None
+    pages = printed_pages(tree) if tree is not None else None
+    if pages:  # a PDF converted to HTML: read as the PDF is
+        title = " ".join((tree.findtext(".//title") or "").split())
+        return clean_pdf_text(pages), {"title": title} if title else {}
     if tree is not None:
         unwrap_layout_tables(tree)
         number_ordered_lists(tree)
@@ -169,6 +174,98 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
     if not text or not text.strip():
         raise SkipFile("no main text found in the web page")
     return _html_blocks(text), {k: v for k, v in hints.items() if v}
+
+
+#: A page of a PDF converted to HTML: pdf2htmlEX's ``pf`` boxes (``data-page-no``), poppler
+#: pdftohtml's ``page1-div``, PDF.js's ``data-page-number``.
+_PRINTED_PAGE = "//*[@data-page-no or @data-page-number or contains(concat(' ', normalize-space(@class), ' '), ' pf ') " \
+                "or (starts-with(@id, 'page') and substring(@id, string-length(@id) - 3) = '-div')]"
+#: A printed line placed where the PDF had it: its own box at a set position (``style="left:…;top:…"``),
+#: or pdf2htmlEX's line class ``t``.
+_PLACED = re.compile(r"(?:^|;)\s*(?:top|bottom)\s*:", re.I)
+#: A page is a converted PDF when at least this many of its text lines are placed, and they hold
+#: most of its text (``PRINTED_SHARE``).
+PRINTED_LINES = 10
+PRINTED_SHARE = 0.8
+
+
+def _placed_line(element) -> bool:
+    return bool(_PLACED.search(element.get("style") or "")) or "t" in (element.get("class") or "").split()
+
+
+_PLACE_STYLE = re.compile(r"(?:^|;)\s*(top|bottom)\s*:\s*(-?[\d.]+)px", re.I)
+#: pdf2htmlEX's position classes, defined in its style sheet: ``.y1f{bottom:712.5px;}``.
+_Y_CLASS = re.compile(r"\.(y[0-9a-f]+)\{bottom:(-?[\d.]+)px;?\}")
+
+
+def _height_on_page(element, y_classes: dict[str, float]) -> float | None:
+    """How far up its page a placed line stands (CSS pixels from the foot; ``top`` counts down)."""
+    m = _PLACE_STYLE.search(element.get("style") or "")
+    if m:
+        return -float(m.group(2)) if m.group(1).lower() == "top" else float(m.group(2))
+    return next((y_classes[c] for c in (element.get("class") or "").split() if c in y_classes), None)
+
+
+def _line_pitch(pages: list[list[float | None]]) -> float | None:
+    """The usual step down from one printed line to the next over the document's pages: low among
+    the steps (a page of short paragraphs has nearly as many gaps as lines), leaving out the small
+    steps of a superscript or a line set in two boxes."""
+    steps = sorted(a - b for heights in pages if None not in heights for a, b in zip(heights, heights[1:]) if a > b)
+    if len(steps) < 4:
+        return None
+    steps = [step for step in steps if step >= 0.5 * steps[len(steps) // 2]]
+    return steps[len(steps) // 10]
+
+
+def _gap_marked_lines(lines: list[str], heights: list[float | None], pitch: float | None) -> list[str]:
+    """A page's placed lines, each followed by a wider gap than the usual line pitch marked with
+    :data:`PARA_END`, as a PDF's are (:func:`_gap_marked`); a move back up the page after a
+    sentence's end (the next column) ends a paragraph too."""
+    if pitch is None or None in heights:
+        return lines
+    steps = [a - b for a, b in zip(heights, heights[1:])]
+    return [line + PARA_END if i < len(steps) and (steps[i] > PARA_GAP * pitch or (
+                steps[i] < -pitch and _ENDS_SENTENCE.search(line))) else line for i, line in enumerate(lines)]
+
+
+def printed_pages(tree) -> list[str] | None:
+    """The pages of a PDF converted to HTML (pdf2htmlEX, pdftohtml, a council's document viewer),
+    each a text of its printed lines in order, or None for an ordinary page. Such a page has no
+    paragraphs: every printed line is a box placed where the PDF had it, and running headers,
+    page numbers and line-end hyphens come with them, so it is read as the PDF would be
+    (:func:`clean_pdf_text`)."""
+    body = tree if tree.tag == "body" else tree.find("body")
+    if body is None:
+        return None
+    found = tree.xpath(_PRINTED_PAGE)
+    inner = set(found)
+    containers = [page for page in found if not any(a in inner for a in page.iterancestors())] or [body]
+    y_classes = {name: float(bottom) for sheet in tree.iter("style") for name, bottom in _Y_CLASS.findall(sheet.text or "")}
+    placed: list[tuple[list[str], list[float | None]]] = []
+    for page in containers:
+        lines, heights = [], []
+        for element in page.iter():
+            if not isinstance(element.tag, str) or element.tag in ("script", "style") or not _placed_line(element):
+                continue
+            above = []
+            for a in element.iterancestors():
+                if a is page:
+                    break
+                above.append(a)
+            if any(map(_placed_line, above)):
+                continue  # a box inside a placed line: part of that line
+            line = " ".join("".join(element.itertext()).split())
+            if line:
+                lines.append(line)
+                heights.append(_height_on_page(element, y_classes))
+        if lines:
+            placed.append((lines, heights))
+    total = len(" ".join(body.text_content().split()))
+    if sum(len(lines) for lines, _ in placed) < PRINTED_LINES or \
+            sum(len(line) for lines, _ in placed for line in lines) < PRINTED_SHARE * total:
+        return None
+    pitch = _line_pitch([heights for _, heights in placed])
+    return ["\n".join(_gap_marked_lines(lines, heights, pitch)) for lines, heights in placed]
 
 
 #: A live blog's or a news feed's entries: each an ``<article>``, or a block with an "entry", "post" or
@@ -482,17 +579,22 @@ PARA_END = "\ue001"
 PARA_GAP = 1.25
 
 
+#: pdfium's marks of a word hyphenated at a line's end (the line break itself is not in its text).
+_LINE_HYPHENS = "\ufffe\u00ad"
+#: A printed line of pdfium's text: up to a line break, or to a line-end hyphen.
+_PRINTED_LINE = re.compile(f"[^\r\n{_LINE_HYPHENS}]+[{_LINE_HYPHENS}]?")
+
+
 def _gap_marked(textpage) -> str:
     """A page's text (pypdfium2), each line followed by a wider gap than the page's usual line
     pitch marked with :data:`PARA_END`: a PDF keeps no paragraph marks, and a paragraph whose last
     line runs to the margin is told from the next only by the space between them."""
     text = textpage.get_text_range()
-    starts, pos = [], 0
-    for line in text.split("\r\n"):
-        stripped = line.lstrip()
+    starts = []
+    for m in _PRINTED_LINE.finditer(text):  # a word hyphenated at the line's end runs on in pdfium's text
+        stripped = m.group(0).lstrip()
         if stripped:
-            starts.append((pos + len(line) - len(stripped), pos + len(line)))
-        pos += len(line) + 2
+            starts.append((m.end() - len(stripped), m.end()))
     if len(starts) < 4 or textpage.count_chars() != len(text):
         return text  # too few lines to know the pitch, or the text does not map onto the characters
     boxes = [textpage.get_charbox(first, loose=True) for first, _ in starts]  # (left, bottom, right, top)
@@ -506,7 +608,8 @@ def _gap_marked(textpage) -> str:
     # end: the next column (the English beside the Welsh) or a box set apart; a sentence left unfinished
     # at a column's foot goes on at the top of the next
     ends = {end for (_, end), step in zip(starts, steps)
-            if step > PARA_GAP * pitch or (step < -pitch and _ENDS_SENTENCE.search(text[max(0, end - 8) : end].rstrip()))}
+            if (step > PARA_GAP * pitch and text[end - 1] not in _LINE_HYPHENS)
+            or (step < -pitch and _ENDS_SENTENCE.search(text[max(0, end - 8) : end].rstrip()))}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
 
@@ -676,24 +779,39 @@ def rejoin_hyphenation(text: str) -> str:
     return re.sub(r"([A-Za-z]+)-[ \t]*\n[ \t]*([a-z]+)", join, text)
 
 
+#: A line's column is as wide as the widest of the lines this many above and below it.
+COLUMN_LINES = 3
+
+
 def _paragraph_breaks(lines: list[str], width: int) -> str:
     """Join a page's lines, with a blank line after a line that stops well short of the
     text width (a paragraph's last line, a heading, a title line): PDF text has no
     paragraph marks, and the workbook's segmentation reads paragraphs."""
     out = []
+    sizes = [0 if line.startswith(TABLE_ROW) else len(line.replace(PARA_END, "")) for line in lines]
+    blocks = list(accumulate((line.endswith(PARA_END) for line in lines), initial=0))  # paragraphs the gaps mark
     for i, marked in enumerate(lines):
         line = marked.replace(PARA_END, "")
         out.append(line)
+        # a narrow column's lines are short beside the page's width: measure against the lines around,
+        # in the same paragraph where the gaps between lines mark paragraphs
+        around = range(max(0, i - COLUMN_LINES), min(len(lines), i + COLUMN_LINES + 1))
+        column = min(width, max(sizes[k] for k in around if blocks[k] == blocks[i]))
         if i + 1 == len(lines):
             break
         row, next_row = " | " in line, " | " in lines[i + 1]
         if row or next_row:  # a table's rows stay together, with a paragraph break around the table
             if row != next_row:
                 out.append("")
-        elif marked.endswith(PARA_END) or (width and len(line) < 0.7 * width and not _wraps_on(line, lines[i + 1])):
+        elif marked.endswith(PARA_END) or (width and len(line) < 0.7 * column and not _wraps_on(line, lines[i + 1])) or (
+                _ENDS_SENTENCE.search(line) and _NUMBERED_LINE.match(lines[i + 1])):
             if not line.endswith("-"):
                 out.append("")
     return "\n".join(out)
+
+
+#: A line that opens a numbered paragraph or part: "2. The IJB directs …", "3.1 …", "(b) …".
+_NUMBERED_LINE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]{1,4}\)|\([ivx]{1,4}\))\s+[A-Za-z]")
 
 
 def _wraps_on(line: str, following: str) -> bool:
@@ -759,17 +877,37 @@ def read_pdf(data: bytes) -> tuple[str, dict]:
     cleaned as one text (:func:`clean_pdf_text`). The warning says how many pages OCR read (its
     text has errors) and which pages have no text."""
     pages = pdf_pages(data)
+    garbled = [i for i, page in enumerate(pages) if unreadable(page)]
+    pages = ["" if i in garbled else page for i, page in enumerate(pages)]  # read by OCR, as a scan is
     if ocr.tesseract_version() is None:
         if not any(p.strip() for p in pages):
-            raise SkipFile(NO_TEXT_LAYER)
-        blank = sum(1 for p in pages if not p.strip())
+            raise SkipFile(UNMAPPED_FONTS if garbled else NO_TEXT_LAYER)
+        blank = sum(1 for p in pages if not p.strip()) - len(garbled)
         notes = [f"{blank} of {len(pages)} pages have no text layer (scanned?) — their text is missing; "
                  f"{ocr.INSTALL_HINT}"] if blank else []
+        notes += [f"{_page_list(garbled)} of {len(pages)}: {UNMAPPED_FONTS}"] if garbled else []
     else:
         pages, notes = _with_scans_read(data, pages)
     hints = {"warning": "; ".join(notes)} if notes else {}
     header = running_header([page.replace(PARA_END, "") for page in pages])
     return clean_pdf_text(pages), {**hints, **({"header": header} if header else {})}
+
+
+#: A text layer whose characters are mostly neither letters, digits, punctuation nor symbols (but
+#: control characters, private-use codes, "�") was written in a font without a map to Unicode: what
+#: it holds are the font's glyph numbers, not text. Such a page is read by OCR, as a scan is.
+READABLE_SHARE = 0.7
+UNMAPPED_FONTS = "the text is in fonts without a map to Unicode and cannot be read from the file; " \
+                 "install Tesseract (apt-get install tesseract-ocr) to read it by OCR"
+
+
+def unreadable(text: str) -> bool:
+    """Whether a page's text layer is glyph numbers rather than text (:data:`READABLE_SHARE`)."""
+    chars = [c for c in text.replace(PARA_END, "") if c not in " \t\n\r"]  # a glyph number may read as another control
+    if len(chars) < 20:
+        return False
+    readable = sum(1 for c in chars if c != "\ufffd" and (c.isalnum() or unicodedata.category(c)[0] in "PS"))
+    return readable < READABLE_SHARE * len(chars)
 
 
 #: A page whose text layer has no more characters than this (a page number, or the "Agenda Item
@@ -958,7 +1096,7 @@ def read_docx(data: bytes) -> tuple[str, dict]:
             raise SkipFile(f"not a Word document (a zip file without a Word body: {exc.__class__.__name__})") from None
         document = docx.Document(io.BytesIO(plain))  # a macro-enabled document (.docm) or a template (.dotx)
     parts = list(_word_blocks(document.element.body, document)) + _word_notes(document)
-    return transcript_turns("\n\n".join(p for p in parts if p.strip()))
+    return transcript_turns(reflow_printed_lines("\n\n".join(p for p in parts if p.strip())))
 
 
 #: The relationship types of a Word document's footnotes and endnotes parts, and what they are called.
@@ -1216,7 +1354,7 @@ def read_odt(data: bytes) -> tuple[str, dict]:
     items (as "- " bullets, nested lists flattened) and tables (one line per row, cells
     separated by " | "), in the order they appear; sections are read through."""
     document = _open_document(data, {"text", "text-template"}, "text", "a text document")
-    return "\n\n".join(p for p in _odt_blocks(document.body) if p.strip()), {}
+    return reflow_printed_lines("\n\n".join(p for p in _odt_blocks(document.body) if p.strip())), {}
 
 
 def _open_document(data: bytes, types: set[str], what: str, expected: str):
@@ -1293,7 +1431,7 @@ def read_rtf(data: bytes) -> tuple[str, dict]:
         text = rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
     lines = [re.sub(r"\s*\|\s*$", "", line).replace("|", " | ") if line.rstrip().endswith("|") else line
              for line in text.split("\n")]
-    return _rtf_paragraphs(lines), {}
+    return reflow_printed_lines(_rtf_paragraphs(lines)), {}
 
 
 def _rtf_paragraphs(lines: list[str]) -> str:
@@ -1987,6 +2125,39 @@ def transcript_turns(text: str) -> tuple[str, dict]:
         if said:
             parts.append(f"{m.group('name').strip()}: {said}")
     return "\n\n".join(p for p in parts if p), {"doc_type": "minutes"}
+
+
+#: A paragraph that is one printed line running on into the next: it stops without closing
+#: punctuation and the next paragraph goes on in lower case ("… to merge" / "the North East …"),
+#: and neither is a list's item.
+_RUNS_ON = re.compile(r"(?<![.!?:;,\-–—|])\s*\n\n(?!\(?[a-z]{1,4}[.)]\s)(?=[a-z])")
+#: A text whose paragraphs run on into the next at least this many times, and this share of them,
+#: was converted from a PDF one printed line to a paragraph.
+PRINTED_RUN_ONS = 3
+PRINTED_RUN_SHARE = 0.1
+
+
+#: A footer line that ends with the page's number: "Angus Integration Joint Board - 25 June 2025 Page 1 of 7".
+_PAGE_OF = re.compile(r"\bpage \d+ of \d+$", re.I)
+
+
+def reflow_printed_lines(text: str) -> str:
+    """A document converted from a PDF with every printed line made a paragraph of its own (Word's
+    "Export to Word" or its PDF reflow, a copy-and-paste from a PDF), read as the PDF would be
+    (:func:`clean_pdf_text`): pages end at their page numbers ("Page 3 of 9"), running headers and
+    footers go, lines join into paragraphs and hyphenated words re-join. Other texts are returned
+    as they are."""
+    blocks = [block for block in text.split("\n\n") if block.strip()]
+    if len(_RUNS_ON.findall("\n\n".join(blocks))) < max(PRINTED_RUN_ONS, PRINTED_RUN_SHARE * len(blocks)):
+        return text
+    pages, page = [], []
+    for line in (line.strip() for block in blocks for line in block.split("\n")):
+        if line:
+            page.append(line)
+        if _FURNITURE.fullmatch(line) or _PAGE_OF.search(line):  # the page's number: the next page starts after it
+            pages.append("\n".join(page))
+            page = []
+    return clean_pdf_text(pages + ["\n".join(page)])
 
 
 def strip_text_pages(text: str) -> str:
