@@ -1751,3 +1751,16 @@ def test_a_reviews_findings_listed_under_background_are_items_and_a_finding_is_a
                               "- The voluntary sector is not represented at strategic level."]
     said = "The review had found that two thirds of agenda items were for information and the Board was rarely asked to decide."
     assert coding.code_kind(said, "prose", doc_type="minutes")[0] == "statement"
+
+
+def test_a_minute_titled_as_a_sentence_ends_the_formalities_before_it():
+    minutes = ("Apologies\n\nApologies were received from Mr B. Lyall CC.\n\n"
+               "46. Minutes of the previous meeting.\n\nThe minutes of the meeting held on 28 November 2024 were confirmed.\n\n"
+               "50. Review of the Board's governance and sub-structure.\n\n"
+               "Arising from discussion, the following points were made:\n\n"
+               "(i) Members agreed that this was too many groups for the Board to oversee effectively.\n\n"
+               "(ii) The Board requested that the ICB confirm how it would use the needs assessment.")
+    assert _texts(minutes) == ["(i) Members agreed that this was too many groups for the Board to oversee effectively.",
+                               "(ii) The Board requested that the ICB confirm how it would use the needs assessment."]
+    report = "3. Background\n\n3. The partnership was set up in 2010.\n\n3.1 It met monthly until 2019."
+    assert _texts(report) == []  # under a report's Background, a short numbered sentence is still background

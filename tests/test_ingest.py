@@ -2322,3 +2322,71 @@ def test_a_pdf_whose_fonts_have_no_unicode_map_is_read_by_ocr():
     outcome = ingest.parse_bytes(".pdf", _without_unicode_maps(UNMAPPED))
     assert outcome.status == "ok" and outcome.reason == "2 of 2 pages read by OCR — check the text"
     assert "Safer Neighbourhoods Board be merged" in " ".join(outcome.text.split())
+
+
+def _tracked_changes_pdf() -> bytes:
+    """Terms of reference printed with their tracked changes: a deleted phrase struck through (a line
+    drawn through the middle of its letters), an inserted word underlined, a rule under the heading."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 6, "Terms of reference (tracked changes version)")
+    pdf.set_line_width(0.3)
+    pdf.line(20, 27, 190, 27)  # a rule under the heading, between lines: strikes nothing
+    for y, before, deleted, inserted, after in (
+            (35, "4.1 The Board will meet ", "every two months", " quarterly", ", with one development session a year."),
+            (45, "5.2 The Board is chaired by ", "the Leader of the Council", " a member elected by the Board", " each May.")):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, before + deleted + inserted + after)
+        x = 20 + pdf.c_margin + pdf.get_string_width(before)
+        pdf.line(x, y + 3.2, x + pdf.get_string_width(deleted), y + 3.2)  # struck through
+        x += pdf.get_string_width(deleted)
+        pdf.line(x, y + 5.2, x + pdf.get_string_width(inserted), y + 5.2)  # underlined
+    for y, member, gone in ((55, "- Chief Executive, Community and Voluntary Service", False),
+                            (61, "- Director of Housing, City Homes", True), (67, "- Area Manager, Fire and Rescue Service", False)):
+        pdf.set_xy(20, y)
+        pdf.cell(0, 6, member)
+        if gone:  # a member crossed off the list, word by word
+            x = 20 + pdf.c_margin + pdf.get_string_width("- ")
+            for word in member[2:].split():
+                pdf.line(x, y + 3.2, x + pdf.get_string_width(word), y + 3.2)
+                x += pdf.get_string_width(word + " ")
+    return bytes(pdf.output())
+
+
+def test_words_struck_through_on_a_printed_tracked_changes_version_are_left_out():
+    text = " ".join(ingest.read_pdf(_tracked_changes_pdf())[0].split())
+    assert "4.1 The Board will meet quarterly, with one development session a year." in text
+    assert "5.2 The Board is chaired by a member elected by the Board each May." in text
+    assert "every two months" not in text and "Leader" not in text
+    assert "- Chief Executive, Community and Voluntary Service - Area Manager, Fire and Rescue Service" in text
+    assert "Housing" not in text and " , " not in text  # the comma between two struck words goes with them
+    assert text.startswith("Terms of reference (tracked changes version)")  # the rule under it struck nothing
+
+
+WORD_WEB_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><title>Minutes</title></head>
+<body lang=EN-GB><div class=WordSection1>
+<p class=MsoNormal><b><span style='font-family:"Arial",sans-serif'>4. Partnership Review<o:p></o:p></span></b></p>
+<p class=MsoNormal><span style='font-family:"Arial",sans-serif'>The
+review had found that reporting lines between the Board and its groups were unclear,
+and that average attendance had fallen to 58%.<o:p></o:p></span></p>
+<p class=MsoNormal><b><span style='font-family:"Arial",sans-serif'>RESOLVED:
+That the Board</span></b></p>
+<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if
+!supportLists]><span style='mso-list:Ignore'>(a)<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span
+style='font-family:"Arial",sans-serif'>merges the Safer Communities Partnership
+Board and the Domestic Abuse Partnership Board into
+a single board from 1 October 2024;<o:p></o:p></span></p>
+<pre>Ref   Owner
+A1    KM</pre>
+</div></body></html>"""
+
+
+def test_a_word_web_page_wrapped_in_its_source_reads_in_paragraphs_not_source_lines():
+    text, _ = ingest.read_html(WORD_WEB_PAGE.encode("cp1252"))
+    blocks = ingest.normalise_text(text).split("\n\n")
+    assert "The review had found that reporting lines between the Board and its groups were unclear, and that average attendance had fallen to 58%." in blocks
+    assert "RESOLVED: That the Board" in blocks
+    assert ("(a) merges the Safer Communities Partnership Board and the Domestic Abuse Partnership Board into a single "
+            "board from 1 October 2024;") in blocks

@@ -133,6 +133,10 @@ _SECTION_NAMES = {
 _RESOLUTION_LEAD = re.compile(
     r"\b(?:RESOLVED|DECIDED|AGREED)\b|\b(?:resolved|decided|agreed)(?: as follows| that| to| unanimously| the following(?:(?: [\w-]+){0,2} [\w-]+s)?)?\s*[:\-–—.]*\s*$"
 )
+#: A minute's title written as a sentence, a whole number and a few words with a full stop ("50. Review of
+#: the Board's governance and sub-structure."), and the meeting's formalities it follows ("Apologies").
+_MINUTE_TITLE = re.compile(r"^\d{1,3}\.\s+[A-Z][^\n]{0,100}\.$")
+_FORMALITY_TITLE = re.compile(r"^(?:\d{1,3}\.?\s+)?(?:apologies|present|in attendance|attendance|declarations?)\b", re.I)
 # "had" before the verb of a lead-in: a decision taken before, told ("The Cabinet had resolved:-", quoted in a call-in).
 _REPORTED_LEAD = re.compile(r"\bhad\s+(?:(?:also|further|then|unanimously)\s+)?$", re.I)
 # A collective body just before its verb: "The Committee agreed:—", "the Board decided:" — the meeting's
@@ -998,6 +1002,9 @@ def segment(text: str) -> list[Span]:
             state.background = bool(_ABOUT_PAPER.search(body))
         if state.background and _FINDINGS_LEAD.search(body) and len(body) < 400:
             state.background = False  # "3.5 The main findings of the review were:" under Background: the review's findings
+        if state.background and _MINUTE_TITLE.match(body) and _FORMALITY_TITLE.match(state.title.strip()):
+            _title(body, state, None)  # "46. Minutes of the previous meeting." after "Apologies": the next minute
+            continue
         if state.background:
             continue
         rec = _RECOMMENDATION.match(body)

@@ -40,8 +40,8 @@ from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import accumulate
 from importlib.metadata import version
+from itertools import accumulate
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -154,6 +154,7 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
         title = " ".join((tree.findtext(".//title") or "").split())
         return clean_pdf_text(pages), {"title": title} if title else {}
     if tree is not None:
+        collapse_source_breaks(tree)
         unwrap_layout_tables(tree)
         number_ordered_lists(tree)
         open_disclosures(tree)
@@ -176,13 +177,31 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
     return _html_blocks(text), {k: v for k, v in hints.items() if v}
 
 
+def collapse_source_breaks(tree) -> None:
+    """Collapse the line breaks and runs of spaces inside a page's text into single spaces, as a
+    browser draws them: Word's "Save as Web Page" (and many a hand-written page) wraps its source
+    every 80 characters, in the middle of a paragraph, and the extractor would keep each source line
+    as a paragraph of its own. Preformatted text (``<pre>``, ``<textarea>``) keeps its breaks."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("pre", "textarea", "script", "style"):
+            continue
+        if any(a.tag in ("pre", "textarea") for a in element.iterancestors()):
+            continue
+        if element.text and "\n" in element.text:
+            element.text = _SOURCE_BREAK.sub(" ", element.text)
+        if element.tail and "\n" in element.tail:
+            element.tail = _SOURCE_BREAK.sub(" ", element.tail)
+
+
+_SOURCE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 #: A page of a PDF converted to HTML: pdf2htmlEX's ``pf`` boxes (``data-page-no``), poppler
 #: pdftohtml's ``page1-div``, PDF.js's ``data-page-number``.
 _PRINTED_PAGE = "//*[@data-page-no or @data-page-number or contains(concat(' ', normalize-space(@class), ' '), ' pf ') " \
                 "or (starts-with(@id, 'page') and substring(@id, string-length(@id) - 3) = '-div')]"
-#: A printed line placed where the PDF had it: its own box at a set position (``style="left:…;top:…"``),
-#: or pdf2htmlEX's line class ``t``.
-_PLACED = re.compile(r"(?:^|;)\s*(?:top|bottom)\s*:", re.I)
+#: Where a printed line stands on its page: ``style="…;top:83px"`` (counted down) or ``bottom:712.5px``.
+_PLACE_STYLE = re.compile(r"(?:^|;)\s*(top|bottom)\s*:\s*(-?[\d.]+)", re.I)
 #: A page is a converted PDF when at least this many of its text lines are placed, and they hold
 #: most of its text (``PRINTED_SHARE``).
 PRINTED_LINES = 10
@@ -190,10 +209,20 @@ PRINTED_SHARE = 0.8
 
 
 def _placed_line(element) -> bool:
-    return bool(_PLACED.search(element.get("style") or "")) or "t" in (element.get("class") or "").split()
+    """A printed line placed where the PDF had it: its own box at a set position, or pdf2htmlEX's line class ``t``."""
+    return bool(_PLACE_STYLE.search(element.get("style") or "")) or "t" in (element.get("class") or "").split()
 
 
-_PLACE_STYLE = re.compile(r"(?:^|;)\s*(top|bottom)\s*:\s*(-?[\d.]+)px", re.I)
+def _inside_placed_line(element, page) -> bool:
+    """Whether a box sits inside a placed line of ``page`` (a span of that line, not a line of its own)."""
+    for ancestor in element.iterancestors():
+        if ancestor is page:
+            return False
+        if _placed_line(ancestor):
+            return True
+    return False
+
+
 #: pdf2htmlEX's position classes, defined in its style sheet: ``.y1f{bottom:712.5px;}``.
 _Y_CLASS = re.compile(r"\.(y[0-9a-f]+)\{bottom:(-?[\d.]+)px;?\}")
 
@@ -245,15 +274,9 @@ def printed_pages(tree) -> list[str] | None:
     for page in containers:
         lines, heights = [], []
         for element in page.iter():
-            if not isinstance(element.tag, str) or element.tag in ("script", "style") or not _placed_line(element):
+            if not isinstance(element.tag, str) or element.tag in ("script", "style") or not _placed_line(element) \
+                    or _inside_placed_line(element, page):
                 continue
-            above = []
-            for a in element.iterancestors():
-                if a is page:
-                    break
-                above.append(a)
-            if any(map(_placed_line, above)):
-                continue  # a box inside a placed line: part of that line
             line = " ".join("".join(element.itertext()).split())
             if line:
                 lines.append(line)
@@ -489,7 +512,8 @@ def pdf_pages(data: bytes) -> list[str]:
             fields = _filled_fields(document, page) if form else []
             found = [] if fields else tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
             raw = (_with_fields(textpage, fields) if fields else
-                   _text_with_tables(textpage, page.get_bbox(), found) if found else _gap_marked(textpage))
+                   _text_with_tables(textpage, page.get_bbox(), found) if found else
+                   _gap_marked(textpage, _struck_through(page, textpage)))
             pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
         return pages
     finally:
@@ -585,24 +609,27 @@ _LINE_HYPHENS = "\ufffe\u00ad"
 _PRINTED_LINE = re.compile(f"[^\r\n{_LINE_HYPHENS}]+[{_LINE_HYPHENS}]?")
 
 
-def _gap_marked(textpage) -> str:
+def _gap_marked(textpage, struck: set[int] = frozenset()) -> str:
     """A page's text (pypdfium2), each line followed by a wider gap than the page's usual line
     pitch marked with :data:`PARA_END`: a PDF keeps no paragraph marks, and a paragraph whose last
-    line runs to the margin is told from the next only by the space between them."""
+    line runs to the margin is told from the next only by the space between them. The characters
+    ``struck`` (struck through: :func:`_struck_through`) are left out."""
     text = textpage.get_text_range()
+    if struck and textpage.count_chars() != len(text):
+        struck = frozenset()  # the text does not map onto the characters: nothing is known to be struck
     starts = []
     for m in _PRINTED_LINE.finditer(text):  # a word hyphenated at the line's end runs on in pdfium's text
         stripped = m.group(0).lstrip()
         if stripped:
             starts.append((m.end() - len(stripped), m.end()))
     if len(starts) < 4 or textpage.count_chars() != len(text):
-        return text  # too few lines to know the pitch, or the text does not map onto the characters
+        return _unstruck(text, struck)  # too few lines to know the pitch, or the text does not map onto the characters
     boxes = [textpage.get_charbox(first, loose=True) for first, _ in starts]  # (left, bottom, right, top)
     bottoms = [box[1] for box in boxes]
     steps = [a - b for a, b in zip(bottoms, bottoms[1:])]
     pitches = sorted(step for step in steps if step > 0)
     if not pitches:
-        return text
+        return _unstruck(text, struck)
     pitch = pitches[len(pitches) // 2]
     # a wider gap below a line ends its paragraph, and so does a move back up the page after a sentence's
     # end: the next column (the English beside the Welsh) or a box set apart; a sentence left unfinished
@@ -611,7 +638,92 @@ def _gap_marked(textpage) -> str:
             if (step > PARA_GAP * pitch and text[end - 1] not in _LINE_HYPHENS)
             or (step < -pitch and _ENDS_SENTENCE.search(text[max(0, end - 8) : end].rstrip()))}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
-    return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(text)) if ends else text
+    return "".join((STRUCK if i in struck else ch) + (PARA_END if i + 1 in ends else "") for i, ch in enumerate(text))
+
+
+def _unstruck(text: str, struck: set[int]) -> str:
+    return "".join(STRUCK if i in struck else ch for i, ch in enumerate(text)) if struck else text
+
+
+#: Stands for a struck-out character until the page's lines are joined (a private-use character): the
+#: line keeps its length, so that a line whose end is struck out is not taken for a paragraph's last.
+STRUCK = "\ue002"
+_STRUCK_RUN = re.compile(f"[ \t]*{STRUCK}+[ \t]*")
+
+
+def without_struck(text: str) -> str:
+    """The text as it will read with its struck-out words gone: a line that was all struck out goes
+    (a member crossed off a list), and a struck phrase before a full stop or a comma takes its space."""
+    if STRUCK not in text:
+        return text
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if STRUCK in line:
+            starts_struck = line.lstrip().startswith(STRUCK)
+            line = _STRUCK_RUN.sub(" ", re.sub(f"[ \t]*{STRUCK}+(?=[,.;:)])", "", line)).strip()
+            if starts_struck:
+                line = re.sub(r"^[,.;:]\s+", "", line)  # ". co-chaired …": the full stop ended the struck sentence
+            if line in {"", "-", "•"} or re.fullmatch(r"\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]{1,3})[.)]?[.,;:]?", line):
+                continue  # a member crossed off a list, a clause struck out whole ("3.2 …" → "3.2.")
+            if lines and line in {".", ",", ";", ":"}:
+                lines[-1] += line  # the full stop after a struck phrase that ran over the line's end
+                continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+#: A rule through text is at most this thick (points): a line drawn through struck-out words.
+STRIKE_THICKNESS = 3.0
+#: Where a rule strikes a letter: between these fractions of the height of the font's box above its
+#: foot (an underline is lower, a rule between lines outside it).
+STRIKE_BAND = (0.25, 0.75)
+#: Characters are looked for along a rule at this step (points): less than the narrowest letter.
+STRIKE_STEP = 1.5
+#: A page with more thin rules than this is a chart or a form, not a document with struck-out words.
+STRIKE_RULES = 300
+
+
+def _struck_through(page, textpage) -> set[int]:
+    """The characters of a page with a line drawn through their middle: words struck out, as a
+    "tracked changes version" of terms of reference or a constitution prints what is deleted. They
+    are still in the text layer; a reader of the page sees them crossed out, and the text is read as
+    it will stand. An underline (below the letters) or a table's rule (between lines) strikes none."""
+    import pypdfium2.raw as pdfium_c
+
+    rules = []
+    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = path.get_bounds()
+        if top - bottom <= STRIKE_THICKNESS and right - left >= 2:
+            rules.append((left, right, (top + bottom) / 2))
+    if not rules or len(rules) > STRIKE_RULES:
+        return set()
+    def crossed(i: int, a: float, b: float, y: float) -> bool:
+        # against the font's box (its ascent and descent), the same for every letter of a line: a rule
+        # through the lower half of the capitals strikes a tall "d" as it does an "e"
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        return a <= (left + right) / 2 <= b and bottom + STRIKE_BAND[0] * (top - bottom) <= y <= bottom + STRIKE_BAND[1] * (top - bottom)
+
+    struck = set()
+    for a, b, y in rules:
+        found = set()
+        x = a
+        while x <= b:  # the characters along the rule, by position (a page has thousands; a rule crosses few)
+            i = textpage.get_index(x, y, 0.5, 0.5)
+            if i is not None:
+                found.add(i)
+            x += STRIKE_STEP
+        hits = [i for i in found if crossed(i, a, b, y)]
+        if hits:  # and the narrow letters between them the steps passed over ("l", "i")
+            struck.update(i for i in range(min(hits), max(hits) + 1) if i in hits or crossed(i, a, b, y))
+    # a comma or a space between two words struck each with a rule of its own ("five members, including")
+    text = textpage.get_text_range()
+    for i in sorted(struck):
+        j = i + 1
+        while j < len(text) and j - i <= 3 and j not in struck and not text[j].isalnum() and text[j] not in "\r\n":
+            j += 1
+        if j in struck and j > i + 1:
+            struck.update(range(i + 1, j))
+    return struck
 
 
 #: A line that finishes a sentence (or a clause before a colon or semicolon), whatever closing marks follow.
@@ -719,7 +831,7 @@ def _zone(lines: list[str]) -> list[str]:
 
 
 def _line_key(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.replace(PARA_END, "").lower())).strip()
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.replace(PARA_END, "").replace(STRUCK, "").lower())).strip()
 
 
 def _running_keys(zones: list[list[str]]) -> set[str]:
@@ -840,7 +952,7 @@ def clean_pdf_text(pages: list[str]) -> str:
             text = f"{text}\n{body}"
             continue
         text = _join_page(text, body)
-    return _numbered_list_marks(rejoin_hyphenation(text.replace(TABLE_ROW, "")))
+    return _numbered_list_marks(rejoin_hyphenation(without_struck(text.replace(TABLE_ROW, ""))))
 
 
 #: A line opening with a bare number and a capital: "1 Form follows function" (a slide's list, its
@@ -889,7 +1001,7 @@ def read_pdf(data: bytes) -> tuple[str, dict]:
     else:
         pages, notes = _with_scans_read(data, pages)
     hints = {"warning": "; ".join(notes)} if notes else {}
-    header = running_header([page.replace(PARA_END, "") for page in pages])
+    header = running_header([without_struck(page.replace(PARA_END, "")) for page in pages])
     return clean_pdf_text(pages), {**hints, **({"header": header} if header else {})}
 
 
@@ -903,7 +1015,7 @@ UNMAPPED_FONTS = "the text is in fonts without a map to Unicode and cannot be re
 
 def unreadable(text: str) -> bool:
     """Whether a page's text layer is glyph numbers rather than text (:data:`READABLE_SHARE`)."""
-    chars = [c for c in text.replace(PARA_END, "") if c not in " \t\n\r"]  # a glyph number may read as another control
+    chars = [c for c in text.replace(PARA_END, "").replace(STRUCK, "") if c not in " \t\n\r"]  # a glyph number may read as another control
     if len(chars) < 20:
         return False
     readable = sum(1 for c in chars if c != "\ufffd" and (c.isalnum() or unicodedata.category(c)[0] in "PS"))
