@@ -1764,3 +1764,14 @@ def test_a_minute_titled_as_a_sentence_ends_the_formalities_before_it():
                                "(ii) The Board requested that the ICB confirm how it would use the needs assessment."]
     report = "3. Background\n\n3. The partnership was set up in 2010.\n\n3.1 It met monthly until 2019."
     assert _texts(report) == []  # under a report's Background, a short numbered sentence is still background
+
+
+def test_the_next_minutes_title_after_a_resolutions_parts_is_no_part_of_it():
+    minutes = ("RESOLVED:\n\n(i) That the eleven dormant groups be formally closed;\n\n"
+               "(j) That a further review of the Board's arrangements be undertaken in 2026.\n\n"
+               "51. Better Care Fund Plan 2025/26.\n\n"
+               "The Board considered a report on the Better Care Fund Plan.\n\n"
+               "RESOLVED:\n\n1. That the Plan be approved.\n\n2. That the section 75 agreement be delegated to the Director.")
+    items = _items(minutes)
+    assert [label for label, _, _ in items] == ["(i)", "(j)", "(1)", "(2)"]
+    assert not any("Better Care Fund Plan 2025/26." == text for _, _, text in items)

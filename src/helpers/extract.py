@@ -1064,6 +1064,10 @@ def segment(text: str) -> list[Span]:
                 state.section, state.from_lead_in = "", False
             continue
         numbered = enum and enum.group("num")
+        if enum and state.last_part and not _follows(label, state.last_part) and _MINUTE_TITLE.match(body) \
+                and "\n" not in body and not re.match(r"\d{1,3}\.\s+(?:that|to)\b", body, re.I):
+            _title(body, state, None)  # "51. Better Care Fund Plan 2025/26." after minute 50's (a)–(k): the next minute
+            continue
         if numbered and state.from_lead_in:
             state.section, state.from_lead_in = "", False  # "4.2 …" after "AGREED: (i) …": the next numbered paragraph, not a part
         lead_enum = _ENUM.match(state.lead_in) if numbered and state.lead_in else None
