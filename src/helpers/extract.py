@@ -1065,7 +1065,7 @@ def segment(text: str) -> list[Span]:
             continue
         numbered = enum and enum.group("num")
         if enum and state.last_part and not _follows(label, state.last_part) and _MINUTE_TITLE.match(body) \
-                and "\n" not in body and not re.match(r"\d{1,3}\.\s+(?:that|to)\b", body, re.I):
+                and not re.match(r"\d{1,3}\.\s+(?:that|to)\b", body, re.I):
             _title(body, state, None)  # "51. Better Care Fund Plan 2025/26." after minute 50's (a)–(k): the next minute
             continue
         if numbered and state.from_lead_in:

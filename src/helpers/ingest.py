@@ -253,8 +253,7 @@ def _gap_marked_lines(lines: list[str], heights: list[float | None], pitch: floa
     if pitch is None or None in heights:
         return lines
     steps = [a - b for a, b in zip(heights, heights[1:])]
-    return [line + PARA_END if i < len(steps) and (steps[i] > PARA_GAP * pitch or (
-                steps[i] < -pitch and _ENDS_SENTENCE.search(line))) else line for i, line in enumerate(lines)]
+    return [line + PARA_END if i < len(steps) and _gap_ends(steps[i], pitch, line) else line for i, line in enumerate(lines)]
 
 
 def printed_pages(tree) -> list[str] | None:
@@ -513,7 +512,7 @@ def pdf_pages(data: bytes) -> list[str]:
             found = [] if fields else tables.on_page(index) if _drawn_paths(page) >= TABLE_MIN_PATHS else []
             raw = (_with_fields(textpage, fields) if fields else
                    _text_with_tables(textpage, page.get_bbox(), found) if found else
-                   _gap_marked(textpage, _struck_through(page, textpage)))
+                   _gap_marked(textpage, page))
             pages.append(raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-\n").replace("\u00ad", "-\n"))
         return pages
     finally:
@@ -609,36 +608,41 @@ _LINE_HYPHENS = "\ufffe\u00ad"
 _PRINTED_LINE = re.compile(f"[^\r\n{_LINE_HYPHENS}]+[{_LINE_HYPHENS}]?")
 
 
-def _gap_marked(textpage, struck: set[int] = frozenset()) -> str:
+def _gap_marked(textpage, page=None) -> str:
     """A page's text (pypdfium2), each line followed by a wider gap than the page's usual line
     pitch marked with :data:`PARA_END`: a PDF keeps no paragraph marks, and a paragraph whose last
-    line runs to the margin is told from the next only by the space between them. The characters
-    ``struck`` (struck through: :func:`_struck_through`) are left out."""
+    line runs to the margin is told from the next only by the space between them. Given the
+    ``page``, the characters struck through on it (:func:`_struck_through`) are marked :data:`STRUCK`."""
     text = textpage.get_text_range()
-    if struck and textpage.count_chars() != len(text):
-        struck = frozenset()  # the text does not map onto the characters: nothing is known to be struck
+    mapped = textpage.count_chars() == len(text)  # else the text does not map onto the characters' boxes
+    struck = _struck_through(page, textpage, text) if page is not None and mapped else set()
     starts = []
     for m in _PRINTED_LINE.finditer(text):  # a word hyphenated at the line's end runs on in pdfium's text
         stripped = m.group(0).lstrip()
         if stripped:
             starts.append((m.end() - len(stripped), m.end()))
-    if len(starts) < 4 or textpage.count_chars() != len(text):
-        return _unstruck(text, struck)  # too few lines to know the pitch, or the text does not map onto the characters
+    marked = _unstruck(text, struck)
+    if len(starts) < 4 or not mapped:
+        return marked  # too few lines to know the pitch, or the text does not map onto the characters
     boxes = [textpage.get_charbox(first, loose=True) for first, _ in starts]  # (left, bottom, right, top)
     bottoms = [box[1] for box in boxes]
     steps = [a - b for a, b in zip(bottoms, bottoms[1:])]
     pitches = sorted(step for step in steps if step > 0)
     if not pitches:
-        return _unstruck(text, struck)
+        return marked
     pitch = pitches[len(pitches) // 2]
-    # a wider gap below a line ends its paragraph, and so does a move back up the page after a sentence's
-    # end: the next column (the English beside the Welsh) or a box set apart; a sentence left unfinished
-    # at a column's foot goes on at the top of the next
-    ends = {end for (_, end), step in zip(starts, steps)
-            if (step > PARA_GAP * pitch and text[end - 1] not in _LINE_HYPHENS)
-            or (step < -pitch and _ENDS_SENTENCE.search(text[max(0, end - 8) : end].rstrip()))}
+    ends = {end for (_, end), step in zip(starts, steps) if _gap_ends(step, pitch, text[max(0, end - 8) : end])}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
-    return "".join((STRUCK if i in struck else ch) + (PARA_END if i + 1 in ends else "") for i, ch in enumerate(text))
+    return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(marked)) if ends else marked
+
+
+def _gap_ends(step: float, pitch: float, line: str) -> bool:
+    """Whether the step down to the next line ends the paragraph of ``line`` (its end is enough): a
+    wider gap than the usual line pitch (unless a word hyphenated at the line's end runs on), or a
+    move back up the page after a sentence's end — the next column (the English beside the Welsh) or
+    a box set apart; a sentence left unfinished at a column's foot goes on at the top of the next."""
+    return (step > PARA_GAP * pitch and not line.endswith(tuple(_LINE_HYPHENS))) or (
+        step < -pitch and bool(_ENDS_SENTENCE.search(line)))
 
 
 def _unstruck(text: str, struck: set[int]) -> str:
@@ -683,11 +687,12 @@ STRIKE_STEP = 1.5
 STRIKE_RULES = 300
 
 
-def _struck_through(page, textpage) -> set[int]:
+def _struck_through(page, textpage, text: str) -> set[int]:
     """The characters of a page with a line drawn through their middle: words struck out, as a
     "tracked changes version" of terms of reference or a constitution prints what is deleted. They
     are still in the text layer; a reader of the page sees them crossed out, and the text is read as
-    it will stand. An underline (below the letters) or a table's rule (between lines) strikes none."""
+    it will stand. An underline (below the letters) or a table's rule (between lines) strikes none.
+    ``text`` is the page's text, which maps onto its characters."""
     import pypdfium2.raw as pdfium_c
 
     rules = []
@@ -716,7 +721,6 @@ def _struck_through(page, textpage) -> set[int]:
         if hits:  # and the narrow letters between them the steps passed over ("l", "i")
             struck.update(i for i in range(min(hits), max(hits) + 1) if i in hits or crossed(i, a, b, y))
     # a comma or a space between two words struck each with a rule of its own ("five members, including")
-    text = textpage.get_text_range()
     for i in sorted(struck):
         j = i + 1
         while j < len(text) and j - i <= 3 and j not in struck and not text[j].isalnum() and text[j] not in "\r\n":
@@ -2353,8 +2357,9 @@ def read_captions(data: bytes, suffix: str = ".vtt") -> tuple[str, dict]:
     if not turns:
         raise SkipFile("captions with no text in them")
     cues = [line for turn in turns for line in turn]
-    words = len(" ".join(cues).split())
-    if words >= UNPUNCTUATED_WORDS and len(re.findall(r"[.?!](?:\s|$)", " ".join(cues))) * UNPUNCTUATED_WORDS < words:
+    spoken = " ".join(cues)
+    words = len(spoken.split())
+    if words >= UNPUNCTUATED_WORDS and len(re.findall(r"[.?!](?:\s|$)", spoken)) * UNPUNCTUATED_WORDS < words:
         # automatic captions without punctuation or speakers: no sentence can be found, so the cues are grouped,
         # a few at a time, into passages of a sentence's length
         passages, words_in = [[]], 0
