@@ -6,6 +6,7 @@ Every fixture is written here (fpdf2 for PDFs, python-docx for Word, literal HTM
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import time
@@ -2390,3 +2391,149 @@ def test_a_word_web_page_wrapped_in_its_source_reads_in_paragraphs_not_source_li
     assert "RESOLVED: That the Board" in blocks
     assert ("(a) merges the Safer Communities Partnership Board and the Domestic Abuse Partnership Board into a single "
             "board from 1 October 2024;") in blocks
+
+
+WIKI_PAGE = """---
+title: Safer Anytown Partnership - governance review
+owner: Partnership Manager
+last_updated: 2025-03-14
+tags: [governance, review]
+---
+# Governance review
+
+The Board **agreed** on 4 March to merge its two
+delivery groups, see [the report](https://example.org/report.pdf).
+
+| Date | Decision | Owner | Status |
+|---|---|---|---|
+| 4 Mar 2025 | Merge the Safer Streets and Reducing Reoffending groups | Chair | Agreed |
+| 4 Mar 2025 | Meet quarterly from June | Clerk | Agreed |
+
+- [x] Draft the new terms of reference
+- [ ] Consult partners on membership
+
+> **Note:** ~~The Board meets every two months.~~ The Board meets quarterly.
+"""
+
+
+def test_a_wiki_page_in_markdown_reads_as_the_page_shows_it():
+    text, hints = ingest.read_markdown(WIKI_PAGE.encode())
+    blocks = text.split("\n\n")
+    assert blocks[0] == "Governance review"  # the front matter is not text …
+    assert hints == {"title": "Safer Anytown Partnership - governance review", "date": "2025-03-14"}  # … it is hints
+    assert "The Board agreed on 4 March to merge its two delivery groups, see the report." in blocks
+    assert ("Date | Decision | Owner | Status\n4 Mar 2025 | Merge the Safer Streets and Reducing Reoffending groups | "
+            "Chair | Agreed\n4 Mar 2025 | Meet quarterly from June | Clerk | Agreed") in blocks
+    assert "- Draft the new terms of reference" in blocks and "[x]" not in text and "**" not in text
+    assert "Note: The Board meets quarterly." in blocks and "every two months" not in text  # struck through: deleted
+
+
+DECISIONS_JSON = """{"dataset": {"title": "Cabinet decisions", "publisher": "Anytown Council", "licence": "OGL v3"},
+ "generated": "2025-05-01T10:00:00Z",
+ "records": [
+  {"id": "D-101", "meeting": "Cabinet", "meeting_date": "2025-03-12", "item_number": "7",
+   "title": "Review of the Safer Anytown Partnership",
+   "decision_text": "RESOLVED that (1) the two delivery groups merge into one; (2) the Board meet quarterly.",
+   "status": "Decision made", "wards": ["All wards"], "urgent": false,
+   "documents": [{"title": "Report to Cabinet", "url": "https://example.org/r.pdf"}]},
+  {"id": "D-102", "meeting": "Cabinet", "meeting_date": "2025-04-09", "item_number": "8",
+   "title": "Car park charges", "decision_text": "RESOLVED that charges rise by 10p from 1 June 2025 in all car parks.",
+   "status": "Decision made"}]}"""
+
+
+def test_an_open_data_export_of_decisions_reads_record_by_record():
+    text, hints = ingest.read_json(DECISIONS_JSON.encode())
+    assert text.startswith("Dataset title: Cabinet decisions\nDataset publisher: Anytown Council\nDataset licence: OGL v3\n")
+    assert ("7. Review of the Safer Anytown Partnership\n\nPublished: 2025-03-12\n\nId: D-101\nMeeting: Cabinet\n"
+            "Meeting date: 2025-03-12\nStatus: Decision made\nWards: All wards\nUrgent: no\nDocuments: Report to Cabinet\n\n"
+            "Decision text\n\nRESOLVED that (1) the two delivery groups merge into one; (2) the Board meet quarterly.") in text
+    assert text.index("meet quarterly") < text.index("8. Car park charges") and "https://" not in text
+    assert hints == {"title": "Cabinet decisions", "date": "2025-04-09"}
+    records = json.loads(DECISIONS_JSON)["records"]
+    lines = "\n".join(json.dumps(record) for record in records)  # one record a line: JSON Lines
+    assert ingest.read_json(lines.encode())[0].startswith("7. Review of the Safer Anytown Partnership\n\nPublished: 2025-03-12")
+
+
+def test_a_json_file_that_does_not_parse_is_reported_not_read(raw):
+    write(raw / "broken.json", b'{"records": [{"title": "Review"')
+    write(raw / "good.json", DECISIONS_JSON.encode())
+    docs, report = run(raw)
+    assert status_of(report, "broken.json")[0] == "skipped"
+    assert "not JSON that can be read" in status_of(report, "broken.json")[1]
+    assert "merge into one" in text_of(docs, "good.json")
+
+
+def _line_numbered_pdf(watermark: bool = False) -> bytes:
+    """A consultation draft with every printed line numbered in the margin (and a diagonal watermark)."""
+    paragraphs = [
+        "3. Proposals for consultation",
+        "Proposal 4: The Board proposes that the four locality forums be replaced by two area partnerships, each "
+        "chaired by an elected member, meeting every six weeks and reporting to the Board through an annual report.",
+        "Proposal 5: The Board proposes that the Reducing Reoffending Group and the Safer Streets Group merge into "
+        "a single delivery group from April 2026, with revised terms of reference agreed by the Board.",
+        "Q3. Do you agree that the locality forums should be replaced by two area partnerships?",
+    ] * 2
+    pdf = FPDF()
+    pdf.add_page()
+    if watermark:
+        with pdf.local_context(text_color=(210, 210, 210)):
+            pdf.set_font("Helvetica", "B", 80)
+            with pdf.rotation(45, x=105, y=150):
+                pdf.text(30, 170, "DRAFT")
+    pdf.set_font("Helvetica", size=11)
+    number, y = 0, 20.0
+    for paragraph in paragraphs:
+        for line in pdf.multi_cell(160, 6, paragraph, dry_run=True, output="LINES"):
+            number += 1
+            pdf.set_font("Helvetica", size=7)
+            pdf.set_xy(8, y)
+            pdf.cell(10, 6, str(number), align="R")
+            pdf.set_font("Helvetica", size=11)
+            pdf.set_xy(25, y)
+            pdf.cell(160, 6, line)
+            y += 6
+        y += 4
+    return bytes(pdf.output())
+
+
+def test_line_numbers_in_a_drafts_margin_are_not_read_into_its_text():
+    text = ingest.read_pdf(_line_numbered_pdf())[0]
+    assert "\n\nProposal 4: The Board proposes that the four locality forums be replaced by two" in text
+    assert "Q3. Do you agree that the locality forums should be replaced by two area partnerships?" in text
+    assert not [line for line in text.split("\n") if line[:1].isdigit() and not line.startswith("3. Proposals")]
+    listed = ingest.strip_line_numbers([["1 Form follows function", "2 Fewer, stronger partnerships", "3 Decisions taken locally"]])
+    assert listed[0][0] == "1 Form follows function"  # a short list numbered without stops keeps its numbers
+
+
+def test_a_diagonal_watermark_is_not_read_into_the_page():
+    text = ingest.read_pdf(_line_numbered_pdf(watermark=True))[0]
+    assert "DRAFT" not in text
+    assert "\n\nProposal 5: The Board proposes that the Reducing Reoffending Group" in text
+
+
+def _report_with_contents() -> bytes:
+    """A Word report whose table of contents Word built: lines in TOC styles, linked to "_Toc" bookmarks."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.add_paragraph("Review of the Safer Anytown Partnership")
+    for n, (heading, page) in enumerate([("1. Recommendations", 3), ("2. The case for change", 5)], start=1):
+        document.element.body.append(parse_xml(
+            f'<w:p {ns}><w:pPr><w:pStyle w:val="TOC1"/></w:pPr><w:hyperlink w:anchor="_Toc{n}"><w:r><w:t>{heading}</w:t></w:r>'
+            f'<w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:hyperlink></w:p>'))
+    document.add_paragraph("1. Recommendations")
+    document.add_paragraph("That the Board merges its two delivery groups.")
+    document.element.body.append(parse_xml(  # a contents line without its style, linked to its heading
+        f'<w:p {ns}><w:hyperlink w:anchor="_Toc99"><w:r><w:t>Appendix A: Timetable</w:t></w:r><w:r><w:tab/></w:r>'
+        f'<w:r><w:t>9</w:t></w:r></w:hyperlink></w:p>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_table_of_contents_is_not_read_as_headings():
+    text = ingest.read_docx(_report_with_contents())[0]
+    assert text.split("\n\n") == ["Review of the Safer Anytown Partnership", "1. Recommendations",
+                                  "That the Board merges its two delivery groups."]

@@ -615,7 +615,7 @@ def _gap_marked(textpage, page=None) -> str:
     ``page``, the characters struck through on it (:func:`_struck_through`) are marked :data:`STRUCK`."""
     text = textpage.get_text_range()
     mapped = textpage.count_chars() == len(text)  # else the text does not map onto the characters' boxes
-    struck = _struck_through(page, textpage, text) if page is not None and mapped else set()
+    struck = (_struck_through(page, textpage, text) | _slanted(textpage, len(text))) if page is not None and mapped else set()
     starts = []
     for m in _PRINTED_LINE.finditer(text):  # a word hyphenated at the line's end runs on in pdfium's text
         stripped = m.group(0).lstrip()
@@ -634,6 +634,27 @@ def _gap_marked(textpage, page=None) -> str:
     ends = {end for (_, end), step in zip(starts, steps) if _gap_ends(step, pitch, text[max(0, end - 8) : end])}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(marked)) if ends else marked
+
+
+#: A letter set at an angle this far (radians) from the page's axes is a watermark's ("DRAFT" across the page).
+SLANT = 0.1
+
+
+def _slanted(textpage, count: int) -> set[int]:
+    """The characters of a page set diagonally across it: a watermark ("DRAFT", "NOT YET APPROVED",
+    "COPY") printed over the text, which is in the text layer but is no part of what the page says.
+    Text turned a quarter or a half turn (a table's upright headings) is kept."""
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    quarter = math.pi / 2
+    out = set()
+    for i in range(count):
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+        if angle > 0 and min(angle % quarter, quarter - angle % quarter) > SLANT:
+            out.add(i)
+    return out
 
 
 def _gap_ends(step: float, pitch: float, line: str) -> bool:
@@ -938,10 +959,50 @@ def _wraps_on(line: str, following: str) -> bool:
         and (len(line.split()) >= 4 or bool(re.match(r"\s*[-•▪◦·*–]\s", line)))  # "Recommendations" over lower case: a heading
 
 
+#: A printed line that opens with a number in the margin: "27 the Board agreed that …", or the number alone.
+_MARGIN_NUMBER = re.compile(r"^(\d{1,4})(?:\s+(?=\S)|(?=\ue001?$))")
+#: A page numbered line by line has a number on at least this share of its lines, and this many.
+LINE_NUMBERED_SHARE = 0.6
+LINE_NUMBERED_MIN = 10
+
+
+def strip_line_numbers(pages: list[list[str]]) -> list[list[str]]:
+    """Each page's lines without the line numbers printed in its margin (a consultation draft, a
+    legal agreement, a transcript numbered line by line): the numbers go when they run up one a
+    line (or every fifth or tenth line) through the page, over wrapped lines that go on in lower
+    case — so a list numbered "1 …", "2 …" keeps its numbers. A line that is only its number goes."""
+    out = []
+    for lines in pages:
+        found = [(i, int(m.group(1)), line[m.end():]) for i, line in enumerate(lines)
+                 if not line.startswith(TABLE_ROW) and (m := _MARGIN_NUMBER.match(line))]
+        if _line_numbered(found, len(lines), lines):
+            numbered = {i: rest for i, _, rest in found}
+            lines = [numbered.get(i, line) for i, line in enumerate(lines)]
+            lines = [line for line in lines if line.replace(PARA_END, "").strip()]
+        out.append(lines)
+    return out
+
+
+def _line_numbered(found: list[tuple[int, int, str]], total: int, lines: list[str]) -> bool:
+    """Whether the numbers opening a page's lines ((line index, number, rest) of each) are line numbers."""
+    if len(found) < 3:
+        return False
+    steps = [(b[1] - a[1], b[0] - a[0]) for a, b in zip(found, found[1:])]
+    if sum(step for step, _ in steps if step <= 0):
+        return False
+    lower = sum(1 for i, _, rest in found if (rest or (lines[i + 1] if i + 1 < len(lines) else ""))[:1].islower())
+    every = max(set(step for step, _ in steps), key=[step for step, _ in steps].count)
+    regular = sum(1 for step, _ in steps if step == every) >= 0.8 * len(steps)
+    if every == 1:
+        return regular and len(found) >= max(LINE_NUMBERED_MIN, LINE_NUMBERED_SHARE * total) and lower >= 2
+    return (every in (5, 10) and regular and all(n % every == 0 for _, n, _ in found) and lower >= 1
+            and all(1 < lines_apart <= every for _, lines_apart in steps))
+
+
 def clean_pdf_text(pages: list[str]) -> str:
     """Page texts → one text: furniture dropped, paragraphs marked, pages joined,
     hyphenation re-joined."""
-    lines = strip_page_furniture(_page_lines(pages))
+    lines = strip_page_furniture(strip_line_numbers(_page_lines(pages)))
     lengths = sorted(len(line.replace(PARA_END, "")) for page in lines for line in page if not line.startswith(TABLE_ROW))  # a table row is no measure
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 10 else 0  # the full line width
     text = ""
@@ -1259,6 +1320,8 @@ def _word_blocks(container, document, bullets: bool = True):
 
     for element in container:
         tag = element.tag
+        if _word_contents(element):
+            continue
         if tag == _W + "p":
             boxes: list = []
             text = _word_text(element, boxes)
@@ -1272,6 +1335,26 @@ def _word_blocks(container, document, bullets: bool = True):
             yield from _word_blocks(element, document, bullets)
         elif tag == _W + "altChunk":
             yield _alt_chunk(element, document)
+
+
+#: The style of a line of a Word table of contents ("TOC1", "TOC Heading") or of figures.
+_CONTENTS_STYLE = re.compile(r"^(?:toc\s?(?:\d|heading)|tableoffigures|table of figures)", re.IGNORECASE)
+
+
+def _word_contents(element) -> bool:
+    """Whether a block of a Word body is its table of contents, or one of its lines ("4. Recommendations
+    …… 12"): a paragraph in a TOC style, a paragraph whose link goes to a heading's "_Toc" bookmark, or
+    the content control Word wraps a table of contents in. A contents line is not the heading it
+    lists; the heading itself is read where it stands."""
+    if element.tag == _W + "sdt":
+        gallery = element.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+        return gallery is not None and "contents" in (gallery.get(_W + "val") or "").lower()
+    if element.tag != _W + "p":
+        return False
+    style = element.find(f"{_W}pPr/{_W}pStyle")
+    if style is not None and _CONTENTS_STYLE.match(style.get(_W + "val") or ""):
+        return True
+    return any((link.get(_W + "anchor") or "").startswith("_Toc") for link in element.iter(_W + "hyperlink"))
 
 
 #: The main part of a macro-enabled Word document or of a Word template, which python-docx refuses to open;
@@ -1890,6 +1973,162 @@ def read_tsv(data: bytes) -> tuple[str, dict]:
     return read_csv(data, "\t")
 
 
+#: A record's field that names it (its title in a list of decisions), by the field's name in words.
+_TITLE_FIELD = re.compile(r"^(?:(?:item|decision|report|record|entry|agenda item) )?(?:title|subject|name|heading)$")
+#: A field whose value is the record's number or reference, shown before its title ("7. Review of …").
+_NUMBER_FIELD = re.compile(r"^(?:agenda )?(?:item(?: number| no)?|item ref(?:erence)?|minute(?: number| no)?|number|no)$")
+#: A value that is a link, not text a reader reads.
+_LINK_VALUE = re.compile(r"^(?:https?|ftp|mailto):\S+$", re.I)
+#: A value this long (in words) is prose, written as a paragraph under its field's name.
+PROSE_WORDS = 8
+
+
+def read_json(data: bytes) -> tuple[str, dict]:
+    """An export of records as JSON (an open-data portal's dataset, a committee system's API, a
+    dashboard's download; JSON Lines too), written the way a decisions feed is read
+    (:func:`read_feed`): the export's own description first (its title, publisher, licence:
+    "Field: value" lines), then each record as a block of its own — its title (after its item
+    number), "Published: <date>" when it has a date, its short fields as "Field: value" lines, and
+    each field of prose (a decision's text, a summary) as a paragraph under the field's name. The
+    records are the longest list of objects in the file, wherever it sits; field names are written
+    as words ("decision_text", "callInDeadline" → "Decision text", "Call in deadline"); links are
+    left out, lists of values are joined with "; "."""
+    text = decode_text(data)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        lines = [line for line in text.splitlines() if line.strip()]
+        try:
+            value = [json.loads(line) for line in lines]
+        except json.JSONDecodeError:
+            raise SkipFile(f"not JSON that can be read ({exc.msg}, line {exc.lineno} column {exc.colno})") from None
+    path, records = _json_records(value)
+    about = _json_fields(_json_outside(value, path)) if path is not None else []
+    parts = ["\n".join(f"{key}: {text}" for key, text in about if text)]
+    dates = []
+    for record in records:
+        block, date = _json_record(record)
+        if date:
+            dates.append(date)
+        parts.append(block)
+    if path is None:  # no list of records: every string in the file, in its order
+        parts = [_json_prose(value)]
+    body = "\n\n".join(p for p in parts if p.strip())
+    if not body.strip():
+        raise SkipFile("a JSON file with no text in it")
+    hints = {}
+    named = next((v for k, v in about if _TITLE_FIELD.match(k.lower()) or k.lower() in {"dataset", "dataset title"}), None)
+    if named:
+        hints["title"] = named
+    if dates:
+        hints["date"] = max(dates)
+    return body, hints
+
+
+def _json_records(value, path=()) -> tuple[tuple | None, list[dict]]:
+    """The path to the longest list of objects in a JSON value, and the list (None, [] without one)."""
+    best: tuple[tuple | None, list[dict]] = (None, [])
+    if isinstance(value, list) and value and sum(isinstance(v, dict) for v in value) >= max(1, len(value) // 2):
+        best = (path, [v for v in value if isinstance(v, dict)])
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    if best[0] is None:
+        for key, child in children:
+            found = _json_records(child, (*path, key))
+            if len(found[1]) > len(best[1]):
+                best = found
+    return best
+
+
+def _json_outside(value, path: tuple):
+    """A JSON value without what lies on ``path`` and below it: the export's description around its records."""
+    if not path or not isinstance(value, dict):
+        return {} if not path else value if not isinstance(value, list) else {}
+    return {k: (_json_outside(v, path[1:]) if k == path[0] else v) for k, v in value.items()
+            if k != path[0] or len(path) > 1}
+
+
+def _words(key: str) -> str:
+    """A field's name written as words: "decision_text" → "Decision text", "callInDeadline" → "Call in deadline"."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", str(key))
+    spaced = " ".join(re.sub(r"[_\-.]+", " ", spaced).split())
+    return spaced[:1].upper() + spaced[1:].lower() if spaced else ""
+
+
+def _json_scalar(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return "" if _LINK_VALUE.match(text) else text
+
+
+def _json_fields(value, prefix: str = "") -> list[tuple[str, str]]:
+    """(field name in words, text) for each field of an object, nested objects' fields named after
+    their parent's ("Publisher name"); a list of values or of small objects joined with "; "."""
+    if not isinstance(value, dict):
+        return [(prefix or "Value", _json_prose(value))] if value not in (None, "", [], {}) else []
+    out = []
+    for key, item in value.items():
+        name = f"{prefix} {_words(key).lower()}".strip().capitalize() if prefix else _words(key)
+        if isinstance(item, dict):
+            out.extend(_json_fields(item, name))
+        elif isinstance(item, list):
+            joined = "; ".join(t for t in (_json_inline(v) for v in item) if t)
+            if joined:
+                out.append((name, joined))
+        else:
+            scalar = _json_scalar(item)
+            if scalar:
+                out.append((name, scalar))
+    return out
+
+
+def _json_inline(value) -> str:
+    """A list's member as a short text: a value, or an object's values ("Report to Cabinet (PDF)")."""
+    if isinstance(value, dict):
+        texts = [_json_inline(v) for v in value.values()]
+        texts = [t for t in texts if t]
+        return f"{texts[0]} ({', '.join(texts[1:])})" if len(texts) > 1 else (texts[0] if texts else "")
+    if isinstance(value, list):
+        return "; ".join(t for t in map(_json_inline, value) if t)
+    return _json_scalar(value)
+
+
+def _json_prose(value) -> str:
+    """Every string in a JSON value, in its order, one paragraph each."""
+    if isinstance(value, dict):
+        return "\n\n".join(t for t in map(_json_prose, value.values()) if t)
+    if isinstance(value, list):
+        return "\n\n".join(t for t in map(_json_prose, value) if t)
+    return _json_scalar(value)
+
+
+def _json_record(record: dict) -> tuple[str, str | None]:
+    """A record's block (see :func:`read_json`) and its date (ISO), if it has one."""
+    fields = _json_fields(record)
+    title = next(((k, v) for k, v in fields if _TITLE_FIELD.match(k.lower())), None)
+    number = next(((k, v) for k, v in fields if _NUMBER_FIELD.match(k.lower()) and len(v) <= 12), None)
+    dated = [(k, d) for k, v in fields if (d := _iso_date(v) if re.match(r"\d{4}-\d{2}-\d{2}", v) else None)]
+    date = next((d for k, d in dated if "date" in k.lower() or "meeting" in k.lower()), dated[0][1] if dated else None)
+    head = []
+    if title:
+        head.append(f"{number[1].rstrip('.')}. {title[1]}" if number and re.fullmatch(r"\d{1,3}[a-z]?", number[1]) else
+                    f"{number[1]} {title[1]}" if number else title[1])
+    if date:
+        head.append(f"Published: {date}")
+    short, prose = [], []
+    for key, text in fields:
+        if (key, text) in (title, number):
+            continue
+        if len(text.split()) >= PROSE_WORDS and re.search(r"[a-z]{3}", text):
+            prose.append(f"{key}\n\n{text}")
+        else:
+            short.append(f"{key}: {text}")
+    blocks = head + (["\n".join(short)] if short else []) + prose
+    return "\n\n".join(blocks), date
+
+
 def _sheets_text(sheets: list[tuple[str, list[list]]], titled: bool = True) -> tuple[str, dict]:
     """Each sheet under "Sheet: <name>" (when ``titled``): rows of two or more cells as " | "
     table rows, a row with one filled cell as a paragraph, the first :data:`SHEET_ROWS` filled rows."""
@@ -2217,6 +2456,76 @@ def read_plain(data: bytes) -> tuple[str, dict]:
     return transcript_turns(strip_text_pages(text) if "\f" in text else text)
 
 
+#: A Markdown file's front matter: YAML between "---" lines at the very top (a wiki's or a static site's page).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def read_markdown(data: bytes) -> tuple[str, dict]:
+    """A Markdown page (a wiki's, a knowledge base's or a repository's export): written as the page
+    shows it, not as its source is typed — headings, paragraphs whose hard-wrapped lines join,
+    numbered and bulleted lists, pipe tables as rows of " | " cells, blockquotes; link targets,
+    emphasis marks and task-list boxes go, and struck-through text (``~~…~~``) is left out, as a
+    deleted passage is. The YAML front matter is not text: its title and date are hints."""
+    import mistune
+
+    text = decode_text(data)
+    hints: dict = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = text[front.end():]
+        fields = _front_matter(front.group("yaml"))
+        for key, names in (("title", ("title", "name")), ("date", ("date", "last_updated", "updated", "modified", "last_modified"))):
+            value = next((fields[n] for n in names if fields.get(n) not in (None, "")), None)
+            if key == "date" and value is not None:
+                value = _iso_date(value)
+            if value:
+                hints[key] = " ".join(str(value).split())
+    render = mistune.create_markdown(plugins=["table", "strikethrough", "task_lists", "footnotes"], escape=False)
+    html = render(text)
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return transcript_turns(text)
+    for struck in tree.xpath("//del"):
+        struck.drop_tree()
+    collapse_source_breaks(tree)  # a paragraph's hard-wrapped lines are one line
+    for part in tree.xpath("//table|//thead|//tbody|//tfoot|//tr"):  # the renderer's indentation is not text
+        part.text = part.text if (part.text or "").strip() else None
+        for child in part:
+            child.tail = child.tail if (child.tail or "").strip() else None
+    body = _html_every_block(lxml.html.tostring(tree, encoding="unicode"))
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(re.sub(r"[ \t]{2,}", " ", line.strip()) for line in body.split("\n"))).strip()
+    if not body:
+        raise SkipFile("a Markdown page with no text in it")
+    return body, hints
+
+
+def _front_matter(block: str) -> dict:
+    """The fields of a page's YAML front matter; {} when it does not parse as a mapping."""
+    import yaml
+
+    try:
+        fields = yaml.safe_load(block)
+    except yaml.YAMLError:
+        return {}
+    return {str(k).lower().replace("-", "_").replace(" ", "_"): v for k, v in fields.items()} if isinstance(fields, dict) else {}
+
+
+def _iso_date(value) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date, a datetime or a string that starts with one."""
+    if isinstance(value, dt.date):
+        return value.isoformat()[:10]
+    found = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not found:
+        return None
+    try:
+        return dt.date(*map(int, found.groups())).isoformat()
+    except ValueError:
+        return None
+
+
 #: A speaker's line in a meeting transcript that Teams, Zoom or Otter exports: the name, perhaps
 #: tagged "(External)" or "(Guest)", then the time into the meeting ("Andrea Kerr (External)   0:12:05").
 _TRANSCRIPT_SPEAKER = re.compile(
@@ -2413,7 +2722,11 @@ def read_image(data: bytes) -> tuple[str, dict]:
 
 READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     ".txt": read_plain,
-    ".md": read_plain,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".json": read_json,
+    ".jsonl": read_json,
+    ".ndjson": read_json,
     ".html": read_html,
     ".htm": read_html,
     ".xhtml": read_html,
@@ -2444,10 +2757,11 @@ READERS: dict[str, Callable[[bytes], tuple[str, dict]]] = {
     **{suffix: read_image for suffix in IMAGES},
 }
 #: Formats parsed in a worker process under the time limit; text files are read in-process.
-GUARDED = set(READERS) - {".txt", ".md"}
+GUARDED = set(READERS) - {".txt"}
 #: What each format is called in a report row.
 FORMAT_NAMES = {
-    ".txt": "text", ".md": "text", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
+    ".txt": "text", ".md": "Markdown", ".markdown": "Markdown", ".json": "JSON", ".jsonl": "JSON Lines",
+    ".ndjson": "JSON Lines", ".html": "a web page", ".htm": "a web page", ".xhtml": "a web page",
     ".mhtml": "a saved web page (MHTML)", ".mht": "a saved web page (MHTML)", ".eml": "an e-mail",
     ".msg": "an Outlook message",
     ".rss": "a feed (RSS or Atom)", ".atom": "a feed (RSS or Atom)", ".xml": "a feed (RSS or Atom)",
