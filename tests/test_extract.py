@@ -1775,3 +1775,146 @@ def test_the_next_minutes_title_after_a_resolutions_parts_is_no_part_of_it():
     items = _items(minutes)
     assert [label for label, _, _ in items] == ["(i)", "(j)", "(1)", "(2)"]
     assert not any("Better Care Fund Plan 2025/26." == text for _, _, text in items)
+
+
+DECISIONS_EXPORT = """Dataset title: Committee decisions - Anytown Council
+Dataset description: Decisions of the Council, Cabinet, committees and partnership boards serviced by the Council.
+
+5. 2023/4471/P - 100 Avenue Road
+
+Published: 2024-09-05
+
+Id: DEC-1187
+Meeting: Planning Committee
+Status: Decision made
+
+Decision text
+
+RESOLVED - That planning permission be granted for 64 flats, subject to a Section 106 agreement.
+
+6. Review of partnership boards
+
+Published: 2024-09-18
+
+Id: DEC-1201
+Meeting: Health and Wellbeing Board
+Status: Recommendations approved
+
+Decision text
+
+RESOLVED - (1) That the findings of the review be noted. (2) That the Health and Care Partnership Board be merged \
+into the Health and Wellbeing Board from April 2025. (3) That the Board meet four times a year rather than six.
+"""
+
+
+def test_an_exports_records_are_read_as_a_feeds_entries():
+    items = _items(DECISIONS_EXPORT)
+    assert [(label, section) for label, section, _ in items] == [("RESOLVED", "resolved"), ("(1)", "resolved"), ("(2)", "resolved"),
+                                                                  ("(3)", "resolved")]  # (the first is dropped as off the topic)
+    assert items[2][2] == ("(2) That the Health and Care Partnership Board be merged into the Health and Wellbeing Board "
+                           "from April 2025.")
+    assert not any("DEC-" in t or "Meeting:" in t for t in _texts(DECISIONS_EXPORT))  # a record's fields are not items
+    # the export's description names partnership boards among the bodies it lists: the planning decision is still off the topic
+    off = extract.off_topic_blocks(DECISIONS_EXPORT)
+    assert len(off) == 1 and "planning permission" in DECISIONS_EXPORT[slice(*off[0])]
+
+
+HANDOUT = """Principles agreed by the Board on 18 January 2024
+
+- Form follows function: groups exist only to deliver priorities
+- One plan, one set of priorities, one dashboard
+
+The case for change
+
+- Our structure has grown by addition, never by design
+- Too many meetings for the capacity partners actually have
+
+Option A - Keep the current structure
+
+- Lowest disruption and no set-up costs
+
+Preferred model - structure
+
+- P1 Reduce the five sub-groups to three delivery groups
+- P2 Merge the Domestic Abuse Forum and the VAWG Steering Group
+"""
+
+
+def test_a_slide_decks_headings_say_what_its_bullets_are():
+    items = _items(HANDOUT)
+    sections = {text: section for _, section, text in items}
+    assert sections["- One plan, one set of priorities, one dashboard"] == "principle"
+    assert sections["- Too many meetings for the capacity partners actually have"] == "case"
+    assert ("Option A", "option", "Option A - Keep the current structure") in items  # a slide's title that is an option
+    assert sections["- P2 Merge the Domestic Abuse Forum and the VAWG Steering Group"] == "proposal"  # "Preferred model - structure"
+    assert "- Lowest disruption and no set-up costs" not in sections
+    coded = coding.code_items(pd.DataFrame([{"label": s.label, "section": s.section, "context": s.context, "doc_type": "other",
+                                             "text": HANDOUT[s.start:s.end]} for s in extract.segment(HANDOUT)]))
+    status = dict(zip(coded["text"], coded["status"]))
+    assert status["- Form follows function: groups exist only to deliver priorities"] == "agreed"  # the heading says so
+    assert status["- Our structure has grown by addition, never by design"] == "proposed"  # argued for, in a deck
+    assert coding.code_status("The Board agreed these principles:", "principle", "list", "The Board agreed these principles:")[0] == "agreed"
+    assert coding.code_status("Open budgeting", "principle", "list", "Principles to be agreed by the Board:")[0] == "proposed"
+
+
+EASY_READ = """What we found
+
+People told us Board meetings were too long and had too many papers.
+
+What we decided
+
+The Board will meet 4 times a year. Before, it met 6 times a year.
+
+The Transport Sub-Group will stop because it has finished its work.
+"""
+
+
+def test_what_a_page_says_was_decided_is_a_decision_not_a_resolution():
+    items = _items(EASY_READ)
+    assert ("", "decision", "The Transport Sub-Group will stop because it has finished its work.") in items
+    assert ("", "finding", "People told us Board meetings were too long and had too many papers.") in items
+
+
+CONSULTATION = """2. Purpose of this report
+
+2.1 The purpose of this report is to present the findings of the review to the Board.
+
+2.2 The Board is asked to:
+
+(a) note the findings of the review set out in section 4;
+
+(b) approve Recommendations 1 to 14 as set out in section 5.
+
+4. Our proposals
+
+Health and care
+
+Proposal 8
+
+The Place Partnership Board should meet every two months.
+
+Q5. Do you agree with the proposed meeting arrangements?
+
+Q6 Is the proposed membership right?
+
+5. Options we considered but do not propose
+
+5.1 We considered abolishing the Walsall Together Partnership Board and passing its work to the ICB.
+"""
+
+
+def test_a_consultation_drafts_proposals_and_questions():
+    items = _items(CONSULTATION)
+    assert ("(b)", "recommendation", "(b) approve Recommendations 1 to 14 as set out in section 5.") in items  # asked, under Purpose
+    assert ("Proposal 8", "proposal", "The Place Partnership Board should meet every two months.") in items
+    assert not any(text.startswith(("Q5", "Q6")) for _, _, text in items)  # a consultation's questions are not items
+    assert any(section == "option" and text.startswith("5.1 We considered abolishing") for _, section, text in items)
+
+
+def test_a_scans_specks_and_lost_spaces_do_not_hide_a_resolutions_parts():
+    from helpers import ingest
+
+    text = ingest.normalise_text("RESOLVED , -\n` (i) That the findings be noted.\n\n(iv)That the Head of Policy prepare revised "
+                                 "terms of reference.\n\n; (v) That a task and finish group be established.")
+    labels = [label for label, _, _ in _items(text)]
+    assert labels == ["(i)", "(iv)", "(v)"]

@@ -2401,6 +2401,11 @@ tags: [governance, review]
 ---
 # Governance review
 
+**On this page**
+
+- [Decisions](#decisions)
+- [Tasks](#tasks)
+
 The Board **agreed** on 4 March to merge its two
 delivery groups, see [the report](https://example.org/report.pdf).
 
@@ -2426,6 +2431,7 @@ def test_a_wiki_page_in_markdown_reads_as_the_page_shows_it():
             "Chair | Agreed\n4 Mar 2025 | Meet quarterly from June | Clerk | Agreed") in blocks
     assert "- Draft the new terms of reference" in blocks and "[x]" not in text and "**" not in text
     assert "Note: The Board meets quarterly." in blocks and "every two months" not in text  # struck through: deleted
+    assert "- Decisions" not in text and "- Tasks" not in text  # the page's contents: links to its own headings
 
 
 DECISIONS_JSON = """{"dataset": {"title": "Cabinet decisions", "publisher": "Anytown Council", "licence": "OGL v3"},
@@ -2537,3 +2543,60 @@ def test_a_word_table_of_contents_is_not_read_as_headings():
     text = ingest.read_docx(_report_with_contents())[0]
     assert text.split("\n\n") == ["Review of the Safer Anytown Partnership", "1. Recommendations",
                                   "That the Board merges its two delivery groups."]
+
+
+def _boxed_proposals_pdf() -> bytes:
+    """Proposals in ruled boxes with a coloured bar down their left (two cells, one empty), and a real table."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, "4. Our proposals")
+    for n, (title, body) in enumerate([("Proposal 8", "The Place Partnership Board should meet every two months."),
+                                       ("Proposal 9", "The Board should have no more than 20 members.")]):
+        top = 35 + n * 40
+        pdf.rect(20, top, 170, 30)
+        pdf.line(28, top, 28, top + 30)
+        pdf.line(28, top + 10, 190, top + 10)
+        pdf.set_xy(30, top + 2)
+        pdf.cell(150, 6, title)
+        pdf.set_xy(30, top + 13)
+        pdf.multi_cell(150, 6, body)
+    pdf.set_xy(20, 120)
+    with pdf.table(col_widths=(60, 110)) as table:
+        for cells in [("Group", "Proposed arrangement"), ("Safer Streets", "Merge with Reoffending Group"), ("Cohesion", "Stand down")]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    return bytes(pdf.output())
+
+
+def test_a_box_ruled_round_a_paragraph_is_text_and_a_table_stays_a_table():
+    lines = ingest.read_pdf(_boxed_proposals_pdf())[0].split("\n")
+    assert "Proposal 8" in lines and "The Place Partnership Board should meet every two months." in lines
+    assert "Safer Streets | Merge with Reoffending Group" in lines
+
+
+def test_a_word_table_that_only_lays_out_pictures_beside_words_is_read_as_paragraphs():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("What we decided")
+    layout = document.add_table(rows=2, cols=2)  # a picture's cell (empty of text) beside each row's words
+    layout.cell(0, 1).text = "The Board will meet 4 times a year."
+    layout.cell(1, 1).text = "The Transport Sub-Group will stop."
+    words = document.add_table(rows=1, cols=2)  # a word list: both cells filled, a table
+    words.cell(0, 0).text, words.cell(0, 1).text = "Co-chair", "One of 2 people who share the job."
+    out = io.BytesIO()
+    document.save(out)
+    blocks = ingest.read_docx(out.getvalue())[0].split("\n\n")
+    assert blocks == ["What we decided", "The Board will meet 4 times a year.", "The Transport Sub-Group will stop.",
+                      "Co-chair | One of 2 people who share the job."]
+
+
+def test_a_page_of_a_line_numbered_draft_with_few_lines_of_prose_loses_its_numbers_too():
+    prose = [f"{n} the partnership would meet in public in community venues across the borough" for n in range(1, 13)]
+    form = ["1 Response form", "2 Your name", "3 Organisation", "4 Postcode"]  # a form page: no prose to tell by
+    pages = ingest.strip_line_numbers([prose, form])
+    assert pages[0][0].startswith("the partnership") and pages[1] == ["Response form", "Your name", "Organisation", "Postcode"]
+    assert ingest.strip_line_numbers([form]) == [form]  # alone, a numbered list keeps its numbers

@@ -50,6 +50,7 @@ _SECTION_KIND = {
     "action": "action",
     "finding": "statement",
     "reason": "statement",
+    "case": "statement",
     "table": "decision",
     "response": "decision",
     "priority": "decision",  # the priorities a partnership has set itself
@@ -223,7 +224,7 @@ def code_kind(text: str, section: str, context: str = "", doc_type: str = "", la
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] in {"decision", "action", "request", "recommendation"}:
             return found
-    if section == "reason":  # a reason can be a request the decision answers ("The voluntary sector asked for …")
+    if section in {"reason", "case"}:  # a reason can be a request the decision answers ("The voluntary sector asked for …")
         found = _cue_kind(text, "", report, minutes)
         if found and found[0] == "request":
             return found
@@ -423,6 +424,8 @@ _VERDICT_CELLS = [
 _NOTED_RECORD = re.compile(r"\b(?:advised|reported|explained|informed(?: the \w+)?|updated(?: the \w+)?) that\b", re.I)
 _INTENT = re.compile(r"\b(?:going to try|no doubt|intend\w*|hope|expect\w*|aspir\w+|we will|I will|we(?:'|’)ll|we want)\b", re.I)
 _ADVOCATED = {"recommendation", "proposal", "implication", "principle", "statement"}
+#: A heading that says its list was adopted: "Principles agreed by the Board on 18 January 2024".
+_ADOPTED_HEADING = re.compile(r"(?<!to be )\b(?:agreed|adopted|approved|endorsed|confirmed)\b(?!\s+(?:by\s+)?(?:in|at)\s+principle)", re.I)
 
 
 _NOT_RECOMMENDED = re.compile(r"\bnot (?:recommended|preferred|supported|favoured|taken forward)\b|\bdiscounted\b", re.I)
@@ -488,6 +491,11 @@ def code_status(text: str, kind: str, section: str, context: str = "", doc_type:
     if section == "reason" and kind == "statement":
         return ("proposed", 0.7, "a reason given for a recommendation") if doc_type in REPORT_TYPES else \
             ("agreed", 0.7, "a reason the decision rests on: adopted with it")
+    if section == "case" and kind == "statement":  # "The case for change": argued for, unless a record tells it
+        return ("agreed", 0.7, "the case for a change a meeting made") if doc_type in RECORD_TYPES else \
+            ("proposed", 0.7, "the case for a change put forward")
+    if kind == "principle" and section in {"principle", "list"} and _ADOPTED_HEADING.search(context):
+        return "agreed", 0.8, f"listed under {_short(context)!r}"  # "The Partnership Board agreed these principles …:"
     if section in _SECTION_KIND and kind in _ADVOCATED:
         return "proposed", 0.85, f"{kind} in a {section} section"
     m = (_INTENT.search(text) or (_INTENT.search(context) if section == "list" and context else None)) \

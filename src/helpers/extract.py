@@ -46,20 +46,23 @@ import pandas as pd
 _ENUM = re.compile(
     r"^[“\"‘]?(?:\((?P<paren>[0-9]{1,2}|[a-zA-Z]|[ivx]{1,5})\)|(?P<num>\d{1,2}(?:\.\d{1,2}){1,2})\.?|(?P<dot>\d{1,2}|[a-z])[.)]|"
     # a reference with a letter before its number: "D2. Agreed that …", "A1. Business Support to …", "R3)"
-    r"(?P<ref>[A-Z]{1,3}\d{1,2}[a-z]?)[.)])\s+"
+    r"(?P<ref>[A-Z]{1,3}\d{1,2}[a-z]?)[.)])(?:\s+|(?<=\))(?=[A-Z][a-z]))"  # "(iv)That …": a scan's OCR lost the space
 )
 _BULLET = re.compile(r"^(?:[-*•▪◦·–]|o)\s+")
 # A heading that changes what the following paragraphs are (optionally numbered "3." / "3.").
 _HEADING_WORDS = (
-    r"(?P<head>recommendation(?:s|\(s\))?|proposals?|proposed (?:changes?|arrangements|structure|model)|implications?|"
+    r"(?P<head>(?:our |key |main )?(?:recommendation(?:s|\(s\))?|proposals?)|proposed (?:changes?|arrangements|structure|model)|"
+    r"preferred (?:model|option|structure|approach)|implications?|"
     r"resolved|resolutions?|decided|decisions?(?: taken| made)?|(?:our |key |strategic |shared |partnership )?priorities|"
     r"agreed actions|actions?(?: agreed| points| arising(?: from the meeting)?)?|agreed|(?:key |guiding )?principles|decisions? (?:sought|required|requested)|"
     r"(?:alternative |other )?options?(?: (?:we|that were|the review|officers|members))?(?: considered| looked at| explored| appraisal)?"
-    r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did) not (?:recommend|pursue)))?|minutes|"
+    r"(?: (?:and|but) (?:rejected|discounted|not (?:recommended|taken forward|pursued)|(?:we )?(?:do|did|are) not (?:recommend|pursue|propose|proposing|recommending)))?|minutes|"
     r"(?:(?:key|main|our|review) )?(?:findings|conclusions)(?: (?:of|from) (?:the |this |our )?[\w\- ]{0,40})?|"
     r"next steps(?: (?:and|&) (?:timeline|timetable))?|(?:implementation )?(?:timeline|timetable)(?: for implementation)?|"
     # a web page's plain headings: "What has changed", "What is changing", "What happens next"
     r"what (?:has|have) changed|what(?:'s| is| will)? chang(?:e|es|ing)|what (?:happens|will happen|comes) next|what happens now|"
+    # what was settled: "What we decided", "What the Board agreed", "What has been decided"
+    r"what (?:we|the (?:board|partnership|group|council|cabinet|committee)) (?:have |has )?(?:decided|agreed)|what (?:was|has been|we have) (?:decided|agreed)|"
     # what an engagement found: "What we heard", "What you told us"; what a change means
     r"what (?:we|you|people|partners|residents|the review) (?:have |'ve |had )?(?:heard|told us|said|found|learn(?:ed|t))|"
     r"what (?:this|these changes|it) (?:would |will )?means?|"
@@ -70,7 +73,7 @@ _HEADING_WORDS = (
     # a review's or an away-day's verdict: "What's working", "What's not working", "What works well"
     r"what(?:'s| is| isn't| is not)(?: not)? working(?: well)?|what (?:works|doesn't work|does not work)(?: well)?|"
     # why a decision was taken: its reasons are statements the decision rests on
-    r"reasons? for (?:the |these |this )?(?:decisions?|recommendations?|proposals?))"
+    r"reasons? for (?:the |these |this )?(?:decisions?|recommendations?|proposals?)|(?:the |our )?case for change)"
 )
 # A slide's or a section's title may name its topic first: "Membership and meetings - proposals". A line
 # that starts in lower case carries on a sentence ("decided to pause this until the …").
@@ -78,7 +81,9 @@ _SECTION = re.compile(
     rf"^(?-i:(?![a-z]))(?:\d{{1,2}}(?:\.\d{{1,2}})?\.?\s+)?(?P<topic>[A-Z][\w'’,& ]{{2,60}}?(?:\s+[-–—:]\s+|:\s+(?=what\b)))?{_HEADING_WORDS}"
     # … addressed to a body, or one of a run of slides: "Recommendations to the Board (1 of 2)" — not after a
     # topic: "Carers – proposal for a regional Task and Finish Group" is an agenda item's title
-    rf"(?(topic)|(?:\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had|that|which)\b)[\w'’&,/\- ]{{2,50}}?)?)"
+    rf"(?(topic)|(?:(?:\s+(?:agreed|adopted|approved|endorsed|confirmed))?\s+(?:to|for|on|at|by|from)\s+(?![^\n]*\b(?:is|are|was|were|be|been|will|would|should|shall|must|can|has|have|had|that|which)\b)[\w'’&,/\- ]{{2,50}}?"
+    # … or its part after a dash, a few words: "Preferred model – governance and meetings", "Proposals – structure"
+    rf"|(?:(?<=s)|(?<=model)|(?<=structure)|(?<=approach)|(?<=option))\s+[-–—]\s+[A-Za-z][\w'’&,/]*(?:\s+[\w'’&,/]+){{0,3}})?)"
     rf"(?:\s*\((?:\d+ of \d+|continued|cont'?d)\))?"
     rf"(?:\s+(?:to|that))?\s*[:\-–?]*\s*$",
     re.IGNORECASE,
@@ -116,9 +121,9 @@ _SKIP_LINES = re.compile(
 )
 # Sections whose paragraphs are items (the value is the section name used by coding).
 _ITEM_SECTIONS = {"recommendation", "proposal", "implication", "resolved", "decision", "action", "principle", "option",
-                  "finding", "reason", "priority"}
+                  "finding", "reason", "case", "priority"}
 #: Sections whose heading is each item's context: "Options considered and rejected", "Our priorities for 2025/26".
-_HEADED_SECTIONS = {"option", "priority"}
+_HEADED_SECTIONS = {"option", "priority", "principle"}
 _SECTION_NAMES = {
     "recommendation": "recommendation", "proposal": "proposal", "implication": "implication",
     "resolved": "resolved", "resolution": "resolved", "decided": "resolved", "agreed": "resolved",
@@ -127,6 +132,7 @@ _SECTION_NAMES = {
     "changed": "decision", "change": "decision", "changing": "decision", "heard": "finding", "told": "finding",
     "said": "finding", "found": "finding", "learned": "finding", "learnt": "finding", "working": "finding", "work": "finding",
     "works": "finding", "timeline": "action", "timetable": "action", "mean": "implication", "reason": "reason",
+    "preferred": "proposal", "case": "case",
 }
 # A lead-in that opens a formal resolution or a report's recommendations inside a sentence:
 # "Following discussion, the Board DECIDED:", "It was RESOLVED that:", "The Cabinet is asked to:".
@@ -183,7 +189,7 @@ _LABEL_LINE = re.compile(r"^(?:actions?|decisions?|agreed|resolved)\s*:\s+\S", r
 _ITEM_TITLE = re.compile(r"^(?:agenda )?item\s+\d{1,3}[a-z]?\s*[-–—:.]\s+\S", re.I)
 # An item that is only a question ("What should the first task-and-finish groups be?", "QUESTION 2 Which
 # groups were dissolved?"): a question put, not a recommendation or a decision.
-_QUESTION = re.compile(r"^(?:[-*•]\s+|\(?\w{1,3}[.)]\s+)?(?:question\s*\d*\s*[:.\-–]?\s*)?(?:what|how|why|when|where|which|who|"
+_QUESTION = re.compile(r"^(?:[-*•]\s+|\(?\w{1,3}[.)]\s+|q\d{1,2}[.:)]?\s+)?(?:question\s*\d*\s*[:.\-–]?\s*)?(?:what|how|why|when|where|which|who|"
                        r"whose|does|do|did|is|are|was|were|should|could|can|will|would|has|have|must)\b[^?]*\?[\"')\s]*$",
                        re.IGNORECASE)
 # A line that only draws: a heading's underline ("=====", "-----") or a plain-text table's rule ("----+----").
@@ -224,6 +230,10 @@ _FORMALITY = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:we|i) would (?:like|wish) to thank\b|"
     # a newsletter's words about itself: "Welcome to the June edition of our partnership bulletin, sent to …"
     r"^welcome to (?:the |this |our )?[\w ]{0,30}\b(?:edition|issue) of\b|\b(?:you are|you're) receiving this (?:e-?mail|bulletin|newsletter)\b|"
+    # a draft's stamp and a page's words about where its papers are: "Minutes are draft until they are approved at the next
+    # meeting", "Subject to approval at the next meeting", "Agendas, reports and minutes are published at https://…"
+    r"\bminutes are (?:in )?draft\b|^(?:draft[ –-]+)?subject to (?:approval|confirmation|ratification) (?:at|by) the next meeting\b|"
+    r"\b(?:are|is) (?:published|available|posted) (?:at|on|from) (?:https?://|www\.)|^data protection(?: notice| statement)?\s*:[^.]{0,120}\byou(?:r)?\b|\bprivacy (?:notice|statement|policy)\b|"
     # a decision record's declarations, and a heading whose text only points elsewhere ("Financial implications: as set out in …")
     r"^(?:conflicts? of interest|declarations? of interests?|dispensations?)\b[^.]{0,60}:|^[A-Z][\w ]{2,40}:\s*(?:as set out|as detailed|see (?:section|paragraph|appendix))\b|"
     # a vote's result on its own line belongs to the motion above it: "The substantive motion was CARRIED."
@@ -458,7 +468,7 @@ def _page_break(text: str, prev_end: int, start: int) -> bool:
 #: paragraph of its own even where the layout left no blank line around it, as a PDF's often does.
 _CAPS_TITLE = re.compile(r"^(?=(?:[^a-z]*?\b[A-Z]{2,}){2})[^a-z|]{6,140}(?<![:–—-])\s*$")
 #: A slide's or a section's title that numbers a proposal and names it, no sentence: its points are its parts.
-_PROPOSAL_TITLE = re.compile(r"^proposal\s+(?P<n>\d{1,2}[a-z]?|[A-Z])\s*[-–—:.]\s+[^.!?]{2,80}$", re.I)
+_PROPOSAL_TITLE = re.compile(r"^proposal\s+(?P<n>\d{1,2}[a-z]?|[A-Z])(?:\s*[-–—:.]\s+[^.!?]{2,80}|\s*[:.]?)$", re.I)
 #: A table's or figure's caption ("Table 1: Summary of options"): a line of its own.
 _CAPTION_LINE = re.compile(r"^(?:table|figure|chart) \d{1,2}[a-z]?\s*[:.–—-]\s+\S[^.|]{0,80}$", re.I)
 #: A table cell that holds a figure, or nothing: "24", "45%", "£21,450", "n/a", "–".
@@ -710,6 +720,13 @@ _ITEM_FIELD = re.compile(
     r"resolutions?|(?:text|detail) of (?:the )?direction)\b[^|\n:]{0,20}):\s*\|\s*(?P<value>\S[^|\n]*)$", re.I)
 #: A row of a table of fields, two cells: "Date: | 27 November 2020".
 _FIELD_ROW = re.compile(r"^[^|\n]{1,120}\|[^|\n]*$")
+#: The title of a table whose rows are not items: a summary of what the document sets out in full, a
+#: page's or a document's own history ("Change history": version, date, author, what changed).
+_UNCODED_TABLE = re.compile(r"\bsummary\b|\b(?:change|version|revision|document|amendment|page)s? (?:history|log|control)\b", re.I)
+#: A short field on a line of its own, "Meeting: Cabinet" (not a head word's: "Decision: …", "Action: …"), its value a few words.
+_METADATA_LINE = re.compile(
+    r"^(?!(?:resolved|decided|decisions?|actions?|agreed|recommendations?|resolutions?|proposals?|outcomes?)\s*:)"
+    r"[A-Z][\w ()'’/&.-]{0,40}:[ \t]+(?:\S+[ \t]+){0,11}\S+$", re.IGNORECASE)
 #: Where a field's value splits into parts: "1. …", "(a) …", "b) …" after a full stop, a semicolon or a colon.
 _INLINE_PART = re.compile(r"(?:^|(?<=[.;:]\s))(?:\d{1,2}[.)]|\([a-z0-9]{1,4}\)|[a-z]\))\s+")
 
@@ -879,6 +896,8 @@ def _heading(body: str, state: _State) -> None:
             state.section = "implication"  # "What would change for you" under a proposal: its consequences
         if re.fullmatch(r"(?:keep|stop|start|continue|change)(?: doing)?", head):
             state.section = "proposal"  # what an away-day would keep, change or stop
+        if re.match(r"what\b.*\b(?:decided|agreed)$", head):
+            state.section = "decision"  # "What we decided": told to readers, not a meeting's formal resolution
         state.heading = re.sub(r"[\s:\-–]+$", "", re.sub(r"^[\d.]+\s+", "", body)).strip()
         numbered = re.match(r"(\d{1,2})\.?\s", body.strip())
         state.chapter = numbered.group(1) if numbered and state.section else ""
@@ -922,7 +941,7 @@ def segment(text: str) -> list[Span]:
                 state.audit = _audit_columns(cells)
                 state.response = _response_column(cells) if state.audit is None else None
                 state.table = None if state.response is not None or state.audit else _outcome_table(cells, state)  # a header row is not an item
-                state.skip_rows = bool(re.search(r"\bsummary\b", state.title, re.I)) and state.response is None
+                state.skip_rows = bool(_UNCODED_TABLE.search(state.title)) and state.response is None
                 continue
             if state.skip_rows or _data_row(body):  # "Table 1: Summary of options"; "I would attend | 24 | 5 | 2"
                 continue
@@ -969,6 +988,8 @@ def segment(text: str) -> list[Span]:
             continue
         if len(para) >= 3 and all(_FIELD_ROW.match(text[a:b]) and len(text[a:b].split("|")[0].split()) <= 6 for a, b in para):
             continue  # a form's or a cover sheet's block of fields ("Decision reference | CMD/2025/014", "Wards affected | All")
+        if len(para) >= 3 and all(_METADATA_LINE.match(text[a:b]) for a, b in para):
+            continue  # a record's short fields, a line each ("Id: DEC-2024-1201", "Meeting: Cabinet", "Status: Decision made")
         _record_vote(text, body, spans)
         if state.in_minutes_blurb or _SKIP_LINES.match(body.strip()) or _FORMALITY.search(body):
             if _FORMALITY.search(body) and _is_title(body):
@@ -996,12 +1017,17 @@ def segment(text: str) -> list[Span]:
                     and _BULLET.match(following) and not _PAGE_LINKS.match(body):
                 state.lead_in = body  # "What we found" / "Too many groups:" over its points: a part of the section
                 continue
+            option = _OPTION.match(_BULLET.sub("", body, count=1)) if title else None
+            if option and not _running(body, lines):  # "Option A – Keep the current structure" over its slide or section: an option
+                spans.append(Span(start, end, _option_label(option), "option", state.heading if state.section == "option" else ""))
             _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, lines) else None)
             continue
         if state.background == "purpose":  # "Purpose": the paper's (background), or the body's, as in terms of reference
             state.background = bool(_ABOUT_PAPER.search(body))
         if state.background and _FINDINGS_LEAD.search(body) and len(body) < 400:
             state.background = False  # "3.5 The main findings of the review were:" under Background: the review's findings
+        if state.background and _LEAD_IN.search(body) and _RECOMMENDATION_LEAD.search(body) and len(body) < 400:
+            state.background = False  # "2.2 The Board is asked to:" under "Purpose of this report": what it is asked to decide
         if state.background and _MINUTE_TITLE.match(body) and _FORMALITY_TITLE.match(state.title.strip()):
             _title(body, state, None)  # "46. Minutes of the previous meeting." after "Apologies": the next minute
             continue
@@ -1024,7 +1050,13 @@ def segment(text: str) -> list[Span]:
             if word == "agreed" and inline.group("label") != "AGREED" and _BULLET.match(body):
                 section = "decision"  # "- Agreed: …" in a meeting's notes: a decision, not a formal resolution
             # the item keeps its head word ("RESOLVED – That …"), so a phrase quoted with or without it is inside
-            spans.append(Span(start, end, inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize(), section))
+            head_label = inline.group("label").upper() if section == "resolved" else inline.group("label").capitalize()
+            parts = _lettered_parts(text, start + inline.end(), end)
+            if len(parts) >= 2 and parts[0][0] == _trim(text, start + inline.end(), end)[0]:
+                # "RESOLVED – (1) That … (2) That …": a resolution's parts run on in one paragraph (a record's field)
+                spans.extend(Span(s, e, part, section) for s, e, part in parts)
+            else:
+                spans.append(Span(start, end, head_label, section))
             if section == "resolved" and not bulleted:  # "AGREED: (i) that …" with (ii), (iii) … below it
                 state.section, state.heading, state.lead_in, state.from_lead_in = "resolved", inline.group("label").upper(), "", True
             continue
@@ -1089,7 +1121,7 @@ def segment(text: str) -> list[Span]:
         if (state.section == "resolved" and not re.match(r"^(?:that|to)\b", body, re.I)) or state.from_lead_in:
             _interrupt(state, index)
             state.section, state.from_lead_in, state.last_part = "", False, ""  # the resolution (or the list) is over; narrative again
-        if state.section == "reason":  # the sentences a decision rests on, one by one
+        if state.section in {"reason", "case"}:  # the sentences a decision (or a case for change) rests on, one by one
             spans.extend(_prose_items(text, start, end, state))
             continue
         if state.section in _ITEM_SECTIONS:
@@ -1277,7 +1309,10 @@ def off_topic_blocks(text: str) -> list[tuple[int, int]]:
             starts.append(start)  # a feed's entry: its title over "Published: 2025-03-27"
         elif "\n" not in body and _TABLE_ROW.match(body) and _AGENDA_TITLE.match(body.lstrip("| ")) and re.match(r"\|?\s*[A-Z]{2,6}/", body):
             starts.append(start)  # "| EXE/2025/019 - Household Support Fund … | Cabinet Member | …": a table of entries, each one its own
-    if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, starts[0]):
+    # the title above the entries: a feed's or an export's first line (its description below may name
+    # partnership boards among the bodies whose decisions it lists), a record's lines above its first item
+    head = text.find("\n", 0, starts[0]) if len(_FEED_DATE.findall(text)) >= 2 else -1
+    if len(starts) < 2 or _PARTNERSHIP_BODY.search(text, 0, head if head > 0 else starts[0]):
         return []  # a partnership's own minutes: all its business is partnership business
     blocks = list(zip(starts, starts[1:] + [len(text)]))
     on_topic = [bool(_PARTNERSHIP_WORDS.search(text, a, b)) for a, b in blocks]

@@ -814,7 +814,8 @@ class _RuledTables:
         except Exception:  # pdfminer cannot parse what pdfium could: the page is read without its tables
             return []
         tables = [(bbox, [r for r in rows if any(r)]) for bbox, rows in tables]
-        return sorted(((bbox, rows) for bbox, rows in tables if len(rows) >= 2 and max(map(len, rows)) >= 2),
+        # a table has a row with two cells filled: a box ruled round a paragraph (a shaded "Proposal 9" box) is text
+        return sorted(((bbox, rows) for bbox, rows in tables if len(rows) >= 2 and max(sum(map(bool, r)) for r in rows) >= 2),
                       key=lambda t: t[0][1])
 
     def close(self) -> None:
@@ -971,31 +972,38 @@ def strip_line_numbers(pages: list[list[str]]) -> list[list[str]]:
     legal agreement, a transcript numbered line by line): the numbers go when they run up one a
     line (or every fifth or tenth line) through the page, over wrapped lines that go on in lower
     case — so a list numbered "1 …", "2 …" keeps its numbers. A line that is only its number goes."""
+    found = [[(i, int(m.group(1)), line[m.end():]) for i, line in enumerate(lines)
+              if not line.startswith(TABLE_ROW) and (m := _MARGIN_NUMBER.match(line))] for lines in pages]
+    strict = [_line_numbered(numbers, lines) for numbers, lines in zip(found, pages)]
     out = []
-    for lines in pages:
-        found = [(i, int(m.group(1)), line[m.end():]) for i, line in enumerate(lines)
-                 if not line.startswith(TABLE_ROW) and (m := _MARGIN_NUMBER.match(line))]
-        if _line_numbered(found, len(lines), lines):
-            numbered = {i: rest for i, _, rest in found}
-            lines = [numbered.get(i, line) for i, line in enumerate(lines)]
-            lines = [line for line in lines if line.replace(PARA_END, "").strip()]
+    for numbers, lines, numbered in zip(found, pages, strict):
+        # once some pages are numbered line by line, so is a page of the same document with fewer lines of prose
+        if numbered or (any(strict) and _line_numbered(numbers, lines, loose=True)):
+            rest = {i: text for i, _, text in numbers}
+            lines = [line for line in (rest.get(i, line) for i, line in enumerate(lines)) if line.replace(PARA_END, "").strip()]
         out.append(lines)
     return out
 
 
-def _line_numbered(found: list[tuple[int, int, str]], total: int, lines: list[str]) -> bool:
-    """Whether the numbers opening a page's lines ((line index, number, rest) of each) are line numbers."""
+def _line_numbered(found: list[tuple[int, int, str]], lines: list[str], loose: bool = False) -> bool:
+    """Whether the numbers opening a page's lines ((line index, number, rest) of each) are line numbers:
+    they run up one a line over most of the page's lines (or every fifth or tenth line), and some of the
+    lines they number go on in lower case or are blank but for the number. ``loose``: over a few lines."""
     if len(found) < 3:
         return False
     steps = [(b[1] - a[1], b[0] - a[0]) for a, b in zip(found, found[1:])]
-    if sum(step for step, _ in steps if step <= 0):
+    if any(step <= 0 for step, _ in steps):
         return False
-    lower = sum(1 for i, _, rest in found if (rest or (lines[i + 1] if i + 1 < len(lines) else ""))[:1].islower())
+    prose = sum(1 for line in lines if not line.startswith(TABLE_ROW))
+    evidence = sum(1 for i, _, rest in found
+                   if not rest.replace(PARA_END, "").strip() or (rest or (lines[i + 1] if i + 1 < len(lines) else ""))[:1].islower())
     every = max(set(step for step, _ in steps), key=[step for step, _ in steps].count)
     regular = sum(1 for step, _ in steps if step == every) >= 0.8 * len(steps)
     if every == 1:
-        return regular and len(found) >= max(LINE_NUMBERED_MIN, LINE_NUMBERED_SHARE * total) and lower >= 2
-    return (every in (5, 10) and regular and all(n % every == 0 for _, n, _ in found) and lower >= 1
+        if loose:
+            return regular
+        return regular and len(found) >= max(LINE_NUMBERED_MIN, LINE_NUMBERED_SHARE * prose) and evidence >= 2
+    return (every in (5, 10) and regular and all(n % every == 0 for _, n, _ in found) and (loose or evidence >= 1)
             and all(1 < lines_apart <= every for _, lines_apart in steps))
 
 
@@ -1486,6 +1494,10 @@ def _word_table(table, document) -> list[str]:
         notes = notes_table_blocks(_word_table_cells(table, document))
         if notes is not None:
             return notes
+    if rows and max(map(len, rows)) > 1 and all(sum(1 for cell in row if cell) <= 1 for row in rows):
+        # a table that only lays out a page: a picture beside each row's words (an Easy Read document), a
+        # margin beside the text: its words are paragraphs, not a table's cells
+        return [block for row in _word_table_cells(table, document) for cell in row for block in cell]
     return ["\n".join(" | ".join(" ".join(" ".join(cell).split()) for cell in row) for row in rows)]
 
 
@@ -2490,6 +2502,10 @@ def read_markdown(data: bytes) -> tuple[str, dict]:
         return transcript_turns(text)
     for struck in tree.xpath("//del"):
         struck.drop_tree()
+    for listed in tree.xpath("//ul|//ol"):  # "On this page": a list of links to the page's own headings
+        items = listed.xpath("./li")
+        if items and all(_in_page_link(item) for item in items):
+            listed.drop_tree()
     collapse_source_breaks(tree)  # a paragraph's hard-wrapped lines are one line
     for part in tree.xpath("//table|//thead|//tbody|//tfoot|//tr"):  # the renderer's indentation is not text
         part.text = part.text if (part.text or "").strip() else None
@@ -2500,6 +2516,15 @@ def read_markdown(data: bytes) -> tuple[str, dict]:
     if not body:
         raise SkipFile("a Markdown page with no text in it")
     return body, hints
+
+
+def _in_page_link(item) -> bool:
+    """Whether a list item is only a link to a heading of the same page ("[Background](#background)"),
+    its sub-list of such links aside."""
+    links = item.xpath("./a[starts-with(@href, '#')] | ./p/a[starts-with(@href, '#')]")
+    own = "".join(t for t in item.xpath("./text() | ./p/text()")).strip()
+    nested = item.xpath("./ul/li | ./ol/li")
+    return bool(links) and not own and all(_in_page_link(n) for n in nested)
 
 
 def _front_matter(block: str) -> dict:
@@ -2932,8 +2957,13 @@ def normalise_text(text: str) -> str:
         text = ftfy.fix_text(text, normalization="NFKC")
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_SPECK.sub("", _SPACES.sub(" ", line).strip()) for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+#: A speck a scan's OCR read as a mark before a line's first word ("` (i) That …", "; (v) That …"): no
+#: line of a document starts with a lone backtick, comma, semicolon or colon before a word or a number.
+_SPECK = re.compile(r"^[`´,;:](?:\s+|(?=\())(?=\(?[A-Za-z0-9])")
 
 
 # ---------------------------------------------------------------- metadata
