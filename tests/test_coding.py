@@ -440,3 +440,9 @@ def test_a_task_done_or_to_do_is_an_action_and_an_arrangement_a_decision(text, d
 def test_will_in_a_letter_or_form_reads_as_in_a_record(text, doc_type, kind):
     coded = _code([{"text": text, "doc_type": doc_type}]).iloc[0]
     assert coded["kind"] == kind, coded["why"]
+
+
+def test_a_paragraph_number_before_members_is_no_count_of_members():
+    assert coding.theme_cues("3.3 Members welcomed the aim of reducing duplication.")[1]["membership"] == []
+    assert coding.theme_cues("4 Members requested that young people be involved.")[1]["membership"] == []
+    assert "12 members" in coding.theme_cues("The Board will have 12 members and a vice-chair.")[1]["membership"]

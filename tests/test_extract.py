@@ -1918,3 +1918,40 @@ def test_a_scans_specks_and_lost_spaces_do_not_hide_a_resolutions_parts():
                                  "terms of reference.\n\n; (v) That a task and finish group be established.")
     labels = [label for label, _, _ in _items(text)]
     assert labels == ["(i)", "(iv)", "(v)"]
+
+
+DRAFT_TOR = """Cover note - revised terms of reference (draft v0.4)
+
+1. Recommendations
+
+R1 That the Board approves the revised terms of reference attached.
+
+Safer Vale Partnership: Terms of Reference
+
+2. Membership
+
+2.2 The Board consists of the Cabinet Member for Public Protection, who chairs the Board, and a senior officer from each authority.
+
+4. Meetings
+
+4.3 A meeting is quorate when at least three responsible authorities are represented.
+"""
+
+
+def test_a_draft_terms_of_references_clauses_are_what_it_proposes():
+    items = _items(DRAFT_TOR)
+    assert ("4.3", "proposal", "4.3 A meeting is quorate when at least three responsible authorities are represented.") in items
+    assert any(label == "2.2" and section == "proposal" for label, section, _ in items)
+    final = DRAFT_TOR.replace(" (draft v0.4)", "").replace("revised ", "")  # terms of reference in force: no clause is proposed
+    assert not any(label == "4.3" for label, _, _ in _items(final))
+
+
+def test_a_clerks_initials_that_take_a_task_on_make_an_action():
+    assert coding.code_kind("4.10 GR would map the Partnership's priorities against the Police and Crime Plan.", "prose",
+                            doc_type="minutes")[0] == "action"
+    assert coding.code_kind("PA confirmed that the new group would report to the Board.", "prose", doc_type="minutes")[0] != "action"
+
+
+def test_a_scans_stray_words_neither_end_a_resolution_nor_become_items():
+    text = "RESOLVED: ie\n\n(1) That the new structure be approved.\n\nthe four\n\n(2) That the Head of Partnerships draft terms of reference."
+    assert [label for label, _, _ in _items(text)] == ["(1)", "(2)"]

@@ -2600,3 +2600,60 @@ def test_a_page_of_a_line_numbered_draft_with_few_lines_of_prose_loses_its_numbe
     pages = ingest.strip_line_numbers([prose, form])
     assert pages[0][0].startswith("the partnership") and pages[1] == ["Response form", "Your name", "Organisation", "Postcode"]
     assert ingest.strip_line_numbers([form]) == [form]  # alone, a numbered list keeps its numbers
+
+
+def _paywalled_page(body: str) -> bytes:
+    article = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Safer Anytown merger agreed", "articleBody": body}
+    return f"""<html><head><title>Safer Anytown merger agreed | Anytown Echo</title>
+<script type="application/ld+json">{json.dumps({"@graph": [{"@type": "WebSite", "name": "Anytown Echo"}, article]})}</script></head>
+<body><nav>Home News Sport</nav><article><h1>Safer Anytown merger agreed</h1>
+<p>The Safer Anytown Partnership is to merge with the Youth Justice Board, the cabinet decided on Tuesday night.</p>
+<p>Councillor Jane Smith said the change would cut duplication and save money.</p>
+<div class="paywall"><h3>Subscribe to keep reading</h3><p>Get unlimited access for £1 a month.</p></div></article>
+<footer>Anytown Echo</footer></body></html>""".encode()
+
+
+def test_a_paywalled_news_page_is_read_from_the_article_its_data_carries():
+    rest = " ".join(f"The review found {n} groups met too rarely, and the board will now meet quarterly." for n in range(20))
+    shown = ("The Safer Anytown Partnership is to merge with the Youth Justice Board, the cabinet decided on Tuesday night. "
+             "Councillor Jane Smith said the change would cut duplication and save money.")
+    text = ingest.read_html(_paywalled_page(f"{shown} {rest}"))[0]  # one block: broken where the page broke it
+    blocks = text.split("\n\n")
+    assert blocks[:3] == ["Safer Anytown merger agreed",
+                          "The Safer Anytown Partnership is to merge with the Youth Justice Board, the cabinet decided on Tuesday night.",
+                          "Councillor Jane Smith said the change would cut duplication and save money."]
+    assert "found 19 groups" in blocks[3] and "Subscribe" not in text
+    short = ingest.read_html(_paywalled_page(shown))[0]  # the data says no more than the page: the page is read
+    assert "Subscribe" in short or "unlimited access" in short or short.count("Youth Justice Board") == 1
+
+
+def _printed_markup_pdf() -> bytes:
+    """Terms of reference printed with Word's markup: the text narrowed, balloons in the right margin beside
+    the lines they belong to (drawn in the same run of text, as a printer driver may)."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    body = ["4. Meetings", "4.1 The Board will meet quarterly, with one development session each year.",
+            "4.2 A quorum is five members, including at least two statutory partners.", "5. Membership",
+            "5.1 The Board is chaired by the Leader of the Council, with a vice-chair from the Police."]
+    balloons = {1: ["Deleted: every two months"], 2: ["Formatted: Font: Bold"], 4: ["Comment [JB1]: Do we need the", "Police here?"]}
+    y = 20.0
+    for i, line in enumerate(body):
+        for part in pdf.multi_cell(110, 5, line, dry_run=True, output="LINES"):
+            pdf.set_xy(20, y)
+            pdf.cell(110, 5, part)
+            y += 5
+        pdf.set_font("Helvetica", size=7)
+        for k, words in enumerate(balloons.get(i, [])):
+            pdf.set_xy(150, y - 5 + 4 * k)
+            pdf.cell(50, 4, words)
+        pdf.set_font("Helvetica", size=10)
+        y += 3
+    return bytes(pdf.output())
+
+
+def test_a_drafts_markup_balloons_are_not_read_into_its_text():
+    text = " ".join(ingest.read_pdf(_printed_markup_pdf())[0].split())
+    assert "4.1 The Board will meet quarterly, with one development session each year. 4.2" in text
+    assert "5.1 The Board is chaired by the Leader of the Council, with a vice-chair from the Police." in text
+    assert not any(word in text for word in ("Deleted", "Formatted", "Comment", "here?"))

@@ -71,7 +71,9 @@ _PERSON_UNDERTAKES = re.compile(
     r"\bundert(?:ook|akes?|aken) to\b|\bgave (?:an |a further |a firm )?undertaking\b|"
     r"^(?:[Tt]he )?(?:[A-Z][\w'’-]*,? (?:and |of |for |& )*){0,6}?(?:Director|Officer|Manager|Lead|Head|Chair|Chairman|Clerk|"
     r"Co-?ordinator|Secretary|Advis[eo]r|Commander|Superintendent|Inspector)\b[^.;:]{0,60}?\b(?:agreed|offered) to\b|"
-    r"^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor)\.? [A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:agreed|offered) to\b|^[A-Z]{2,3} (?:agreed|offered) to\b"
+    r"^(?:Mr|Ms|Mrs|Miss|Dr|Cllr|Councillor)\.? [A-Z][\w'’-]+ (?:[A-Z][\w'’-]+ )?(?:agreed|offered) to\b|^[A-Z]{2,3} (?:agreed|offered) to\b|"
+    # a clerk's initials that take a task on: "4.10 GR would map the priorities …", "JM will circulate …"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[A-Z]{2,3}(?:/[A-Z]{2,3})? (?:would|will) (?!be\b|have\b|not\b)[a-z]+"
 )
 # A reporting frame in minutes: what follows "advised that", "expressed concern that" is what
 # was said, not what was decided ("… advised that the programme would be considered in March").
@@ -583,7 +585,7 @@ THEME_CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bmembership\b|\bco-?chair\w*|\bdeput(?:y|ies)\b|\bchaired (?:\w+ ){0,3}?by\b|\brotation of the chair\b|\bsit(?:s|ting)? on\b|\bnumber of (?:places|seats)\b|"
          r"\badd(?:ed|ing)? (?:a |an |the |two |one )?(?:[\w'’-]+ ){0,3}(?:councillors?|members?|representatives?) (?:to|on)\b", 3),
         (r"\bchair(?:man|person|ing)?\b|\bvice[- ]?chair\w*|\bfull members?\b|\bseats? for\b", 2),
-        (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bvoting members?\b"
+        (r"\b(?:places?|seats?|representation|representatives?|members) (?:on|at) the\b|\b(?:(?<=.)(?<![.\d])\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty) (?:voting )?members\b|\bvoting members?\b"
          r"|\b(?:places?|seats?|representatives?|representation) (?:for|from) (?:the )?(?:voluntary|community|third|private|business|faith|health|police|town)|\bnomin(?:ees?|ations?|ation process)\b", 3),
         (r"\b(?:appoint\w*|nominat\w*|co-?opt\w*|invit\w+ to join|join(?:ed|ing)? the)\b", 2),
         (r"\b(?:hold|keep|have|has|holds|keeps|with) (?:a |an |its |their |one |two |three |\w+ )?(?:full |voting |permanent )?(?:places?|seats?)\b|\bas invited (?:participants?|members?|observers?)\b", 3),

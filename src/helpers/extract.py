@@ -410,6 +410,7 @@ class _State:
     response: tuple[int, str] | None = None  # in a "You said | We did" table: the response column's place in a row's "|" split, and name
     audit: tuple[int, int] | None = None  # in an action plan's "Recommendation | … | Management response" table: the two columns' places
     title: str = ""  # the last title line
+    charter: bool = False  # in the clauses of a draft's terms of reference (constitution, partnership agreement)
     chapter: str = ""  # the number of the numbered heading that opened the section ("5. Proposed changes")
     # the list a stray line interrupted (a page header between "(6)" and "(7)"): its state and where it stopped
     interrupted: tuple | None = None
@@ -449,6 +450,8 @@ def _is_title(body: str) -> bool:
         return True  # "46. REGIONAL PARTNERSHIP ARRANGEMENTS - OPTIONS FOR CLOSER WORKING WITH …"
     if "\n" in body or len(body.split()) > 20 or re.search(r"[.!?:;,\"')\-–—]$", body) or _BULLET.match(body):
         return False
+    if body[:1].islower():
+        return False  # "the four": a line's fragment (a scan's stray words), not a title
     if _TABLE_ROW.match(body):
         return False
     head = _INLINE_HEAD.match(body)
@@ -720,6 +723,12 @@ _ITEM_FIELD = re.compile(
     r"resolutions?|(?:text|detail) of (?:the )?direction)\b[^|\n:]{0,20}):\s*\|\s*(?P<value>\S[^|\n]*)$", re.I)
 #: A row of a table of fields, two cells: "Date: | 27 November 2020".
 _FIELD_ROW = re.compile(r"^[^|\n]{1,120}\|[^|\n]*$")
+#: The title of a document of clauses that says how a body works: "Safer Vale Partnership – Terms of Reference".
+_CHARTER_TITLE = re.compile(r"^(?:[\w'’&,.\- ]{0,80}[:\-–—]\s*)?(?:(?:draft|revised|proposed|new)\s+)*(?:terms of reference|"
+                            r"constitution|partnership agreement|memorandum of understanding)\b(?:\s*\([^)]{0,40}\))?$", re.I)
+#: A document that is a draft for approval says so near its top; the first this many characters are looked at.
+_DRAFT = re.compile(r"\bdraft\b|\brevised\b|\btracked changes\b|\bfor approval\b|\bfor consultation\b", re.I)
+DRAFT_SPAN = 4000
 #: The title of a table whose rows are not items: a summary of what the document sets out in full, a
 #: page's or a document's own history ("Change history": version, date, author, what changed).
 _UNCODED_TABLE = re.compile(r"\bsummary\b|\b(?:change|version|revision|document|amendment|page)s? (?:history|log|control)\b", re.I)
@@ -995,6 +1004,8 @@ def segment(text: str) -> list[Span]:
             if _FORMALITY.search(body) and _is_title(body):
                 _title(body, state, None)  # "23. MINUTES OF THE LAST MEETING": a new item, whatever came before
             continue
+        if body[:1].islower() and "\n" not in body and len(body.split()) <= 3 and not re.search(r"[.;:]$", body):
+            continue  # "the four", "ction": a fragment a scan or a broken layout left on a line of its own
         title = _is_title(body)
         if title and _NOT_A_HEADING.search(body) and (_BULLET.match(following) or _ENUM.match(following)) \
                 and not _ENUM.match(body):
@@ -1021,6 +1032,8 @@ def segment(text: str) -> list[Span]:
             if option and not _running(body, lines):  # "Option A – Keep the current structure" over its slide or section: an option
                 spans.append(Span(start, end, _option_label(option), "option", state.heading if state.section == "option" else ""))
             _title(body, state, index if title and not _COLON_HEADING.match(body) and _running(body, lines) else None)
+            if title and _CHARTER_TITLE.match(body.strip()) and _DRAFT.search(text, 0, DRAFT_SPAN):
+                state.charter = True  # "Partnership: Terms of Reference" in a draft: its numbered clauses are what it proposes
             continue
         if state.background == "purpose":  # "Purpose": the paper's (background), or the body's, as in terms of reference
             state.background = bool(_ABOUT_PAPER.search(body))
@@ -1043,7 +1056,7 @@ def segment(text: str) -> list[Span]:
             continue
         bulleted = _BULLET_HEAD.match(body)
         inline = _INLINE_HEAD.match(body) or bulleted
-        if inline and not (_LEAD_IN.search(body) and len(body) < 200):
+        if inline and not (_LEAD_IN.search(body) and len(body) < 200) and len(re.findall(r"[A-Za-z]{3,}", body[inline.end():])) >= 2:
             word = inline.group("label").lower()
             section = _SECTION_NAMES.get(word.rstrip("d") if word == "decided" else word, "resolved")
             section = "resolved" if word in {"resolved", "decided", "agreed", "resolution"} else section
@@ -1107,6 +1120,9 @@ def segment(text: str) -> list[Span]:
             state.lead_in = ""  # "4.3 …" after the bullets of "4.2 … replaced by four:": its sibling, not a part
         if _TABLE_ROW.match(body) and _STATUS_CELL.search(body):  # "Hate Crime Group | Merged | Joins the …"
             spans.append(Span(start, end, "", "table", ""))
+            continue
+        if numbered and state.charter and not state.lead_in and state.section not in _ITEM_SECTIONS and not _is_title(body):
+            spans.append(Span(start, end, enum.group("num"), "proposal", ""))  # "4.3 A meeting is quorate when …"
             continue
         if is_part and (state.section in _ITEM_SECTIONS or state.lead_in):
             context = state.lead_in or (state.heading if state.section in _HEADED_SECTIONS else "")

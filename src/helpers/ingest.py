@@ -172,9 +172,67 @@ def read_html(data: bytes, page_councils: bool = False) -> tuple[str, dict]:
         html, include_comments=False, include_tables=True, include_links=False, deduplicate=False,
         favor_recall=tree is not None and is_feed(tree),
     )
+    article = _structured_article(tree) if tree is not None else None
+    if article and len(article[1].split()) > ARTICLE_MORE * len((text or "").split()) + ARTICLE_MORE_WORDS:
+        text = _article_text(*article, text or "")  # the page shows a teaser (a paywall); its data has the article
     if not text or not text.strip():
         raise SkipFile("no main text found in the web page")
     return _html_blocks(text), {k: v for k, v in hints.items() if v}
+
+
+#: Schema.org types of an article whose text a page's JSON-LD may carry in full.
+_ARTICLE_TYPES = re.compile(r"(?:News|Reportage|Analysis|Opinion|Review|Background|Report|Scholarly|Tech)?Article$|BlogPosting$|Report$")
+#: The JSON-LD text is read instead of the page's when it is this much longer (times, and words more).
+ARTICLE_MORE = 1.3
+ARTICLE_MORE_WORDS = 60
+
+
+def _structured_article(tree) -> tuple[str, str] | None:
+    """(headline, text) of the longest article a page's JSON-LD describes (``articleBody``), or None.
+    News sites publish the whole article there for search engines, behind a paywall that shows readers
+    only its first paragraphs."""
+    found: list[tuple[str, str]] = []
+
+    def walk(value) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            kinds = value.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            body = value.get("articleBody")
+            if isinstance(body, str) and any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
+                found.append((" ".join(str(value.get("headline") or "").split()), body))
+            for item in value.values():
+                if isinstance(item, (list, dict)):
+                    walk(item)
+
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            walk(json.loads(script.text or ""))
+        except (json.JSONDecodeError, RecursionError):
+            continue
+    return max(found, key=lambda f: len(f[1])) if found else None
+
+
+def _article_text(headline: str, body: str, shown: str) -> str:
+    """An article's text from its JSON-LD: its headline, then its body in paragraphs — its own line
+    breaks, or, where it has none, a break after each paragraph the page showed."""
+    import html as html_lib
+
+    body = html_lib.unescape(body).replace("\r\n", "\n")
+    if "\n" not in body.strip():
+        flat = " ".join(body.split())
+        ends = set()
+        for paragraph in (p.strip() for p in shown.split("\n") if len(p.split()) >= 6):
+            tail = " ".join(paragraph.split()[-6:])
+            at = flat.find(tail)
+            if at >= 0:
+                ends.add(at + len(tail))
+        cuts = [0, *sorted(ends), len(flat)]
+        body = "\n\n".join(flat[a:b].strip() for a, b in zip(cuts, cuts[1:]) if flat[a:b].strip())
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", body) if p.strip()]
+    return "\n\n".join(([headline] if headline else []) + paragraphs)
 
 
 def collapse_source_breaks(tree) -> None:
@@ -615,7 +673,8 @@ def _gap_marked(textpage, page=None) -> str:
     ``page``, the characters struck through on it (:func:`_struck_through`) are marked :data:`STRUCK`."""
     text = textpage.get_text_range()
     mapped = textpage.count_chars() == len(text)  # else the text does not map onto the characters' boxes
-    struck = (_struck_through(page, textpage, text) | _slanted(textpage, len(text))) if page is not None and mapped else set()
+    struck = (_struck_through(page, textpage, text) | _slanted(textpage, len(text)) | _balloons(page, textpage, text)
+              if page is not None and mapped else set())
     starts = []
     for m in _PRINTED_LINE.finditer(text):  # a word hyphenated at the line's end runs on in pdfium's text
         stripped = m.group(0).lstrip()
@@ -634,6 +693,31 @@ def _gap_marked(textpage, page=None) -> str:
     ends = {end for (_, end), step in zip(starts, steps) if _gap_ends(step, pitch, text[max(0, end - 8) : end])}
     ends |= _short_sentence_ends(textpage, text, starts, [box[0] for box in boxes], steps)
     return "".join(ch + PARA_END if i + 1 in ends else ch for i, ch in enumerate(marked)) if ends else marked
+
+
+#: The label of a balloon Word prints in the margin beside a draft's tracked changes and comments ("Print
+#: Markup"): "Deleted: every two months", "Formatted: Font: Bold", "Comment [JB1]: …", "Commented [JB1]: …".
+_BALLOON = re.compile(r"\b(?:Deleted|Inserted|Formatted(?: Table)?|Comment(?:ed)? \[[A-Za-z]{1,6}\d{1,3}\]|"
+                      r"Moved (?:up|down|\((?:insertion|deletion)\))(?: \[\d{1,3}\])?|Field Code Changed)(?=\s*:|\s*$)", re.M)
+#: Balloons stand right of this share of the page's width.
+BALLOON_SIDE = 0.5
+
+
+def _balloons(page, textpage, text: str) -> set[int]:
+    """The characters of a page's markup balloons, when a draft was printed with its tracked changes and
+    comments shown (Word's "Print Markup"): the page's text is narrowed, and a column of balloons in the
+    right margin says what was deleted or formatted and what reviewers commented. Balloons are no part of
+    the text as it will read; every character from the balloons' left edge rightwards goes."""
+    labels = [m.start() for m in _BALLOON.finditer(text)]
+    if not labels:
+        return set()
+    width = page.get_width()
+    lefts = [textpage.get_charbox(i)[0] for i in labels]
+    lefts = [x for x in lefts if x > BALLOON_SIDE * width]
+    if not lefts:
+        return set()
+    edge = min(lefts) - 1.0
+    return {i for i in range(len(text)) if not text[i].isspace() and textpage.get_charbox(i)[0] >= edge}
 
 
 #: A letter set at an angle this far (radians) from the page's axes is a watermark's ("DRAFT" across the page).
