@@ -2517,6 +2517,11 @@ def _html_every_block(html: str) -> str:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return html
+    return _tree_every_block(tree)
+
+
+def _tree_every_block(tree) -> str:
+    """:func:`_html_every_block` on a parsed tree (which it changes)."""
     for bad in tree.xpath("//script|//style|//head"):
         bad.drop_tree()
     number_ordered_lists(tree)
@@ -2562,6 +2567,7 @@ def read_markdown(data: bytes) -> tuple[str, dict]:
     numbered and bulleted lists, pipe tables as rows of " | " cells, blockquotes; link targets,
     emphasis marks and task-list boxes go, and struck-through text (``~~…~~``) is left out, as a
     deleted passage is. The YAML front matter is not text: its title and date are hints."""
+    import lxml.html
     import mistune
 
     text = decode_text(data)
@@ -2578,8 +2584,6 @@ def read_markdown(data: bytes) -> tuple[str, dict]:
                 hints[key] = " ".join(str(value).split())
     render = mistune.create_markdown(plugins=["table", "strikethrough", "task_lists", "footnotes"], escape=False)
     html = render(text)
-    import lxml.html
-
     try:
         tree = lxml.html.fromstring(f"<div>{html}</div>")
     except (ValueError, lxml.etree.ParserError):
@@ -2595,7 +2599,7 @@ def read_markdown(data: bytes) -> tuple[str, dict]:
         part.text = part.text if (part.text or "").strip() else None
         for child in part:
             child.tail = child.tail if (child.tail or "").strip() else None
-    body = _html_every_block(lxml.html.tostring(tree, encoding="unicode"))
+    body = _tree_every_block(tree)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(re.sub(r"[ \t]{2,}", " ", line.strip()) for line in body.split("\n"))).strip()
     if not body:
         raise SkipFile("a Markdown page with no text in it")
